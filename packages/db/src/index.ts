@@ -1,0 +1,7 @@
+export { appDatabaseUrl, createDb, getDb, APP_ROLE, PrismaClient } from './client';
+export type { Db } from './client';
+export { withOrg, withTenant } from './tenant';
+export type { Tx, TenantScope, UnitOfWorkOptions } from './tenant';
+export { Prisma } from './generated/prisma/client';
+export type * from './generated/prisma/models';
+export * from './generated/prisma/enums';
