@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+// The one place @souk/api reads process.env.
+export const apiEnv = z
+  .object({
+    // Incident switch (spec 002): staff mutations are refused while reads keep working.
+    ADMIN_READ_ONLY: flag,
+    STOREFRONT_ORG_SLUG: z.string().min(1).default('demo'),
+  })
+  .parse(process.env);

@@ -1,0 +1,100 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { AppError, createLogger, findOrganizationBySlug, type Actor, type TenantContext } from '@souk/core';
+import { getDb, withOrg, type Db } from '@souk/db';
+import { can, type Permission, type SoukSession } from '@souk/auth';
+import { apiEnv } from './env';
+import { fieldErrorsOf, summarize, toTRPCError } from './errors';
+
+const log = createLogger('api');
+
+export interface CreateContextOptions {
+  headers: Headers;
+  session: SoukSession | null;
+  /** Tests pass their own database; the app uses the process-wide client. */
+  db?: Db;
+}
+
+export function createTRPCContext(opts: CreateContextOptions) {
+  return {
+    db: opts.db ?? getDb(),
+    session: opts.session,
+    requestId: opts.headers.get('x-request-id') ?? crypto.randomUUID(),
+  };
+}
+export type Context = ReturnType<typeof createTRPCContext>;
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const fieldErrors = fieldErrorsOf(error.cause);
+    const isValidation = error.code === 'BAD_REQUEST' && fieldErrors !== undefined;
+    return {
+      ...shape,
+      message: isValidation && !(error.cause instanceof AppError) ? summarize(fieldErrors) : shape.message,
+      data: { ...shape.data, fieldErrors: fieldErrors ?? null, stack: undefined },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const errorMapping = t.middleware(async ({ next, path, type, ctx }) => {
+  const started = performance.now();
+  const result = await next();
+  const durationMs = Math.round(performance.now() - started);
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) throw toTRPCError(cause);
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      log.error({ requestId: ctx.requestId, path, type, durationMs, err: cause ?? result.error }, 'procedure failed');
+      // Never leak internals (SQL, stack) to the caller.
+      throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `Something went wrong (request ${ctx.requestId})` });
+    }
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
+  return next({ ctx: { session: ctx.session } });
+});
+
+function actorOf(session: SoukSession): Actor {
+  return { userId: session.user.id, email: session.user.email, role: session.role };
+}
+
+/**
+ * Every tenant procedure runs inside one transaction with the org set for RLS; a
+ * failed procedure rolls back everything it wrote, audit rows included.
+ */
+export function requirePermission(permission: Permission) {
+  return protectedProcedure.use(async ({ ctx, next, type }) => {
+    const { session } = ctx;
+    if (!can(session.role, permission)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${session.role}) cannot do this (needs ${permission})` });
+    }
+    if (type === 'mutation' && apiEnv.ADMIN_READ_ONLY) {
+      throw toTRPCError(new AppError('READ_ONLY', 'Admin is in read-only mode: changes are paused during an incident'));
+    }
+    return withOrg(ctx.db, session.orgId, async (tx) => {
+      const tenant: TenantContext = { tx, orgId: session.orgId, actor: actorOf(session), requestId: ctx.requestId };
+      const result = await next({ ctx: { tenant } });
+      if (!result.ok) throw result.error; // roll the transaction back
+      return result;
+    });
+  });
+}
+
+/** Public storefront reads: the org comes from the slug (default: the configured storefront org). */
+export async function withStorefrontOrg<T>(
+  ctx: Context,
+  orgSlug: string | undefined,
+  fn: (tenant: TenantContext) => Promise<T>,
+): Promise<T> {
+  const org = await findOrganizationBySlug({ db: ctx.db, slug: orgSlug ?? apiEnv.STOREFRONT_ORG_SLUG });
+  return withOrg(ctx.db, org.id, (tx) => fn({ tx, orgId: org.id, actor: null, requestId: ctx.requestId }));
+}

@@ -1,0 +1,110 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getDb, type Role } from '@souk/db';
+import { authEnv } from './env';
+import { authenticate, loadSession, revokeSession } from './sessions';
+
+declare module 'next-auth' {
+  interface User {
+    orgId: string;
+    orgSlug: string;
+    orgName: string;
+    role: Role;
+    sid: string;
+  }
+  interface Session {
+    user: { id: string; email: string; name: string | null };
+    orgId: string;
+    orgSlug: string;
+    orgName: string;
+    role: Role;
+    sid: string;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid?: string;
+    sid?: string;
+    orgId?: string;
+    orgSlug?: string;
+    orgName?: string;
+    role?: Role;
+  }
+}
+
+function header(headers: unknown, name: string): string | null {
+  if (!headers || typeof headers !== 'object') return null;
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+export function clientIpFrom(forwardedFor: string | null, realIp: string | null): string {
+  return forwardedFor?.split(',')[0]?.trim() || realIp?.trim() || '127.0.0.1';
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: authEnv.NEXTAUTH_SECRET,
+  // Credentials only work with JWT sessions; the JWT carries `sid`, checked against
+  // auth_sessions on every read so sign-out and revocation take effect at once.
+  session: { strategy: 'jwt', maxAge: authEnv.SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/signin', error: '/signin' },
+  providers: [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+      },
+      async authorize(credentials, req) {
+        if (!credentials?.email || !credentials.password) return null;
+        const user = await authenticate({
+          db: getDb(),
+          email: credentials.email,
+          password: credentials.password,
+          ip: clientIpFrom(header(req.headers, 'x-forwarded-for'), header(req.headers, 'x-real-ip')),
+          userAgent: header(req.headers, 'user-agent'),
+        });
+        return user ? { ...user, name: user.name ?? user.email } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        return { ...token, uid: user.id, sid: user.sid, orgId: user.orgId, orgSlug: user.orgSlug, orgName: user.orgName, role: user.role };
+      }
+      const current = token.sid ? await loadSession({ db: getDb(), sid: token.sid }) : null;
+      // Throwing here makes next-auth clear the cookie and answer "no session".
+      if (!current) throw new Error('SESSION_REVOKED');
+      return { ...token, role: current.role, orgSlug: current.orgSlug, orgName: current.orgName, email: current.email, name: current.name };
+    },
+    session({ session, token }) {
+      return {
+        ...session,
+        user: { id: token.uid ?? '', email: token.email ?? '', name: token.name ?? null },
+        orgId: token.orgId ?? '',
+        orgSlug: token.orgSlug ?? '',
+        orgName: token.orgName ?? '',
+        role: token.role ?? 'CUSTOMER',
+        sid: token.sid ?? '',
+      };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token.sid) await revokeSession({ db: getDb(), sid: token.sid });
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      if (code === 'JWT_SESSION_ERROR') return; // an expected, revoked session
+      console.error(JSON.stringify({ level: 'error', source: 'next-auth', code, metadata: String(metadata) }));
+    },
+    warn(code) {
+      if (code === 'NEXTAUTH_URL' || code === 'DEBUG_ENABLED') return;
+      console.warn(JSON.stringify({ level: 'warn', source: 'next-auth', code }));
+    },
+  },
+};

@@ -1,0 +1,39 @@
+import type { Role } from '@souk/db';
+
+export const STAFF_ROLES = ['OWNER', 'ADMIN', 'FINANCE', 'DISPATCHER', 'VIEWER'] as const satisfies Role[];
+
+export const PERMISSIONS = [
+  'catalog.read',
+  'catalog.write',
+  'audit.read',
+  'users.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ONLY_STAFF: Permission[] = ['catalog.read', 'audit.read'];
+
+/** The role -> permission table. Procedures name a permission; nothing checks roles directly. */
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  OWNER: PERMISSIONS,
+  ADMIN: PERMISSIONS,
+  FINANCE: READ_ONLY_STAFF,
+  DISPATCHER: READ_ONLY_STAFF,
+  VIEWER: READ_ONLY_STAFF,
+  VENDOR: [],
+  CUSTOMER: [],
+};
+
+export function permissionsFor(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isStaffRole(role: Role): boolean {
+  return (STAFF_ROLES as readonly Role[]).includes(role);
+}
+
+/** When a user belongs to several orgs, sign-in lands on the most privileged membership. */
+export const ROLE_PRIORITY: readonly Role[] = ['OWNER', 'ADMIN', 'FINANCE', 'DISPATCHER', 'VIEWER', 'VENDOR', 'CUSTOMER'];

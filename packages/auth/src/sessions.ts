@@ -1,0 +1,115 @@
+import type { Db, Role } from '@souk/db';
+import { withTenant } from '@souk/db';
+import { ROLE_PRIORITY } from './roles';
+import { authEnv } from './env';
+import { verifyPassword } from './password';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string | null;
+  orgId: string;
+  orgSlug: string;
+  orgName: string;
+  role: Role;
+  sid: string;
+}
+
+// Compared against when the email is unknown, so a miss costs as long as a hit.
+const DUMMY_HASH = '$2b$11$yYTWOX2lMxk2rVSBrr0eF.cwejtajmIvyLW6DCl0o1V.92.ooVtAm';
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+async function primaryMembership(db: Db, userId: string, orgId?: string) {
+  const memberships = await withTenant(db, { userId, orgId: orgId ?? null }, (tx) =>
+    tx.membership.findMany({
+      where: { userId, ...(orgId ? { orgId } : {}) },
+      include: { org: { select: { id: true, slug: true, name: true } } },
+    }),
+  );
+  return memberships.sort((a, b) => ROLE_PRIORITY.indexOf(a.role) - ROLE_PRIORITY.indexOf(b.role))[0] ?? null;
+}
+
+/** Checks credentials and opens a server-side session. Null means "email or password is incorrect". */
+export async function authenticate({
+  db,
+  email,
+  password,
+  ip,
+  userAgent,
+}: {
+  db: Db;
+  email: string;
+  password: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}): Promise<SessionUser | null> {
+  const user = await db.user.findUnique({ where: { email: normalizeEmail(email) } });
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || user.disabledAt) return null;
+
+  const membership = await primaryMembership(db, user.id);
+  if (!membership) return null;
+
+  const session = await db.authSession.create({
+    data: {
+      userId: user.id,
+      activeOrgId: membership.orgId,
+      expiresAt: new Date(Date.now() + authEnv.SESSION_MAX_AGE_SECONDS * 1000),
+      ip: ip ?? null,
+      userAgent: userAgent?.slice(0, 500) ?? null,
+    },
+  });
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    orgId: membership.org.id,
+    orgSlug: membership.org.slug,
+    orgName: membership.org.name,
+    role: membership.role,
+    sid: session.id,
+  };
+}
+
+/**
+ * Re-reads a session on every request: revoked, expired, disabled users and removed
+ * memberships end access at once, and a role change applies on the next request.
+ */
+export async function loadSession({ db, sid }: { db: Db; sid: string }): Promise<SessionUser | null> {
+  const session = await db.authSession.findUnique({ where: { id: sid }, include: { user: true } });
+  if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
+  if (session.user.disabledAt || !session.activeOrgId) return null;
+  const membership = await primaryMembership(db, session.userId, session.activeOrgId);
+  if (!membership) return null;
+  return {
+    id: session.user.id,
+    email: session.user.email,
+    name: session.user.name,
+    orgId: membership.org.id,
+    orgSlug: membership.org.slug,
+    orgName: membership.org.name,
+    role: membership.role,
+    sid: session.id,
+  };
+}
+
+export async function revokeSession({ db, sid }: { db: Db; sid: string }): Promise<void> {
+  await db.authSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+export async function revokeUserSessions({
+  db,
+  userId,
+}: {
+  db: Pick<Db, 'authSession'>;
+  userId: string;
+}): Promise<number> {
+  const { count } = await db.authSession.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Prisma } from '@souk/db';
+import type { TenantContext } from '../context';
+
+export const listAuditLogsInput = z.object({
+  action: z.string().trim().max(100).optional(),
+  entityType: z.string().trim().max(100).optional(),
+  actorEmail: z.string().trim().max(320).optional(),
+  entityId: z.string().trim().max(100).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
+export type ListAuditLogsInput = z.infer<typeof listAuditLogsInput>;
+
+export async function listAuditLogs({ ctx, input }: { ctx: TenantContext; input: ListAuditLogsInput }) {
+  const where: Prisma.AuditLogWhereInput = {
+    ...(input.action ? { action: { contains: input.action, mode: 'insensitive' } } : {}),
+    ...(input.entityType ? { entityType: input.entityType } : {}),
+    ...(input.actorEmail ? { actorEmail: { contains: input.actorEmail, mode: 'insensitive' } } : {}),
+    ...(input.entityId ? { entityId: input.entityId } : {}),
+  };
+  const [items, total] = await Promise.all([
+    ctx.tx.auditLog.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+      select: {
+        id: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        actorEmail: true,
+        requestId: true,
+        before: true,
+        after: true,
+        createdAt: true,
+      },
+    }),
+    ctx.tx.auditLog.count({ where }),
+  ]);
+  return { items, total, page: input.page, pageSize: input.pageSize };
+}

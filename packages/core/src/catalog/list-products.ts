@@ -1,0 +1,38 @@
+import type { Prisma } from '@souk/db';
+import type { TenantContext } from '../context';
+import type { ListProductsInput } from './schemas';
+
+export async function listProducts({ ctx, input }: { ctx: TenantContext; input: ListProductsInput }) {
+  const where: Prisma.ProductWhereInput = {
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.search
+      ? {
+          OR: [
+            { name: { contains: input.search, mode: 'insensitive' } },
+            { slug: { contains: input.search, mode: 'insensitive' } },
+          ],
+        }
+      : {}),
+  };
+  const [items, total] = await Promise.all([
+    ctx.tx.product.findMany({
+      where,
+      // id breaks ties so pages never overlap or skip rows.
+      orderBy: [{ [input.sort]: input.order }, { id: 'asc' }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        status: true,
+        basePriceCents: true,
+        currency: true,
+        imageUrl: true,
+        updatedAt: true,
+      },
+    }),
+    ctx.tx.product.count({ where }),
+  ]);
+  return { items, total, page: input.page, pageSize: input.pageSize };
+}

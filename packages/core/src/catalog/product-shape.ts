@@ -1,0 +1,206 @@
+import type { Prisma, Tx } from '@souk/db';
+import { AppError } from '../errors';
+import type { ConfigurationInput } from './schemas';
+
+const byPosition = { orderBy: { position: 'asc' } } as const;
+
+export const productWithConfiguration = {
+  optionGroups: { ...byPosition, include: { options: byPosition } },
+  addOns: byPosition,
+  customFields: byPosition,
+  subscriptionPlans: byPosition,
+} satisfies Prisma.ProductInclude;
+
+type LoadedProduct = Prisma.ProductGetPayload<{ include: typeof productWithConfiguration }>;
+
+function configurationOf(p: LoadedProduct) {
+  return {
+    optionGroups: p.optionGroups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      description: g.description,
+      selectionType: g.selectionType,
+      isRequired: g.isRequired,
+      options: g.options.map((o) => ({
+        id: o.id,
+        label: o.label,
+        description: o.description,
+        priceDeltaCents: o.priceDeltaCents,
+      })),
+    })),
+    addOns: p.addOns.map((a) => ({
+      id: a.id,
+      label: a.label,
+      description: a.description,
+      priceDeltaCents: a.priceDeltaCents,
+    })),
+    customFields: p.customFields.map((f) => ({
+      id: f.id,
+      label: f.label,
+      fieldType: f.fieldType,
+      isRequired: f.isRequired,
+      placeholder: f.placeholder,
+      helpText: f.helpText,
+      minLength: f.minLength,
+      maxLength: f.maxLength,
+      pattern: f.pattern,
+      minValue: f.minValue,
+      maxValue: f.maxValue,
+    })),
+    subscriptionPlans: p.subscriptionPlans.map((s) => ({
+      id: s.id,
+      label: s.label,
+      description: s.description,
+      billingCycle: s.billingCycle,
+      priceMultiplierBps: s.priceMultiplierBps,
+      priceDeltaCents: s.priceDeltaCents,
+      isDefault: s.isDefault,
+    })),
+  };
+}
+
+export type ProductConfiguration = ReturnType<typeof configurationOf>;
+
+export function toAdminProduct(p: LoadedProduct) {
+  return {
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    description: p.description,
+    basePriceCents: p.basePriceCents,
+    currency: p.currency,
+    status: p.status,
+    imageUrl: p.imageUrl,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    configuration: configurationOf(p),
+  };
+}
+export type AdminProduct = ReturnType<typeof toAdminProduct>;
+
+/** The storefront shape (spec 001): configuration flattened beside the product fields. */
+export function toStorefrontProduct(p: LoadedProduct) {
+  return {
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    description: p.description,
+    basePriceCents: p.basePriceCents,
+    currency: p.currency,
+    imageUrl: p.imageUrl,
+    ...configurationOf(p),
+  };
+}
+export type StorefrontProduct = ReturnType<typeof toStorefrontProduct>;
+
+export async function loadProduct(tx: Tx, id: string): Promise<LoadedProduct> {
+  const product = await tx.product.findUnique({ where: { id }, include: productWithConfiguration });
+  if (!product) throw AppError.notFound('Product');
+  return product;
+}
+
+type Collections = Partial<ConfigurationInput>;
+
+/**
+ * Replaces the given collections of a product (all four when `collections` is a
+ * full configuration). Runs in the caller's transaction, so a failure anywhere
+ * leaves the previous configuration untouched.
+ */
+export async function writeConfiguration(
+  tx: Tx,
+  orgId: string,
+  productId: string,
+  collections: Collections,
+): Promise<void> {
+  await Promise.all([
+    tx.productOptionGroup.deleteMany({ where: { productId } }), // options cascade
+    tx.productAddOn.deleteMany({ where: { productId } }),
+    tx.productCustomField.deleteMany({ where: { productId } }),
+    tx.productSubscriptionPlan.deleteMany({ where: { productId } }),
+  ]);
+
+  const groups = (collections.optionGroups ?? []).map((g, position) => ({
+    id: crypto.randomUUID(),
+    input: g,
+    position,
+  }));
+  if (groups.length > 0) {
+    await tx.productOptionGroup.createMany({
+      data: groups.map(({ id, input, position }) => ({
+        id,
+        orgId,
+        productId,
+        name: input.name,
+        description: input.description ?? null,
+        selectionType: input.selectionType,
+        isRequired: input.isRequired,
+        position,
+      })),
+    });
+    await tx.productOption.createMany({
+      data: groups.flatMap(({ id: groupId, input }) =>
+        input.options.map((o, position) => ({
+          orgId,
+          groupId,
+          label: o.label,
+          description: o.description ?? null,
+          priceDeltaCents: o.priceDeltaCents,
+          position,
+        })),
+      ),
+    });
+  }
+  const addOns = collections.addOns ?? [];
+  if (addOns.length > 0) {
+    await tx.productAddOn.createMany({
+      data: addOns.map((a, position) => ({
+        orgId,
+        productId,
+        label: a.label,
+        description: a.description ?? null,
+        priceDeltaCents: a.priceDeltaCents,
+        position,
+      })),
+    });
+  }
+  const fields = collections.customFields ?? [];
+  if (fields.length > 0) {
+    await tx.productCustomField.createMany({
+      data: fields.map((f, position) => ({
+        orgId,
+        productId,
+        label: f.label,
+        fieldType: f.fieldType,
+        isRequired: f.isRequired,
+        placeholder: f.placeholder ?? null,
+        helpText: f.helpText ?? null,
+        minLength: f.minLength ?? null,
+        maxLength: f.maxLength ?? null,
+        pattern: f.pattern || null,
+        minValue: f.minValue ?? null,
+        maxValue: f.maxValue ?? null,
+        position,
+      })),
+    });
+  }
+  const plans = collections.subscriptionPlans ?? [];
+  if (plans.length > 0) {
+    await tx.productSubscriptionPlan.createMany({
+      data: plans.map((s, position) => ({
+        orgId,
+        productId,
+        label: s.label,
+        description: s.description ?? null,
+        billingCycle: s.billingCycle,
+        priceMultiplierBps: s.priceMultiplierBps ?? null,
+        priceDeltaCents: s.priceDeltaCents ?? null,
+        isDefault: s.isDefault,
+        position,
+      })),
+    });
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}

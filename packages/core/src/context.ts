@@ -1,0 +1,15 @@
+import type { Role, Tx } from '@souk/db';
+
+export interface Actor {
+  userId: string;
+  email: string;
+  role: Role;
+}
+
+/** What every tenant use case gets: the open RLS-scoped transaction and who asked. */
+export interface TenantContext {
+  tx: Tx;
+  orgId: string;
+  actor: Actor | null;
+  requestId: string | null;
+}
