@@ -1,0 +1,133 @@
+// `pnpm start`: the whole platform on one machine with zero configuration.
+// Postgres (DATABASE_URL, or an embedded server under .data/), migrations, demo
+// data, production builds of web + worker, then both served until Ctrl-C.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = process.env;
+const dataDir = path.resolve(root, env.SOUK_DATA_DIR ?? '.data');
+const webPort = Number(env.WEB_PORT ?? 3000);
+const workerPort = Number(env.WORKER_PORT ?? 3001);
+const skipBuild = env.SOUK_SKIP_BUILD === 'true';
+const publicUrl = env.NEXTAUTH_URL ?? `http://localhost:${webPort}`;
+
+function log(message: string): void {
+  console.log(`[souk] ${message}`);
+}
+
+/** A stable secret per data dir, so sessions survive restarts without any setup. */
+function devSecret(): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'nextauth-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function main(): Promise<void> {
+  // Imported after env defaults are set: @souk/db reads its env at import time.
+  env.SOUK_DATA_DIR = dataDir;
+  const admin = await import('@souk/db/admin');
+  const { seed, DEMO_LOGINS, DEMO_PASSWORD } = await import('@souk/db/seed');
+
+  const database = await admin.resolveOwnerUrl();
+  const ownerUrl = database.ownerUrl;
+  log(env.DATABASE_URL ? 'using DATABASE_URL' : `embedded PostgreSQL at ${new URL(ownerUrl).host} (data in ${dataDir})`);
+
+  await admin.migrateAndBootstrap(ownerUrl);
+  const seeded = await seed(ownerUrl);
+  log(`demo data ready (${seeded.products} new products)`);
+
+  if (!skipBuild) {
+    log('building web and worker (cached after the first run)…');
+    const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@souk/web', '--filter=@souk/worker', '--output-logs=errors-only'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' },
+    });
+    if (build.status !== 0) throw new Error('build failed');
+  }
+
+  const childEnv = {
+    ...env,
+    NODE_ENV: 'production',
+    DATABASE_URL: ownerUrl,
+    NEXTAUTH_URL: publicUrl,
+    NEXTAUTH_SECRET: devSecret(),
+    WORKER_PORT: String(workerPort),
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  const children: ChildProcess[] = [
+    spawn('node', ['--enable-source-maps', 'dist/main.js'], { cwd: path.join(root, 'apps/worker'), stdio: 'inherit', env: childEnv }),
+    spawn('pnpm', ['exec', 'next', 'start', '--port', String(webPort)], {
+      cwd: path.join(root, 'apps/web'),
+      stdio: 'inherit',
+      env: childEnv,
+    }),
+  ];
+
+  let stopping = false;
+  const stop = async (code: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
+    await database.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  for (const child of children) {
+    child.once('exit', (code) => {
+      if (!stopping) {
+        log(`a process exited (code ${code ?? 'signal'}); shutting down`);
+        void stop(code ?? 1);
+      }
+    });
+  }
+
+  await waitForHttp(`http://127.0.0.1:${webPort}/api/health`);
+  await waitForHttp(`http://127.0.0.1:${workerPort}/healthz`);
+  const width = Math.max(...DEMO_LOGINS.map((l) => l.email.length));
+  console.log(
+    [
+      '',
+      'Souk is running',
+      `  Storefront     ${publicUrl}/`,
+      `  Admin console  ${publicUrl}/admin`,
+      `  Vendor portal  ${publicUrl}/vendor`,
+      `  Client portal  ${publicUrl}/portal`,
+      `  Worker         http://localhost:${workerPort}/healthz  /readyz  /metrics`,
+      '',
+      `Demo logins (password for all: ${DEMO_PASSWORD})`,
+      ...DEMO_LOGINS.map((l) => `  ${l.email.padEnd(width)}  ${l.role.padEnd(10)}  org ${l.org}`),
+      '',
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs / 1000}s`);
+}
+
+main().catch((error: unknown) => {
+  console.error('[souk] start failed:', error);
+  process.exit(1);
+});
