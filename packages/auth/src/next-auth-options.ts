@@ -39,8 +39,14 @@ function header(headers: unknown, name: string): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
+/**
+ * The address that reached our nearest proxy: the rightmost X-Forwarded-For entry
+ * (each proxy appends; entries to its left are whatever the client claimed). With
+ * no proxy in front, Next.js fills the header from the socket.
+ */
 export function clientIpFrom(forwardedFor: string | null, realIp: string | null): string {
-  return forwardedFor?.split(',')[0]?.trim() || realIp?.trim() || '127.0.0.1';
+  const hops = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return hops.at(-1) || realIp?.trim() || '127.0.0.1';
 }
 
 export const authOptions: NextAuthOptions = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clientIpFrom } from './next-auth-options';
 import { can, isStaffRole, permissionsFor } from './roles';
 
 describe('roles', () => {
@@ -15,5 +16,13 @@ describe('roles', () => {
     expect(can('VENDOR', 'catalog.read')).toBe(false);
     expect(isStaffRole('VIEWER')).toBe(true);
     expect(isStaffRole('VENDOR')).toBe(false);
+  });
+});
+
+describe('clientIpFrom', () => {
+  it('takes the address our proxy saw, not what the client claimed', () => {
+    expect(clientIpFrom('6.6.6.6, 10.0.0.1', null)).toBe('10.0.0.1');
+    expect(clientIpFrom(null, ' 192.0.2.9 ')).toBe('192.0.2.9');
+    expect(clientIpFrom(null, null)).toBe('127.0.0.1');
   });
 });
