@@ -1,0 +1,66 @@
+// What a browser sees over HTTP: the error shape the admin form relies on.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import superjson from 'superjson';
+import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
+import type { SoukSession } from '@souk/auth';
+import { appRouter } from './root';
+import { createTRPCContext } from './trpc';
+import { seededCallers } from './test/harness';
+
+let testDb: TestDatabase;
+let admin: SoukSession;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  admin = (await seededCallers(testDb.db)).sessions.admin;
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+async function post(path: string, input: unknown, session: SoukSession | null) {
+  const req = new Request(`http://localhost/api/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': 'req-http-1' },
+    body: JSON.stringify(superjson.serialize(input)),
+  });
+  const res = await fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req,
+    router: appRouter,
+    createContext: () => createTRPCContext({ headers: req.headers, session, db: testDb.db }),
+  });
+  return { status: res.status, body: (await res.json()) as { error?: { message: string; data: Record<string, unknown> } } };
+}
+
+describe('tRPC over HTTP', () => {
+  it('answers 400 with field errors named by input path', async () => {
+    const { status, body } = await post(
+      'catalog.create',
+      { slug: 'Bad Slug!', name: '', basePriceCents: 12.5, currency: 'USD' },
+      admin,
+    );
+    expect(status).toBe(400);
+    expect(body.error?.data.fieldErrors).toMatchObject({
+      slug: ['Use lowercase letters, numbers and single dashes'],
+      name: ['Required'],
+      basePriceCents: ['Must be a whole number of cents'],
+    });
+    expect(body.error?.message).toMatch(/^slug: /);
+  });
+
+  it('answers 401 when signed out and 403 for a role without the permission', async () => {
+    expect((await post('catalog.create', {}, null)).status).toBe(401);
+    const viewer = { ...admin, role: 'VIEWER' as const };
+    const forbidden = await post('catalog.archive', { id: crypto.randomUUID() }, viewer);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error?.message).toContain('catalog.write');
+  });
+
+  it('answers 404 for another org’s or a missing product without leaking details', async () => {
+    const { status, body } = await post('catalog.archive', { id: crypto.randomUUID() }, admin);
+    expect(status).toBe(404);
+    expect(body.error?.message).toBe('Product not found');
+  });
+});
