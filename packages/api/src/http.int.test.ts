@@ -31,7 +31,9 @@ async function post(path: string, input: unknown, session: SoukSession | null) {
     router: appRouter,
     createContext: () => createTRPCContext({ headers: req.headers, session, db: testDb.db }),
   });
-  return { status: res.status, body: (await res.json()) as { error?: { message: string; data: Record<string, unknown> } } };
+  const json = (await res.json()) as { error?: Parameters<typeof superjson.deserialize>[0] };
+  const error = json.error ? superjson.deserialize<{ message: string; data: Record<string, unknown> }>(json.error) : undefined;
+  return { status: res.status, body: { error } };
 }
 
 describe('tRPC over HTTP', () => {

@@ -134,13 +134,15 @@ async function adminQuery(target: PgTarget, sql: string): Promise<void> {
   }
 }
 
-function adapterFactoryFor(target: PgTarget) {
+function adapterFactoryFor(target: PgTarget, opened: PatchableAdapter[]) {
   const main = new PrismaPg(poolConfig(target));
   const factory = {
     provider: 'postgres' as const,
     adapterName: main.adapterName,
     async connect() {
-      return patchAdapter(await main.connect());
+      const adapter = patchAdapter(await main.connect());
+      opened.push(adapter as unknown as PatchableAdapter);
+      return adapter;
     },
     // Pitfall 2 again: our own shadow database, dropped WITH (FORCE) after its pool closes.
     async connectToShadowDb() {
@@ -160,15 +162,21 @@ function adapterFactoryFor(target: PgTarget) {
 
 export interface EngineHandle {
   engine: SchemaEngineType;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function openEngine(ownerUrl: string, datamodels: [string, string][]): Promise<EngineHandle> {
   const bg = await loadBindings();
   const logs: string[] = [];
-  const engine = await bg.SchemaEngine.new({ datamodels }, (line: string) => logs.push(line), adapterFactoryFor(parsePgUrl(ownerUrl)));
+  const opened: PatchableAdapter[] = [];
+  const engine = await bg.SchemaEngine.new({ datamodels }, (line: string) => logs.push(line), adapterFactoryFor(parsePgUrl(ownerUrl), opened));
   return {
     engine,
-    close: () => engine.free(),
+    // Freeing the engine does not close its pools; an idle connection left behind
+    // would block CREATE DATABASE ... TEMPLATE and DROP DATABASE.
+    close: async () => {
+      engine.free();
+      await Promise.all(opened.map((adapter) => adapter.dispose()));
+    },
   };
 }

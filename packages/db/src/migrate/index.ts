@@ -62,7 +62,7 @@ async function withEngine<T>(ownerUrl: string, fn: (engine: Awaited<ReturnType<t
   try {
     return await fn(handle.engine);
   } finally {
-    handle.close();
+    await handle.close();
   }
 }
 
