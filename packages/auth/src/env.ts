@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-const isProduction = process.env.NODE_ENV === 'production' && process.env.SOUK_ALLOW_DEV_SECRETS !== 'true';
+// `next build` runs with NODE_ENV=production but no runtime secrets; the secret is
+// enforced when the server starts, not when it is built.
+const isBuild = process.env.NEXT_PHASE === 'phase-production-build';
+const isProduction = process.env.NODE_ENV === 'production' && !isBuild && process.env.SOUK_ALLOW_DEV_SECRETS !== 'true';
 
 // The one place @souk/auth reads process.env.
 const schema = z.object({

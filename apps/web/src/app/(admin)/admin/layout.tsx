@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { isStaffRole } from '@souk/auth';
+import { SandboxBadge } from '@/components/sandbox-badge';
+import { SignOutButton } from '@/components/sign-out-button';
+import { requireSession } from '@/lib/session';
+
+export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Souk admin' } };
+export const dynamic = 'force-dynamic';
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const session = await requireSession('/admin');
+  const header = (
+    <header className="topbar">
+      <Link href="/admin" className="brand">
+        Souk admin
+      </Link>
+      <span>{session.orgName}</span>
+      <SandboxBadge />
+      <span className="spacer" />
+      <span className="who">
+        {session.user.email} · {session.role}
+      </span>
+      <SignOutButton />
+    </header>
+  );
+  if (!isStaffRole(session.role)) {
+    return (
+      <>
+        {header}
+        <main className="container">
+          <h1>No access</h1>
+          <p className="muted">The admin console is for staff. Your role ({session.role}) does not include it.</p>
+          <Link href="/">Back to the store</Link>
+        </main>
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <div className="admin-shell">
+        <nav className="admin-nav" aria-label="Admin">
+          <Link href="/admin/products">Products</Link>
+          <Link href="/admin/audit">Audit log</Link>
+          <Link href="/">View storefront</Link>
+        </nav>
+        <main className="admin-main">{children}</main>
+      </div>
+    </>
+  );
+}

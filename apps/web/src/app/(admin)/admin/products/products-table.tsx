@@ -1,0 +1,128 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { formatMoney } from '@souk/core/money';
+import { EmptyState, Pagination, SortableHeader, StatusBadge } from '@souk/ui';
+import type { RouterInputs } from '@souk/api';
+import { useTRPC } from '@/trpc/react';
+
+type ListInput = RouterInputs['catalog']['list'];
+type SortKey = 'name' | 'updatedAt' | 'basePriceCents' | 'status';
+
+export const INITIAL_PRODUCT_QUERY = { page: 1, pageSize: 20, sort: 'updatedAt', order: 'desc' } satisfies ListInput;
+
+export function ProductsTable() {
+  const trpc = useTRPC();
+  const [query, setQuery] = useState<ListInput>(INITIAL_PRODUCT_QUERY);
+  const [search, setSearch] = useState('');
+  const list = useQuery({ ...trpc.catalog.list.queryOptions(query), placeholderData: keepPreviousData });
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const canWrite = me.data?.permissions.includes('catalog.write') ?? false;
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Products</h1>
+        {canWrite ? (
+          <Link href="/admin/products/new" className="button button-primary">
+            New product
+          </Link>
+        ) : null}
+      </div>
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery((q) => ({ ...q, search: search.trim() || undefined, page: 1 }));
+        }}
+      >
+        <label htmlFor="product-search" className="visually-hidden" style={{ position: 'absolute', left: '-9999px' }}>
+          Search products
+        </label>
+        <input
+          id="product-search"
+          className="search-input"
+          type="search"
+          placeholder="Search name or slug"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <button type="submit">Search</button>
+        <label htmlFor="status-filter">Status</label>
+        <select
+          id="status-filter"
+          className="search-input"
+          value={query.status ?? ''}
+          onChange={(e) =>
+            setQuery((q) => ({ ...q, page: 1, status: (e.target.value || undefined) as ListInput['status'] }))
+          }
+        >
+          <option value="">All</option>
+          <option value="active">Active</option>
+          <option value="draft">Draft</option>
+          <option value="archived">Archived</option>
+        </select>
+      </form>
+      {list.error ? (
+        <div className="notice notice-error" role="alert">
+          {list.error.message}
+        </div>
+      ) : null}
+      <div className="table-wrap">
+        <table aria-label="Products">
+          <thead>
+            <tr>
+              {(
+                [
+                  ['Name', 'name', undefined],
+                  ['Status', 'status', undefined],
+                  ['Price', 'basePriceCents', 'num'],
+                  ['Updated', 'updatedAt', undefined],
+                ] as const
+              ).map(([label, column, className]) => (
+                <SortableHeader<SortKey>
+                  key={column}
+                  label={label}
+                  column={column}
+                  className={className}
+                  sort={(query.sort ?? 'updatedAt') as SortKey}
+                  order={query.order ?? 'desc'}
+                  onSort={(sort, order) => setQuery((q) => ({ ...q, sort, order, page: 1 }))}
+                />
+              ))}
+              <th>Slug</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.items.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link href={`/admin/products/${p.id}`}>{p.name}</Link>
+                </td>
+                <td>
+                  <StatusBadge status={p.status} />
+                </td>
+                <td className="num">{formatMoney(p.basePriceCents, p.currency)}</td>
+                <td>{p.updatedAt.toLocaleString()}</td>
+                <td className="muted">{p.slug}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {list.data && list.data.items.length === 0 ? <EmptyState>No products match.</EmptyState> : null}
+        {list.isLoading ? <EmptyState>Loading…</EmptyState> : null}
+      </div>
+      {list.data ? (
+        <Pagination
+          page={list.data.page}
+          pageSize={list.data.pageSize}
+          total={list.data.total}
+          onPage={(page) => setQuery((q) => ({ ...q, page }))}
+        />
+      ) : null}
+    </>
+  );
+}

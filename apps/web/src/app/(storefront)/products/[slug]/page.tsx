@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { TRPCError } from '@trpc/server';
+import { serverCaller } from '@/trpc/server';
+import { Configurator } from './configurator';
+
+export const dynamic = 'force-dynamic';
+
+async function load(slug: string) {
+  try {
+    return await (await serverCaller()).catalog.getBySlug({ slug });
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const product = await load((await params).slug);
+  return { title: product.name };
+}
+
+export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
+  const product = await load((await params).slug);
+  return (
+    <>
+      <h1>{product.name}</h1>
+      {product.description ? <p className="muted">{product.description}</p> : null}
+      <Configurator product={product} />
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+export { StatusBadge } from './status-badge';
+export { Field, fieldControlProps } from './field';
+export { Pagination } from './pagination';
+export { EmptyState } from './empty-state';
+export { SortableHeader } from './sortable-header';
