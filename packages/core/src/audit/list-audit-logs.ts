@@ -12,32 +12,39 @@ export const listAuditLogsInput = z.object({
 });
 export type ListAuditLogsInput = z.infer<typeof listAuditLogsInput>;
 
-export async function listAuditLogs({ ctx, input }: { ctx: TenantContext; input: ListAuditLogsInput }) {
+export async function listAuditLogs({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: ListAuditLogsInput;
+}) {
   const where: Prisma.AuditLogWhereInput = {
     ...(input.action ? { action: { contains: input.action, mode: 'insensitive' } } : {}),
     ...(input.entityType ? { entityType: input.entityType } : {}),
-    ...(input.actorEmail ? { actorEmail: { contains: input.actorEmail, mode: 'insensitive' } } : {}),
+    ...(input.actorEmail
+      ? { actorEmail: { contains: input.actorEmail, mode: 'insensitive' } }
+      : {}),
     ...(input.entityId ? { entityId: input.entityId } : {}),
   };
-  const [items, total] = await Promise.all([
-    ctx.tx.auditLog.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-      select: {
-        id: true,
-        action: true,
-        entityType: true,
-        entityId: true,
-        actorEmail: true,
-        requestId: true,
-        before: true,
-        after: true,
-        createdAt: true,
-      },
-    }),
-    ctx.tx.auditLog.count({ where }),
-  ]);
+  // Sequential: queries in one interactive transaction share a single connection.
+  const items = await ctx.tx.auditLog.findMany({
+    where,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip: (input.page - 1) * input.pageSize,
+    take: input.pageSize,
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      actorEmail: true,
+      requestId: true,
+      before: true,
+      after: true,
+      createdAt: true,
+    },
+  });
+  const total = await ctx.tx.auditLog.count({ where });
   return { items, total, page: input.page, pageSize: input.pageSize };
 }

@@ -2,7 +2,13 @@ import type { Prisma } from '@souk/db';
 import type { TenantContext } from '../context';
 import type { ListProductsInput } from './schemas';
 
-export async function listProducts({ ctx, input }: { ctx: TenantContext; input: ListProductsInput }) {
+export async function listProducts({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: ListProductsInput;
+}) {
   const where: Prisma.ProductWhereInput = {
     ...(input.status ? { status: input.status } : {}),
     ...(input.search
@@ -14,25 +20,24 @@ export async function listProducts({ ctx, input }: { ctx: TenantContext; input: 
         }
       : {}),
   };
-  const [items, total] = await Promise.all([
-    ctx.tx.product.findMany({
-      where,
-      // id breaks ties so pages never overlap or skip rows.
-      orderBy: [{ [input.sort]: input.order }, { id: 'asc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-      select: {
-        id: true,
-        slug: true,
-        name: true,
-        status: true,
-        basePriceCents: true,
-        currency: true,
-        imageUrl: true,
-        updatedAt: true,
-      },
-    }),
-    ctx.tx.product.count({ where }),
-  ]);
+  // Sequential: queries in one interactive transaction share a single connection.
+  const items = await ctx.tx.product.findMany({
+    where,
+    // id breaks ties so pages never overlap or skip rows.
+    orderBy: [{ [input.sort]: input.order }, { id: 'asc' }],
+    skip: (input.page - 1) * input.pageSize,
+    take: input.pageSize,
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      status: true,
+      basePriceCents: true,
+      currency: true,
+      imageUrl: true,
+      updatedAt: true,
+    },
+  });
+  const total = await ctx.tx.product.count({ where });
   return { items, total, page: input.page, pageSize: input.pageSize };
 }

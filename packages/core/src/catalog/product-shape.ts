@@ -112,12 +112,10 @@ export async function writeConfiguration(
   productId: string,
   collections: Collections,
 ): Promise<void> {
-  await Promise.all([
-    tx.productOptionGroup.deleteMany({ where: { productId } }), // options cascade
-    tx.productAddOn.deleteMany({ where: { productId } }),
-    tx.productCustomField.deleteMany({ where: { productId } }),
-    tx.productSubscriptionPlan.deleteMany({ where: { productId } }),
-  ]);
+  await tx.productOptionGroup.deleteMany({ where: { productId } }); // options cascade
+  await tx.productAddOn.deleteMany({ where: { productId } });
+  await tx.productCustomField.deleteMany({ where: { productId } });
+  await tx.productSubscriptionPlan.deleteMany({ where: { productId } });
 
   const groups = (collections.optionGroups ?? []).map((g, position) => ({
     id: crypto.randomUUID(),

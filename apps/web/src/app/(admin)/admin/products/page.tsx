@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { HydrateClient, prefetch, trpc } from '@/trpc/server';
-import { ProductsTable, INITIAL_PRODUCT_QUERY } from './products-table';
+import { INITIAL_PRODUCT_QUERY } from './products-query';
+import { ProductsTable } from './products-table';
 
 export const metadata: Metadata = { title: 'Products' };
 

@@ -7,11 +7,11 @@ import { formatMoney } from '@souk/core/money';
 import { EmptyState, Pagination, SortableHeader, StatusBadge } from '@souk/ui';
 import type { RouterInputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
+import { INITIAL_PRODUCT_QUERY } from './products-query';
 
 type ListInput = RouterInputs['catalog']['list'];
 type SortKey = 'name' | 'updatedAt' | 'basePriceCents' | 'status';
 
-export const INITIAL_PRODUCT_QUERY = { page: 1, pageSize: 20, sort: 'updatedAt', order: 'desc' } satisfies ListInput;
 
 export function ProductsTable() {
   const trpc = useTRPC();
