@@ -21,9 +21,9 @@ export function Field({
 }) {
   return (
     <div className="field" data-invalid={error ? 'true' : undefined}>
-      <label htmlFor={id}>
+      {/* The required mark is drawn by CSS so it never becomes part of the label's name. */}
+      <label htmlFor={id} className={required ? 'is-required' : undefined}>
         {label}
-        {required ? <span className="required" aria-hidden="true">*</span> : null}
       </label>
       {children}
       {hint ? <span className="field-hint">{hint}</span> : null}
