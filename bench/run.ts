@@ -52,7 +52,8 @@ async function waitForHttp(url: string): Promise<void> {
 
 async function benchHttp(url: string): Promise<Figures> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`HTTP bench had ${result.non2xx} non-2xx and ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`HTTP bench had ${result.non2xx} non-2xx and ${result.errors} errors`);
   return {
     label: 'tRPC over HTTP (next start)',
     requests: result.requests.total,
@@ -64,7 +65,11 @@ async function benchHttp(url: string): Promise<Figures> {
 
 async function benchRawPg(appUrl: string, orgId: string): Promise<Figures> {
   const pool = new pg.Pool({ connectionString: appUrl, max: CONNECTIONS });
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  const histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
   let requests = 0;
   const deadline = performance.now() + DURATION_S * 1000;
   const loop = async () => {
@@ -109,18 +114,31 @@ async function main(): Promise<void> {
     const appUrl = appDatabaseUrl(database.ownerUrl);
     const lookup = new pg.Client({ connectionString: appUrl });
     await lookup.connect();
-    const { rows } = await lookup.query<{ id: string }>(`select id from organizations where slug = 'demo'`);
+    const { rows } = await lookup.query<{ id: string }>(
+      `select id from organizations where slug = 'demo'`,
+    );
     await lookup.end();
     const orgId = rows[0]?.id;
     if (!orgId) throw new Error('demo org missing');
 
     console.log('building the web app (cached when unchanged)…');
-    const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@souk/web', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
+    const build = spawnSync(
+      'pnpm',
+      ['exec', 'turbo', 'run', 'build', '--filter=@souk/web', '--output-logs=errors-only'],
+      { cwd: root, stdio: 'inherit' },
+    );
     if (build.status !== 0) throw new Error('build failed');
     const web = spawn('pnpm', ['exec', 'next', 'start', '--port', String(WEB_PORT)], {
       cwd: path.join(root, 'apps/web'),
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...env, NODE_ENV: 'production', DATABASE_URL: database.ownerUrl, NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret!', NEXTAUTH_URL: `http://127.0.0.1:${WEB_PORT}`, LOG_LEVEL: 'warn' },
+      env: {
+        ...env,
+        NODE_ENV: 'production',
+        DATABASE_URL: database.ownerUrl,
+        NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret!',
+        NEXTAUTH_URL: `http://127.0.0.1:${WEB_PORT}`,
+        LOG_LEVEL: 'warn',
+      },
       detached: true,
     });
     children.push(web);
@@ -129,7 +147,9 @@ async function main(): Promise<void> {
     await waitForHttp(url);
     await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up: JIT, pools
 
-    console.log(`measuring ${DURATION_S}s each, ${CONNECTIONS} concurrent connections, slug ${SLUG}…`);
+    console.log(
+      `measuring ${DURATION_S}s each, ${CONNECTIONS} concurrent connections, slug ${SLUG}…`,
+    );
     const http = await benchHttp(url);
     const raw = await benchRawPg(appUrl, orgId);
     console.log('');

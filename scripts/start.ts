@@ -36,7 +36,11 @@ async function main(): Promise<void> {
 
   const database = await admin.resolveOwnerUrl();
   const ownerUrl = database.ownerUrl;
-  log(env.DATABASE_URL ? 'using DATABASE_URL' : `embedded PostgreSQL at ${new URL(ownerUrl).host} (data in ${dataDir})`);
+  log(
+    env.DATABASE_URL
+      ? 'using DATABASE_URL'
+      : `embedded PostgreSQL at ${new URL(ownerUrl).host} (data in ${dataDir})`,
+  );
 
   await admin.migrateAndBootstrap(ownerUrl);
   const seeded = await seed(ownerUrl);
@@ -44,11 +48,23 @@ async function main(): Promise<void> {
 
   if (!skipBuild) {
     log('building web and worker (cached after the first run)…');
-    const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@souk/web', '--filter=@souk/worker', '--output-logs=errors-only'], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' },
-    });
+    const build = spawnSync(
+      'pnpm',
+      [
+        'exec',
+        'turbo',
+        'run',
+        'build',
+        '--filter=@souk/web',
+        '--filter=@souk/worker',
+        '--output-logs=errors-only',
+      ],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' },
+      },
+    );
     if (build.status !== 0) throw new Error('build failed');
   }
 
@@ -62,7 +78,11 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: '1',
   };
   const children: ChildProcess[] = [
-    spawn('node', ['--enable-source-maps', 'dist/main.js'], { cwd: path.join(root, 'apps/worker'), stdio: 'inherit', env: childEnv }),
+    spawn('node', ['--enable-source-maps', 'dist/main.js'], {
+      cwd: path.join(root, 'apps/worker'),
+      stdio: 'inherit',
+      env: childEnv,
+    }),
     spawn('pnpm', ['exec', 'next', 'start', '--port', String(webPort)], {
       cwd: path.join(root, 'apps/web'),
       stdio: 'inherit',
@@ -76,7 +96,12 @@ async function main(): Promise<void> {
     stopping = true;
     log('stopping…');
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve))),
+      ),
+    );
     await database.stop();
     process.exit(code);
   };

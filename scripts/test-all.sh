@@ -8,7 +8,7 @@ export NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
 step() { printf '\n== %s\n' "$*"; }
 
 step "chromium"; bash scripts/ensure-chromium.sh
-step "lint"; pnpm lint
+step "lint"; pnpm lint && pnpm format:check
 step "typecheck"; pnpm typecheck
 step "unit tests"; pnpm test
 step "integration tests"; pnpm test:int

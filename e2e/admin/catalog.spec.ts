@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { newClient, signedInPage } from '../support/auth';
 
-test('an admin builds a configured product and a customer sees the right live total', async ({ browser }) => {
+test('an admin builds a configured product and a customer sees the right live total', async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, 'admin@souk.test');
   const slug = `e2e-growth-${Date.now()}`;
 
@@ -86,7 +88,9 @@ test('an admin builds a configured product and a customer sees the right live to
   await expect(shopper.getByRole('status')).toContainText('Checkout is coming soon');
 });
 
-test('server validation errors appear next to the fields and nothing is created', async ({ browser }) => {
+test('server validation errors appear next to the fields and nothing is created', async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, 'admin@souk.test');
   await page.goto('/admin/products/new');
   await page.getByLabel('Name', { exact: true }).fill('Broken');
@@ -99,8 +103,12 @@ test('server validation errors appear next to the fields and nothing is created'
 
   const slug = page.getByLabel('Slug');
   await expect(slug).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#f-slug-error')).toHaveText('Use lowercase letters, numbers and single dashes');
-  await expect(page.locator('#f-configuration-addOns-0-priceDeltaCents-error')).toHaveText('Must be at most 100000');
+  await expect(page.locator('#f-slug-error')).toHaveText(
+    'Use lowercase letters, numbers and single dashes',
+  );
+  await expect(page.locator('#f-configuration-addOns-0-priceDeltaCents-error')).toHaveText(
+    'Must be at most 100000',
+  );
   await expect(page).toHaveURL(/\/admin\/products\/new$/);
 
   await page.goto('/admin/products');

@@ -55,6 +55,8 @@ test('customers and vendors do not get into the admin console', async ({ browser
   // A customer signs in fine but sees no admin.
   expect(customer).not.toBeNull();
   await expect(customer!.getByRole('heading', { name: 'No access' })).toBeVisible();
-  const attempt = await customer!.request.get('/api/trpc/catalog.list?input=%7B%22json%22%3A%7B%7D%7D');
+  const attempt = await customer!.request.get(
+    '/api/trpc/catalog.list?input=%7B%22json%22%3A%7B%7D%7D',
+  );
   expect(attempt.status()).toBe(403);
 });

@@ -1,22 +1,30 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, newClient, signIn } from '../support/auth';
 
-test('a wrong password says so, and the sixth attempt in a minute is refused', async ({ browser }) => {
+test('a wrong password says so, and the sixth attempt in a minute is refused', async ({
+  browser,
+}) => {
   const page = await (await newClient(browser)).newPage();
   await page.goto('/signin');
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     await page.getByLabel('Email').fill('admin@souk.test');
     await page.getByLabel('Password').fill(`wrong-password-${attempt}`);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('Email or password is incorrect.');
+    await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(
+      'Email or password is incorrect.',
+    );
   }
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(/^Too many sign-in attempts\. Try again in \d+ seconds\.$/);
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(
+    /^Too many sign-in attempts\. Try again in \d+ seconds\.$/,
+  );
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test('signing out ends the session on the server, even for a copied cookie', async ({ browser }) => {
+test('signing out ends the session on the server, even for a copied cookie', async ({
+  browser,
+}) => {
   const context = await newClient(browser);
   const page = await context.newPage();
   await signIn(page, 'admin@souk.test');

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('the storefront lists active products only, with a request id on responses', async ({ page }) => {
+test('the storefront lists active products only, with a request id on responses', async ({
+  page,
+}) => {
   const response = await page.goto('/');
   expect(response?.headers()['x-request-id']).toMatch(/[0-9a-f-]{36}/);
   await expect(page.getByRole('link', { name: 'Instagram Growth' })).toBeVisible();

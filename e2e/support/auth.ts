@@ -30,5 +30,8 @@ export async function signedInPage(browser: Browser, email: string): Promise<Pag
 /** Calls a tRPC mutation with the page's cookies, as a hand-made request would. */
 export async function trpcMutation(page: Page, path: string, input: unknown) {
   const res = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
-  return { status: res.status(), body: (await res.json()) as { error?: { json?: { message?: string } } } };
+  return {
+    status: res.status(),
+    body: (await res.json()) as { error?: { json?: { message?: string } } },
+  };
 }

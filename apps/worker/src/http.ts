@@ -16,7 +16,9 @@ export function sendProblem(
   extra: Record<string, unknown> = {},
 ): void {
   res.writeHead(status, { 'content-type': 'application/problem+json' });
-  res.end(JSON.stringify({ type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...extra }));
+  res.end(
+    JSON.stringify({ type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...extra }),
+  );
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -35,12 +35,18 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       try {
         await pool.query('select 1');
       } catch (error) {
-        sendProblem(res, 503, 'Not ready', 'database unreachable', { check: 'database', error: String((error as Error).message) });
+        sendProblem(res, 503, 'Not ready', 'database unreachable', {
+          check: 'database',
+          error: String((error as Error).message),
+        });
         return;
       }
       const head = await isAtHead(options.ownerUrl);
       if (!head.atHead) {
-        sendProblem(res, 503, 'Not ready', 'database migrations are not at head', { check: 'migrations', ...head });
+        sendProblem(res, 503, 'Not ready', 'database migrations are not at head', {
+          check: 'migrations',
+          ...head,
+        });
         return;
       }
       sendJson(res, 200, { status: 'ready', checks: { database: 'ok', migrations: 'ok' } });

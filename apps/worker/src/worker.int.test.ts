@@ -24,7 +24,10 @@ describe('worker', () => {
     expect(live.headers.get('x-request-id')).toMatch(/[0-9a-f-]{36}/);
     const ready = await fetch(url('/readyz'), { headers: { 'x-request-id': 'ready-check-1' } });
     expect(ready.headers.get('x-request-id')).toBe('ready-check-1');
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'ok' } });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { database: 'ok', migrations: 'ok' },
+    });
   });
 
   it('answers unknown routes with problem+json', async () => {
@@ -38,14 +41,22 @@ describe('worker', () => {
     const before = Date.now() / 1000;
     await worker.boss!.send(HEARTBEAT_QUEUE, {});
     await expect
-      .poll(async () => (await worker.metrics.jobsCompleted.get()).values.find((v) => v.labels.queue === HEARTBEAT_QUEUE)?.value ?? 0, {
-        timeout: 15_000,
-        interval: 250,
-      })
+      .poll(
+        async () =>
+          (await worker.metrics.jobsCompleted.get()).values.find(
+            (v) => v.labels.queue === HEARTBEAT_QUEUE,
+          )?.value ?? 0,
+        {
+          timeout: 15_000,
+          interval: 250,
+        },
+      )
       .toBeGreaterThanOrEqual(1);
     const text = await (await fetch(url('/metrics'))).text();
     expect(text).toContain('process_cpu_user_seconds_total');
-    expect(text).toMatch(/souk_worker_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
+    expect(text).toMatch(
+      /souk_worker_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/,
+    );
     const beat = Number(/^souk_job_last_heartbeat_timestamp_seconds (\S+)$/m.exec(text)?.[1]);
     expect(beat).toBeGreaterThanOrEqual(Math.floor(before));
   });

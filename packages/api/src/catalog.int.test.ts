@@ -73,18 +73,30 @@ async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
 describe('catalog', () => {
   it('creates a configured product, serves it to the storefront and audits the change', async () => {
     const requestId = `req-${Date.now()}`;
-    const created = await callerAs(testDb.db, c.sessions.admin, requestId).catalog.create(newProduct());
+    const created = await callerAs(testDb.db, c.sessions.admin, requestId).catalog.create(
+      newProduct(),
+    );
     expect(created.configuration.optionGroups.map((g) => g.options.length)).toEqual([2, 2]);
     expect(created.configuration.subscriptionPlans[1]?.priceMultiplierBps).toBe(9000);
 
     const storefront = await c.anonymous.catalog.getBySlug({ slug: created.slug });
     expect(storefront.optionGroups.map((g) => g.name)).toEqual(['Audience size', 'Formats']);
-    expect(storefront.addOns).toEqual([expect.objectContaining({ label: 'Weekly report', priceDeltaCents: 1900 })]);
-    expect(storefront.customFields[0]).toMatchObject({ label: 'Handle', fieldType: 'text', maxLength: 30 });
+    expect(storefront.addOns).toEqual([
+      expect.objectContaining({ label: 'Weekly report', priceDeltaCents: 1900 }),
+    ]);
+    expect(storefront.customFields[0]).toMatchObject({
+      label: 'Handle',
+      fieldType: 'text',
+      maxLength: 30,
+    });
 
     const audit = await c.admin.audit.list({ entityType: 'product', page: 1, pageSize: 50 });
     const row = audit.items.find((i) => i.entityId === created.id);
-    expect(row).toMatchObject({ action: 'product.create', actorEmail: 'admin@souk.test', requestId });
+    expect(row).toMatchObject({
+      action: 'product.create',
+      actorEmail: 'admin@souk.test',
+      requestId,
+    });
     expect((row?.after as { slug?: string }).slug).toBe(created.slug);
   });
 
@@ -93,7 +105,12 @@ describe('catalog', () => {
     const bad = newProduct();
     bad.configuration = {
       ...configuration,
-      optionGroups: [{ ...configuration.optionGroups[0]!, options: [{ label: 'Huge', priceDeltaCents: 100_001 }] }],
+      optionGroups: [
+        {
+          ...configuration.optionGroups[0]!,
+          options: [{ label: 'Huge', priceDeltaCents: 100_001 }],
+        },
+      ],
     };
     const error = await rejection(c.admin.catalog.create(bad));
     expect(error.code).toBe('BAD_REQUEST');
@@ -117,7 +134,9 @@ describe('catalog', () => {
     const product = await c.admin.catalog.create(newProduct());
     const seen = await c.viewer.catalog.getById({ id: product.id });
     expect(seen.name).toBe(product.name);
-    expect((await rejection(c.viewer.catalog.update({ id: product.id, name: 'Hijacked' }))).code).toBe('FORBIDDEN');
+    expect(
+      (await rejection(c.viewer.catalog.update({ id: product.id, name: 'Hijacked' }))).code,
+    ).toBe('FORBIDDEN');
     expect((await rejection(c.viewer.catalog.create(newProduct()))).code).toBe('FORBIDDEN');
     expect((await rejection(c.viewer.catalog.delete({ id: product.id }))).code).toBe('FORBIDDEN');
     expect((await c.admin.catalog.getById({ id: product.id })).name).toBe(product.name);
@@ -130,9 +149,15 @@ describe('catalog', () => {
 
   it('hides one org’s products from another org’s admin', async () => {
     const product = await c.admin.catalog.create(newProduct());
-    expect((await rejection(c.acmeAdmin.catalog.getById({ id: product.id }))).code).toBe('NOT_FOUND');
-    expect((await rejection(c.acmeAdmin.catalog.update({ id: product.id, name: 'Stolen' }))).code).toBe('NOT_FOUND');
-    expect((await rejection(c.acmeAdmin.catalog.delete({ id: product.id }))).code).toBe('NOT_FOUND');
+    expect((await rejection(c.acmeAdmin.catalog.getById({ id: product.id }))).code).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      (await rejection(c.acmeAdmin.catalog.update({ id: product.id, name: 'Stolen' }))).code,
+    ).toBe('NOT_FOUND');
+    expect((await rejection(c.acmeAdmin.catalog.delete({ id: product.id }))).code).toBe(
+      'NOT_FOUND',
+    );
     const acmeList = await c.acmeAdmin.catalog.list({ search: product.slug });
     expect(acmeList.total).toBe(0);
     expect((await c.admin.catalog.getById({ id: product.id })).name).toBe(product.name);
@@ -153,7 +178,9 @@ describe('catalog', () => {
       subscriptionPlans: [],
       addOns: [expect.objectContaining({ label: 'Rush delivery', priceDeltaCents: 4000 })],
     });
-    const optionRows = await testDb.ownerDb.productOption.count({ where: { group: { productId: product.id } } });
+    const optionRows = await testDb.ownerDb.productOption.count({
+      where: { group: { productId: product.id } },
+    });
     expect(optionRows).toBe(0);
   });
 
@@ -166,10 +193,24 @@ describe('catalog', () => {
         ctx: { tx, orgId: c.sessions.admin.orgId, actor: null, requestId: null },
         input: {
           productId: product.id,
-          optionGroups: [{ name: 'New', selectionType: 'single', isRequired: false, options: [{ label: 'x', priceDeltaCents: 1 }] }],
+          optionGroups: [
+            {
+              name: 'New',
+              selectionType: 'single',
+              isRequired: false,
+              options: [{ label: 'x', priceDeltaCents: 1 }],
+            },
+          ],
           addOns: [],
           customFields: [],
-          subscriptionPlans: [{ label: 'Broken', billingCycle: 'monthly', priceMultiplierBps: 2 ** 31, isDefault: false }],
+          subscriptionPlans: [
+            {
+              label: 'Broken',
+              billingCycle: 'monthly',
+              priceMultiplierBps: 2 ** 31,
+              isDefault: false,
+            },
+          ],
         },
       }),
     );
@@ -197,9 +238,13 @@ describe('catalog', () => {
   it('archives and deletes; archived and draft products are not on the storefront', async () => {
     const product = await c.admin.catalog.create(newProduct());
     const draft = await c.admin.catalog.create(newProduct({ status: 'draft' }));
-    expect((await rejection(c.anonymous.catalog.getBySlug({ slug: draft.slug }))).code).toBe('NOT_FOUND');
+    expect((await rejection(c.anonymous.catalog.getBySlug({ slug: draft.slug }))).code).toBe(
+      'NOT_FOUND',
+    );
     await c.admin.catalog.archive({ id: product.id });
-    expect((await rejection(c.anonymous.catalog.getBySlug({ slug: product.slug }))).code).toBe('NOT_FOUND');
+    expect((await rejection(c.anonymous.catalog.getBySlug({ slug: product.slug }))).code).toBe(
+      'NOT_FOUND',
+    );
     const listed = (await c.anonymous.catalog.listPublic({})).map((p) => p.slug);
     expect(listed).toContain('instagram-growth');
     expect(listed).not.toContain(product.slug);
@@ -210,12 +255,26 @@ describe('catalog', () => {
   it('lists with search, status filter, sort and pagination', async () => {
     const tag = `pager-${Date.now()}`;
     for (const [i, price] of [300, 100, 200].entries()) {
-      await c.admin.catalog.create(newProduct({ slug: `${tag}-${i}`, name: `${tag} ${i}`, basePriceCents: price }));
+      await c.admin.catalog.create(
+        newProduct({ slug: `${tag}-${i}`, name: `${tag} ${i}`, basePriceCents: price }),
+      );
     }
-    const page1 = await c.admin.catalog.list({ search: tag, sort: 'basePriceCents', order: 'asc', page: 1, pageSize: 2 });
+    const page1 = await c.admin.catalog.list({
+      search: tag,
+      sort: 'basePriceCents',
+      order: 'asc',
+      page: 1,
+      pageSize: 2,
+    });
     expect(page1.total).toBe(3);
     expect(page1.items.map((p) => p.basePriceCents)).toEqual([100, 200]);
-    const page2 = await c.admin.catalog.list({ search: tag, sort: 'basePriceCents', order: 'asc', page: 2, pageSize: 2 });
+    const page2 = await c.admin.catalog.list({
+      search: tag,
+      sort: 'basePriceCents',
+      order: 'asc',
+      page: 2,
+      pageSize: 2,
+    });
     expect(page2.items.map((p) => p.basePriceCents)).toEqual([300]);
     const drafts = await c.admin.catalog.list({ search: tag, status: 'draft' });
     expect(drafts.total).toBe(0);

@@ -32,7 +32,9 @@ async function post(path: string, input: unknown, session: SoukSession | null) {
     createContext: () => createTRPCContext({ headers: req.headers, session, db: testDb.db }),
   });
   const json = (await res.json()) as { error?: Parameters<typeof superjson.deserialize>[0] };
-  const error = json.error ? superjson.deserialize<{ message: string; data: Record<string, unknown> }>(json.error) : undefined;
+  const error = json.error
+    ? superjson.deserialize<{ message: string; data: Record<string, unknown> }>(json.error)
+    : undefined;
   return { status: res.status, body: { error } };
 }
 

@@ -1,6 +1,12 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { AppError, createLogger, findOrganizationBySlug, type Actor, type TenantContext } from '@souk/core';
+import {
+  AppError,
+  createLogger,
+  findOrganizationBySlug,
+  type Actor,
+  type TenantContext,
+} from '@souk/core';
 import { getDb, withOrg, type Db } from '@souk/db';
 import { can, type Permission, type SoukSession } from '@souk/auth';
 import { apiEnv } from './env';
@@ -31,7 +37,8 @@ const t = initTRPC.context<Context>().create({
     const isValidation = error.code === 'BAD_REQUEST' && fieldErrors !== undefined;
     return {
       ...shape,
-      message: isValidation && !(error.cause instanceof AppError) ? summarize(fieldErrors) : shape.message,
+      message:
+        isValidation && !(error.cause instanceof AppError) ? summarize(fieldErrors) : shape.message,
       data: { ...shape.data, fieldErrors: fieldErrors ?? null, stack: undefined },
     };
   },
@@ -48,9 +55,15 @@ const errorMapping = t.middleware(async ({ next, path, type, ctx }) => {
     const cause = result.error.cause;
     if (cause instanceof AppError) throw toTRPCError(cause);
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
-      log.error({ requestId: ctx.requestId, path, type, durationMs, err: cause ?? result.error }, 'procedure failed');
+      log.error(
+        { requestId: ctx.requestId, path, type, durationMs, err: cause ?? result.error },
+        'procedure failed',
+      );
       // Never leak internals (SQL, stack) to the caller.
-      throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `Something went wrong (request ${ctx.requestId})` });
+      throw new TRPCError({
+        code: 'INTERNAL_SERVER_ERROR',
+        message: `Something went wrong (request ${ctx.requestId})`,
+      });
     }
   }
   return result;
@@ -75,13 +88,26 @@ export function requirePermission(permission: Permission) {
   return protectedProcedure.use(async ({ ctx, next, type }) => {
     const { session } = ctx;
     if (!can(session.role, permission)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${session.role}) cannot do this (needs ${permission})` });
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `Your role (${session.role}) cannot do this (needs ${permission})`,
+      });
     }
     if (type === 'mutation' && apiEnv.ADMIN_READ_ONLY) {
-      throw toTRPCError(new AppError('READ_ONLY', 'Admin is in read-only mode: changes are paused during an incident'));
+      throw toTRPCError(
+        new AppError(
+          'READ_ONLY',
+          'Admin is in read-only mode: changes are paused during an incident',
+        ),
+      );
     }
     return withOrg(ctx.db, session.orgId, async (tx) => {
-      const tenant: TenantContext = { tx, orgId: session.orgId, actor: actorOf(session), requestId: ctx.requestId };
+      const tenant: TenantContext = {
+        tx,
+        orgId: session.orgId,
+        actor: actorOf(session),
+        requestId: ctx.requestId,
+      };
       const result = await next({ ctx: { tenant } });
       if (!result.ok) throw result.error; // roll the transaction back
       return result;
@@ -95,6 +121,11 @@ export async function withStorefrontOrg<T>(
   orgSlug: string | undefined,
   fn: (tenant: TenantContext) => Promise<T>,
 ): Promise<T> {
-  const org = await findOrganizationBySlug({ db: ctx.db, slug: orgSlug ?? apiEnv.STOREFRONT_ORG_SLUG });
-  return withOrg(ctx.db, org.id, (tx) => fn({ tx, orgId: org.id, actor: null, requestId: ctx.requestId }));
+  const org = await findOrganizationBySlug({
+    db: ctx.db,
+    slug: orgSlug ?? apiEnv.STOREFRONT_ORG_SLUG,
+  });
+  return withOrg(ctx.db, org.id, (tx) =>
+    fn({ tx, orgId: org.id, actor: null, requestId: ctx.requestId }),
+  );
 }

@@ -22,8 +22,14 @@ export async function changePassword({
   validatePassword(newPassword, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction([
-    db.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } }),
-    db.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } }),
+    db.user.update({
+      where: { id: userId },
+      data: { passwordHash, passwordChangedAt: new Date() },
+    }),
+    db.authSession.updateMany({
+      where: { userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    }),
   ]);
 }
 
@@ -37,8 +43,12 @@ export async function setUserDisabled({
   userId: string;
   disabled: boolean;
 }): Promise<{ userId: string; disabled: boolean; sessionsRevoked: number }> {
-  if (ctx.actor?.userId === userId) throw AppError.field('userId', 'You cannot disable your own account');
-  const membership = await ctx.tx.membership.findFirst({ where: { userId }, include: { user: true } });
+  if (ctx.actor?.userId === userId)
+    throw AppError.field('userId', 'You cannot disable your own account');
+  const membership = await ctx.tx.membership.findFirst({
+    where: { userId },
+    include: { user: true },
+  });
   if (!membership) throw AppError.notFound('User');
   const before = { email: membership.user.email, disabledAt: membership.user.disabledAt };
   const user = await ctx.tx.user.update({

@@ -45,7 +45,10 @@ function header(headers: unknown, name: string): string | null {
  * no proxy in front, Next.js fills the header from the socket.
  */
 export function clientIpFrom(forwardedFor: string | null, realIp: string | null): string {
-  const hops = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return hops.at(-1) || realIp?.trim() || '127.0.0.1';
 }
 
@@ -69,7 +72,10 @@ export const authOptions: NextAuthOptions = {
           db: getDb(),
           email: credentials.email,
           password: credentials.password,
-          ip: clientIpFrom(header(req.headers, 'x-forwarded-for'), header(req.headers, 'x-real-ip')),
+          ip: clientIpFrom(
+            header(req.headers, 'x-forwarded-for'),
+            header(req.headers, 'x-real-ip'),
+          ),
           userAgent: header(req.headers, 'user-agent'),
         });
         return user ? { ...user, name: user.name ?? user.email } : null;
@@ -79,12 +85,27 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        return { ...token, uid: user.id, sid: user.sid, orgId: user.orgId, orgSlug: user.orgSlug, orgName: user.orgName, role: user.role };
+        return {
+          ...token,
+          uid: user.id,
+          sid: user.sid,
+          orgId: user.orgId,
+          orgSlug: user.orgSlug,
+          orgName: user.orgName,
+          role: user.role,
+        };
       }
       const current = token.sid ? await loadSession({ db: getDb(), sid: token.sid }) : null;
       // Throwing here makes next-auth clear the cookie and answer "no session".
       if (!current) throw new Error('SESSION_REVOKED');
-      return { ...token, role: current.role, orgSlug: current.orgSlug, orgName: current.orgName, email: current.email, name: current.name };
+      return {
+        ...token,
+        role: current.role,
+        orgSlug: current.orgSlug,
+        orgName: current.orgName,
+        email: current.email,
+        name: current.name,
+      };
     },
     session({ session, token }) {
       return {
@@ -106,7 +127,14 @@ export const authOptions: NextAuthOptions = {
   logger: {
     error(code, metadata) {
       if (code === 'JWT_SESSION_ERROR') return; // an expected, revoked session
-      console.error(JSON.stringify({ level: 'error', source: 'next-auth', code, metadata: String(metadata) }));
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          source: 'next-auth',
+          code,
+          metadata: metadata instanceof Error ? metadata.message : JSON.stringify(metadata),
+        }),
+      );
     },
     warn(code) {
       if (code === 'NEXTAUTH_URL' || code === 'DEBUG_ENABLED') return;

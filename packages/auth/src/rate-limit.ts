@@ -1,5 +1,10 @@
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { authEnv } from './env';
 
 let loginLimiter: RateLimiterAbstract | undefined;
@@ -7,7 +12,11 @@ let loginLimiter: RateLimiterAbstract | undefined;
 // In-process by default; shared through Redis when several web instances run.
 function getLoginLimiter(): RateLimiterAbstract {
   if (!loginLimiter) {
-    const options = { keyPrefix: 'souk:login', points: authEnv.LOGIN_RATE_LIMIT_PER_MINUTE, duration: 60 };
+    const options = {
+      keyPrefix: 'souk:login',
+      points: authEnv.LOGIN_RATE_LIMIT_PER_MINUTE,
+      duration: 60,
+    };
     loginLimiter = authEnv.REDIS_URL
       ? new RateLimiterRedis({
           ...options,
@@ -31,7 +40,10 @@ export async function consumeLoginAttempt(ip: string): Promise<RateLimitDecision
     return { allowed: true, retryAfterSeconds: 0 };
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+      };
     }
     throw rejection;
   }

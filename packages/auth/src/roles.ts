@@ -1,13 +1,14 @@
 import type { Role } from '@souk/db';
 
-export const STAFF_ROLES = ['OWNER', 'ADMIN', 'FINANCE', 'DISPATCHER', 'VIEWER'] as const satisfies Role[];
+export const STAFF_ROLES = [
+  'OWNER',
+  'ADMIN',
+  'FINANCE',
+  'DISPATCHER',
+  'VIEWER',
+] as const satisfies Role[];
 
-export const PERMISSIONS = [
-  'catalog.read',
-  'catalog.write',
-  'audit.read',
-  'users.manage',
-] as const;
+export const PERMISSIONS = ['catalog.read', 'catalog.write', 'audit.read', 'users.manage'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_ONLY_STAFF: Permission[] = ['catalog.read', 'audit.read'];
@@ -36,4 +37,12 @@ export function isStaffRole(role: Role): boolean {
 }
 
 /** When a user belongs to several orgs, sign-in lands on the most privileged membership. */
-export const ROLE_PRIORITY: readonly Role[] = ['OWNER', 'ADMIN', 'FINANCE', 'DISPATCHER', 'VIEWER', 'VENDOR', 'CUSTOMER'];
+export const ROLE_PRIORITY: readonly Role[] = [
+  'OWNER',
+  'ADMIN',
+  'FINANCE',
+  'DISPATCHER',
+  'VIEWER',
+  'VENDOR',
+  'CUSTOMER',
+];

@@ -29,7 +29,10 @@ async function primaryMembership(db: Db, userId: string, orgId?: string) {
       include: { org: { select: { id: true, slug: true, name: true } } },
     }),
   );
-  return memberships.sort((a, b) => ROLE_PRIORITY.indexOf(a.role) - ROLE_PRIORITY.indexOf(b.role))[0] ?? null;
+  return (
+    memberships.sort((a, b) => ROLE_PRIORITY.indexOf(a.role) - ROLE_PRIORITY.indexOf(b.role))[0] ??
+    null
+  );
 }
 
 /** Checks credentials and opens a server-side session. Null means "email or password is incorrect". */
@@ -78,7 +81,13 @@ export async function authenticate({
  * Re-reads a session on every request: revoked, expired, disabled users and removed
  * memberships end access at once, and a role change applies on the next request.
  */
-export async function loadSession({ db, sid }: { db: Db; sid: string }): Promise<SessionUser | null> {
+export async function loadSession({
+  db,
+  sid,
+}: {
+  db: Db;
+  sid: string;
+}): Promise<SessionUser | null> {
   const session = await db.authSession.findUnique({ where: { id: sid }, include: { user: true } });
   if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
   if (session.user.disabledAt || !session.activeOrgId) return null;
@@ -97,7 +106,10 @@ export async function loadSession({ db, sid }: { db: Db; sid: string }): Promise
 }
 
 export async function revokeSession({ db, sid }: { db: Db; sid: string }): Promise<void> {
-  await db.authSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db.authSession.updateMany({
+    where: { id: sid, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
 }
 
 export async function revokeUserSessions({

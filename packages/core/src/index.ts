@@ -16,5 +16,9 @@ export { listProducts } from './catalog/list-products';
 export { getProduct } from './catalog/get-product';
 export { getStorefrontProduct } from './catalog/get-storefront-product';
 export { listStorefrontProducts } from './catalog/list-storefront-products';
-export type { AdminProduct, StorefrontProduct, ProductConfiguration } from './catalog/product-shape';
+export type {
+  AdminProduct,
+  StorefrontProduct,
+  ProductConfiguration,
+} from './catalog/product-shape';
 export { createLogger, type Logger } from './logger';

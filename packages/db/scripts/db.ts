@@ -1,6 +1,12 @@
 // `pnpm db:<command>`: migrate | migration NAME | status | drift | seed.
 // Uses DATABASE_URL, or starts the embedded server for the duration of the command.
-import { checkDrift, createMigration, migrateAndBootstrap, migrationStatus, resolveOwnerUrl } from '../src/admin';
+import {
+  checkDrift,
+  createMigration,
+  migrateAndBootstrap,
+  migrationStatus,
+  resolveOwnerUrl,
+} from '../src/admin';
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -8,7 +14,11 @@ async function run(ownerUrl: string): Promise<number> {
   switch (command) {
     case 'migrate': {
       const applied = await migrateAndBootstrap(ownerUrl);
-      console.log(applied.length ? `applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'database is up to date');
+      console.log(
+        applied.length
+          ? `applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`
+          : 'database is up to date',
+      );
       return 0;
     }
     case 'migration': {
@@ -19,7 +29,9 @@ async function run(ownerUrl: string): Promise<number> {
       }
       console.log(`created prisma/migrations/${created.name}/migration.sql`);
       if (created.destructive.length) {
-        console.warn(`\nREVIEW: this migration drops or retypes data:\n  ${created.destructive.join('\n  ')}`);
+        console.warn(
+          `\nREVIEW: this migration drops or retypes data:\n  ${created.destructive.join('\n  ')}`,
+        );
       }
       console.log('New tenant tables (with "orgId") need RLS: see packages/db/README.md.');
       return 0;
@@ -38,14 +50,20 @@ async function run(ownerUrl: string): Promise<number> {
         console.log('no drift: the database matches schema.prisma');
         return 0;
       }
-      console.error(`DRIFT: the database differs from schema.prisma. SQL that would fix it:\n${sql}`);
+      console.error(
+        `DRIFT: the database differs from schema.prisma. SQL that would fix it:\n${sql}`,
+      );
       return 2;
     }
     case 'seed': {
       const { seed, DEMO_LOGINS, DEMO_PASSWORD } = await import('../src/seed');
       const result = await seed(ownerUrl);
-      console.log(`seeded: ${result.orgs} orgs, ${result.users} users, ${result.products} new products`);
-      console.log(`logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`);
+      console.log(
+        `seeded: ${result.orgs} orgs, ${result.users} users, ${result.products} new products`,
+      );
+      console.log(
+        `logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`,
+      );
       return 0;
     }
     default:

@@ -8,13 +8,21 @@ import { applyMigrations, repoRoot } from './migrate';
 
 export { ensureAppRole, ensureDatabase } from './bootstrap';
 export { startEmbeddedPostgres, type RunningDatabase } from './embedded';
-export { applyMigrations, checkDrift, createMigration, isAtHead, migrationNames, migrationStatus, repoRoot } from './migrate';
+export {
+  applyMigrations,
+  checkDrift,
+  createMigration,
+  isAtHead,
+  migrationNames,
+  migrationStatus,
+  repoRoot,
+} from './migrate';
 
 /** DATABASE_URL when set; otherwise the embedded server under SOUK_DATA_DIR (started here). */
 export async function resolveOwnerUrl(): Promise<RunningDatabase> {
   if (dbEnv.DATABASE_URL) {
     await ensureDatabase(dbEnv.DATABASE_URL);
-    return { ownerUrl: dbEnv.DATABASE_URL, stop: async () => undefined };
+    return { ownerUrl: dbEnv.DATABASE_URL, stop: () => Promise.resolve() };
   }
   const dataDir = path.resolve(repoRoot(), dbEnv.SOUK_DATA_DIR, 'postgres');
   const running = await startEmbeddedPostgres({ dataDir, port: dbEnv.EMBEDDED_PG_PORT });

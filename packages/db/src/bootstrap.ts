@@ -38,14 +38,20 @@ export async function ensureAppRole(ownerUrl: string, password: string): Promise
     const role = pg.escapeIdentifier(APP_ROLE);
     const literal = pg.escapeLiteral(password);
     try {
-      await client.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${literal}`);
+      await client.query(
+        `CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${literal}`,
+      );
     } catch (error) {
       const code = (error as { code?: string }).code;
       // 42710: exists already; 23505: a concurrent CREATE ROLE won the race on pg_authid.
       if (code !== '42710' && code !== '23505') throw error;
-      await client.query(`ALTER ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${literal}`);
+      await client.query(
+        `ALTER ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${literal}`,
+      );
     }
-    const db = pg.escapeIdentifier((await client.query<{ d: string }>('select current_database() as d')).rows[0]!.d);
+    const db = pg.escapeIdentifier(
+      (await client.query<{ d: string }>('select current_database() as d')).rows[0]!.d,
+    );
     await client.query(`
       GRANT CONNECT ON DATABASE ${db} TO ${role};
       GRANT USAGE ON SCHEMA public TO ${role};

@@ -36,7 +36,14 @@ export async function startEmbeddedPostgres({
     persistent: true,
     // As root, initdb/postgres run as the `postgres` OS user; this also chowns the data dir to it.
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'fsync=on',
+    ],
     onLog: () => undefined,
     onError: (error: unknown) => log(String(error)),
   });
@@ -45,7 +52,7 @@ export async function startEmbeddedPostgres({
     await server.start();
   } catch (error) {
     throw new Error(
-      `embedded PostgreSQL did not start on port ${port} (data in ${databaseDir}). Is another server using that port or data dir? ${String(error ?? '')}`,
+      `embedded PostgreSQL did not start on port ${port} (data in ${databaseDir}). Is another server using that port or data dir? ${error instanceof Error ? error.message : ''}`,
     );
   }
   const ownerUrl = `postgresql://${OWNER_USER}:${OWNER_PASSWORD}@127.0.0.1:${port}/${database}`;

@@ -27,7 +27,10 @@ beforeAll(async () => {
     `insert into organizations (id, slug, name, "updatedAt") values ($1, 'rls-a', 'A', now()), ($2, 'rls-b', 'B', now())`,
     [orgA, orgB],
   );
-  for (const [org, slug] of [[orgA, 'shared-slug'], [orgB, 'shared-slug']] as const) {
+  for (const [org, slug] of [
+    [orgA, 'shared-slug'],
+    [orgB, 'shared-slug'],
+  ] as const) {
     const product = crypto.randomUUID();
     await owner.query(
       `insert into products (id, "orgId", slug, name, "basePriceCents", currency, "updatedAt") values ($1, $2, $3, 'P', 100, 'USD', now())`,
@@ -37,7 +40,10 @@ beforeAll(async () => {
       `insert into product_add_ons (id, "orgId", "productId", label, "priceDeltaCents", position) values ($1, $2, $3, 'x', 1, 0)`,
       [crypto.randomUUID(), org, product],
     );
-    await owner.query(`insert into audit_logs (id, "orgId", action, "entityType") values ($1, $2, 'test', 'test')`, [crypto.randomUUID(), org]);
+    await owner.query(
+      `insert into audit_logs (id, "orgId", action, "entityType") values ($1, $2, 'test', 'test')`,
+      [crypto.randomUUID(), org],
+    );
   }
 });
 
@@ -49,14 +55,21 @@ afterAll(async () => {
 describe('row-level security', () => {
   it('is enabled, forced and has a policy on every table with an orgId column', async () => {
     expect(tenantTables.length).toBeGreaterThanOrEqual(8);
-    const { rows } = await owner.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; policies: number }>(
+    const { rows } = await owner.query<{
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+      policies: number;
+    }>(
       `select c.relname, c.relrowsecurity, c.relforcerowsecurity,
               (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
        where n.nspname = 'public' and c.relname = any($1)`,
       [tenantTables],
     );
-    const unprotected = rows.filter((r) => !r.relrowsecurity || !r.relforcerowsecurity || r.policies === 0).map((r) => r.relname);
+    const unprotected = rows
+      .filter((r) => !r.relrowsecurity || !r.relforcerowsecurity || r.policies === 0)
+      .map((r) => r.relname);
     expect(unprotected).toEqual([]);
     expect(rows).toHaveLength(tenantTables.length);
   });
@@ -70,7 +83,9 @@ describe('row-level security', () => {
 
   it('a query with no org set sees no tenant rows in any tenant table', async () => {
     for (const table of tenantTables) {
-      const { rows } = await app.query<{ n: number }>(`select count(*)::int as n from ${pg.escapeIdentifier(table)}`);
+      const { rows } = await app.query<{ n: number }>(
+        `select count(*)::int as n from ${pg.escapeIdentifier(table)}`,
+      );
       expect({ table, n: rows[0]?.n }).toEqual({ table, n: 0 });
     }
     // ...even though the owner sees them
@@ -94,15 +109,21 @@ describe('row-level security', () => {
 
   it('refuses to write a row for another org', async () => {
     const write = withOrg(testDb.db, orgA, (tx) =>
-      tx.product.create({ data: { orgId: orgB, slug: 'smuggled', name: 'x', basePriceCents: 1, currency: 'USD' } }),
+      tx.product.create({
+        data: { orgId: orgB, slug: 'smuggled', name: 'x', basePriceCents: 1, currency: 'USD' },
+      }),
     );
     await expect(write).rejects.toThrow(/row-level security/);
-    const update = await withOrg(testDb.db, orgA, (tx) => tx.product.updateMany({ where: { orgId: orgB }, data: { name: 'hijacked' } }));
+    const update = await withOrg(testDb.db, orgA, (tx) =>
+      tx.product.updateMany({ where: { orgId: orgB }, data: { name: 'hijacked' } }),
+    );
     expect(update.count).toBe(0);
   });
 
   it('rejects an org id that is not a UUID before it reaches SQL', async () => {
-    await expect(withOrg(testDb.db, "x' or 1=1 --", (tx) => tx.product.count())).rejects.toThrow('orgId must be a UUID');
+    await expect(withOrg(testDb.db, "x' or 1=1 --", (tx) => tx.product.count())).rejects.toThrow(
+      'orgId must be a UUID',
+    );
   });
 });
 

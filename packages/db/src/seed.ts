@@ -46,7 +46,12 @@ function instagramGrowth(orgId: string): ProductSeed {
     isRequired,
     position,
     options: {
-      create: options.map(([label, priceDeltaCents], i) => ({ orgId, label, priceDeltaCents, position: i })),
+      create: options.map(([label, priceDeltaCents], i) => ({
+        orgId,
+        label,
+        priceDeltaCents,
+        position: i,
+      })),
     },
   });
   return {
@@ -92,7 +97,14 @@ function instagramGrowth(orgId: string): ProductSeed {
           pattern: '@?[A-Za-z0-9._]{1,30}',
           position: 0,
         },
-        { orgId, label: 'Website', fieldType: 'url', isRequired: false, placeholder: 'https://', position: 1 },
+        {
+          orgId,
+          label: 'Website',
+          fieldType: 'url',
+          isRequired: false,
+          placeholder: 'https://',
+          position: 1,
+        },
         {
           orgId,
           label: 'Posts per week',
@@ -109,7 +121,13 @@ function instagramGrowth(orgId: string): ProductSeed {
       create: [
         { orgId, label: 'One-off month', billingCycle: 'one_time', isDefault: true, position: 0 },
         { orgId, label: 'Monthly', billingCycle: 'monthly', priceMultiplierBps: 9500, position: 1 },
-        { orgId, label: 'Quarterly', billingCycle: 'quarterly', priceMultiplierBps: 9000, position: 2 },
+        {
+          orgId,
+          label: 'Quarterly',
+          billingCycle: 'quarterly',
+          priceMultiplierBps: 9000,
+          position: 2,
+        },
         {
           orgId,
           label: 'Annual',
@@ -148,11 +166,18 @@ async function ensureUser(db: Db, email: string, passwordHash: string) {
   return db.user.upsert({
     where: { email },
     update: {},
-    create: { email, name: email.split('@')[0] ?? email, passwordHash, emailVerifiedAt: new Date() },
+    create: {
+      email,
+      name: email.split('@')[0] ?? email,
+      passwordHash,
+      emailVerifiedAt: new Date(),
+    },
   });
 }
 
-export async function seedDatabase(db: Db): Promise<{ orgs: number; users: number; products: number }> {
+export async function seedDatabase(
+  db: Db,
+): Promise<{ orgs: number; users: number; products: number }> {
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 11);
   let products = 0;
   for (const orgSeed of DEMO_ORGS) {
@@ -173,7 +198,8 @@ export async function seedDatabase(db: Db): Promise<{ orgs: number; users: numbe
           create: { orgId: org.id, userId: user.id, role: login.role },
         });
       }
-      const catalog = orgSeed.slug === 'demo' ? [instagramGrowth(org.id), ...simpleProducts()] : simpleProducts();
+      const catalog =
+        orgSeed.slug === 'demo' ? [instagramGrowth(org.id), ...simpleProducts()] : simpleProducts();
       for (const product of catalog) {
         const exists = await tx.product.findUnique({
           where: { orgId_slug: { orgId: org.id, slug: product.slug } },
@@ -189,7 +215,9 @@ export async function seedDatabase(db: Db): Promise<{ orgs: number; users: numbe
 }
 
 /** Entry used by `pnpm db:seed` and `pnpm start`. */
-export async function seed(ownerUrl: string): Promise<{ orgs: number; users: number; products: number }> {
+export async function seed(
+  ownerUrl: string,
+): Promise<{ orgs: number; users: number; products: number }> {
   const db = createDb(appDatabaseUrl(ownerUrl), { max: 2 });
   try {
     return await seedDatabase(db);

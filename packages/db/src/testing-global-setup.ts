@@ -11,7 +11,7 @@ import { adminQuery } from './testing';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const running = dbEnv.DATABASE_URL
-    ? { ownerUrl: dbEnv.DATABASE_URL, stop: async () => undefined }
+    ? { ownerUrl: dbEnv.DATABASE_URL, stop: () => Promise.resolve() }
     : await startEmbeddedPostgres({
         dataDir: path.resolve(repoRoot(), dbEnv.SOUK_DATA_DIR, 'postgres-test'),
         port: Number(process.env.TEST_PG_PORT ?? 54330),

@@ -27,7 +27,11 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-export async function adminQuery(serverUrl: string, sql: string, options: { serialize?: boolean } = {}): Promise<void> {
+export async function adminQuery(
+  serverUrl: string,
+  sql: string,
+  options: { serialize?: boolean } = {},
+): Promise<void> {
   const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await client.connect();
   try {
@@ -42,9 +46,13 @@ export async function adminQuery(serverUrl: string, sql: string, options: { seri
 export async function createTestDatabase(): Promise<TestDatabase> {
   const { serverUrl, template } = inject('soukTestDb');
   const name = `souk_t_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`, {
-    serialize: true,
-  });
+  await adminQuery(
+    serverUrl,
+    `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`,
+    {
+      serialize: true,
+    },
+  );
   const ownerUrl = withDatabase(serverUrl, name);
   const appUrl = appDatabaseUrl(ownerUrl);
   const db = createDb(appUrl, { max: 5 });
@@ -57,7 +65,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     ownerDb,
     async drop() {
       await Promise.all([db.$disconnect(), ownerDb.$disconnect()]);
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      await adminQuery(
+        serverUrl,
+        `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`,
+      );
     },
   };
 }

@@ -38,5 +38,9 @@ export function Field({
 
 /** Props to spread on the control inside a Field. */
 export function fieldControlProps(id: string, error?: string | null) {
-  return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined } as const;
+  return {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
+  } as const;
 }

@@ -16,7 +16,10 @@ export function SortableHeader<K extends string>({
   const active = sort === column;
   const next = active && order === 'asc' ? 'desc' : 'asc';
   return (
-    <th className={className} aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <th
+      className={className}
+      aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
       <button type="button" onClick={() => onSort(column, next)}>
         {label}
         {active ? (order === 'asc' ? ' ▲' : ' ▼') : ''}

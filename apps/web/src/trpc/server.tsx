@@ -14,10 +14,16 @@ const createContext = cache(async () =>
 export const getQueryClient = cache(makeQueryClient);
 
 /** Server components: query options for prefetching into the client cache. */
-export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
+export const trpc = createTRPCOptionsProxy({
+  ctx: createContext,
+  router: appRouter,
+  queryClient: getQueryClient,
+});
 
 /** Server components that only render: call procedures directly. */
-export const serverCaller = cache(async () => createCallerFactory(appRouter)(await createContext()));
+export const serverCaller = cache(async () =>
+  createCallerFactory(appRouter)(await createContext()),
+);
 
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;

@@ -22,14 +22,22 @@ export async function sessionFor(db: Db, email: string): Promise<SoukSession> {
   };
 }
 
-export function callerAs(db: Db, session: SoukSession | null, requestId = crypto.randomUUID()) {
-  return createCaller(createTRPCContext({ db, session, headers: new Headers({ 'x-request-id': requestId }) }));
+export function callerAs(
+  db: Db,
+  session: SoukSession | null,
+  requestId: string = crypto.randomUUID(),
+) {
+  return createCaller(
+    createTRPCContext({ db, session, headers: new Headers({ 'x-request-id': requestId }) }),
+  );
 }
 
 export async function seededCallers(db: Db) {
   await seedDatabase(db);
   const [admin, viewer, acmeAdmin, customer] = await Promise.all(
-    ['admin@souk.test', 'viewer@souk.test', 'admin@acme.test', 'customer@souk.test'].map((e) => sessionFor(db, e)),
+    ['admin@souk.test', 'viewer@souk.test', 'admin@acme.test', 'customer@souk.test'].map((e) =>
+      sessionFor(db, e),
+    ),
   );
   return {
     sessions: { admin: admin!, viewer: viewer!, acmeAdmin: acmeAdmin!, customer: customer! },

@@ -64,7 +64,13 @@ const product: PricedProduct = {
     },
   ],
   subscriptionPlans: [
-    { id: 'p-once', label: 'One time', priceMultiplierBps: null, priceDeltaCents: null, isDefault: true },
+    {
+      id: 'p-once',
+      label: 'One time',
+      priceMultiplierBps: null,
+      priceDeltaCents: null,
+      isDefault: true,
+    },
     { id: 'p-quarter', label: 'Quarterly (-10%)', priceMultiplierBps: 9000, priceDeltaCents: null },
     { id: 'p-annual', label: 'Annual', priceMultiplierBps: 8333, priceDeltaCents: -100 },
   ],
@@ -98,19 +104,27 @@ describe('calculatePrice', () => {
   });
 
   it('applies negative deltas', () => {
-    const quote = calculatePrice(product, { ...valid, options: { 'g-size': ['o-1k'], 'g-extras': ['o-discount'] } });
+    const quote = calculatePrice(product, {
+      ...valid,
+      options: { 'g-size': ['o-1k'], 'g-extras': ['o-discount'] },
+    });
     expect(quote.totalCents).toBe(4900 - 333);
   });
 
   it('reports a missing required group but still prices the rest', () => {
     const quote = calculatePrice(product, { ...valid, options: {} });
-    expect(quote.issues).toContainEqual({ field: 'options.g-size', message: 'Choose an option for Audience size' });
+    expect(quote.issues).toContainEqual({
+      field: 'options.g-size',
+      message: 'Choose an option for Audience size',
+    });
     expect(quote.totalCents).toBe(4900);
   });
 
   it('refuses two options in a single-select group', () => {
     const quote = calculatePrice(product, { ...valid, options: { 'g-size': ['o-1k', 'o-5k'] } });
-    expect(quote.issues.map((i) => i.message)).toContain('Choose only one option for Audience size');
+    expect(quote.issues.map((i) => i.message)).toContain(
+      'Choose only one option for Audience size',
+    );
   });
 
   it('flags unknown group, option, add-on and plan ids and does not price them', () => {
@@ -132,16 +146,24 @@ describe('calculatePrice', () => {
     // 7400 * 0.8333 = 6166.42 -> 6166, then -100 delta
     const annual = calculatePrice(product, { ...valid, planId: 'p-annual' });
     expect(annual.totalCents).toBe(6066);
-    expect(annual.lines.at(-1)).toEqual({ kind: 'plan', label: 'Annual', amountCents: 6066 - 7400 });
+    expect(annual.lines.at(-1)).toEqual({
+      kind: 'plan',
+      label: 'Annual',
+      amountCents: 6066 - 7400,
+    });
     // 4900 + 2500 + 750 = 8150 * 0.8333 = 6791.395 -> 6791; half-up check on .5:
     const half: PricedProduct = {
       ...product,
       basePriceCents: 5,
       optionGroups: [],
       customFields: [],
-      subscriptionPlans: [{ id: 'p', label: 'Half', priceMultiplierBps: 5000, priceDeltaCents: null }],
+      subscriptionPlans: [
+        { id: 'p', label: 'Half', priceMultiplierBps: 5000, priceDeltaCents: null },
+      ],
     };
-    expect(calculatePrice(half, { options: {}, addOnIds: [], planId: 'p', customFields: {} }).totalCents).toBe(3);
+    expect(
+      calculatePrice(half, { options: {}, addOnIds: [], planId: 'p', customFields: {} }).totalCents,
+    ).toBe(3);
   });
 
   it('requires a plan when the product has plans, and preselects the default', () => {
@@ -154,14 +176,28 @@ describe('calculatePrice', () => {
     const issuesFor = (customFields: Record<string, string>) =>
       calculatePrice(product, { ...valid, customFields }).issues.map((i) => i.message);
     expect(issuesFor({})).toContain('Instagram handle is required');
-    expect(issuesFor({ 'f-handle': 'a' })).toContain('Instagram handle must be at least 2 characters');
-    expect(issuesFor({ 'f-handle': 'x'.repeat(31) })).toContain('Instagram handle must be at most 30 characters');
-    expect(issuesFor({ 'f-handle': 'has space' })).toContain('Instagram handle is not in the expected format');
-    expect(issuesFor({ 'f-handle': 'ok', 'f-site': 'not a url' })).toContain('Website must be a valid URL (https://…)');
+    expect(issuesFor({ 'f-handle': 'a' })).toContain(
+      'Instagram handle must be at least 2 characters',
+    );
+    expect(issuesFor({ 'f-handle': 'x'.repeat(31) })).toContain(
+      'Instagram handle must be at most 30 characters',
+    );
+    expect(issuesFor({ 'f-handle': 'has space' })).toContain(
+      'Instagram handle is not in the expected format',
+    );
+    expect(issuesFor({ 'f-handle': 'ok', 'f-site': 'not a url' })).toContain(
+      'Website must be a valid URL (https://…)',
+    );
     expect(issuesFor({ 'f-handle': 'ok', 'f-site': 'https://souk.example' })).toEqual([]);
-    expect(issuesFor({ 'f-handle': 'ok', 'f-posts': '0' })).toContain('Posts per week must be at least 1');
-    expect(issuesFor({ 'f-handle': 'ok', 'f-posts': '15' })).toContain('Posts per week must be at most 14');
-    expect(issuesFor({ 'f-handle': 'ok', 'f-posts': '2.5' })).toContain('Posts per week must be a whole number');
+    expect(issuesFor({ 'f-handle': 'ok', 'f-posts': '0' })).toContain(
+      'Posts per week must be at least 1',
+    );
+    expect(issuesFor({ 'f-handle': 'ok', 'f-posts': '15' })).toContain(
+      'Posts per week must be at most 14',
+    );
+    expect(issuesFor({ 'f-handle': 'ok', 'f-posts': '2.5' })).toContain(
+      'Posts per week must be a whole number',
+    );
   });
 
   it('never returns a negative total', () => {
@@ -173,7 +209,12 @@ describe('calculatePrice', () => {
       subscriptionPlans: [],
       addOns: [{ id: 'a', label: 'Coupon', priceDeltaCents: -500 }],
     };
-    const quote = calculatePrice(cheap, { options: {}, addOnIds: ['a'], planId: null, customFields: {} });
+    const quote = calculatePrice(cheap, {
+      options: {},
+      addOnIds: ['a'],
+      planId: null,
+      customFields: {},
+    });
     expect(quote.subtotalCents).toBe(-400);
     expect(quote.totalCents).toBe(0);
   });

@@ -134,7 +134,9 @@ function customFieldIssue(field: PricedCustomField, raw: string | undefined): st
 
 export function calculatePrice(product: PricedProduct, selection: PriceSelection): PriceQuote {
   const issues: PriceIssue[] = [];
-  const lines: PriceLine[] = [{ kind: 'base', label: 'Base price', amountCents: product.basePriceCents }];
+  const lines: PriceLine[] = [
+    { kind: 'base', label: 'Base price', amountCents: product.basePriceCents },
+  ];
   let subtotal = product.basePriceCents;
 
   const groupsById = new Map(product.optionGroups.map((g) => [g.id, g]));
@@ -153,7 +155,10 @@ export function calculatePrice(product: PricedProduct, selection: PriceSelection
     }
     const valid = chosen.filter((id) => optionsById.has(id));
     if (group.selectionType === 'single' && valid.length > 1) {
-      issues.push({ field: `options.${group.id}`, message: `Choose only one option for ${group.name}` });
+      issues.push({
+        field: `options.${group.id}`,
+        message: `Choose only one option for ${group.name}`,
+      });
     }
     if (group.isRequired && valid.length === 0) {
       issues.push({ field: `options.${group.id}`, message: `Choose an option for ${group.name}` });
@@ -161,7 +166,11 @@ export function calculatePrice(product: PricedProduct, selection: PriceSelection
     // Display order, not click order, so the breakdown is stable.
     for (const option of group.options) {
       if (!valid.includes(option.id)) continue;
-      lines.push({ kind: 'option', label: `${group.name}: ${option.label}`, amountCents: option.priceDeltaCents });
+      lines.push({
+        kind: 'option',
+        label: `${group.name}: ${option.label}`,
+        amountCents: option.priceDeltaCents,
+      });
       subtotal += option.priceDeltaCents;
     }
   }
@@ -184,9 +193,12 @@ export function calculatePrice(product: PricedProduct, selection: PriceSelection
       issues.push({ field: 'plan', message: 'Unknown subscription plan' });
     } else {
       const multiplied =
-        plan.priceMultiplierBps === null ? total : divideRounded(total * plan.priceMultiplierBps, BPS_ONE);
+        plan.priceMultiplierBps === null
+          ? total
+          : divideRounded(total * plan.priceMultiplierBps, BPS_ONE);
       const adjustment = multiplied - total + (plan.priceDeltaCents ?? 0);
-      if (adjustment !== 0) lines.push({ kind: 'plan', label: plan.label, amountCents: adjustment });
+      if (adjustment !== 0)
+        lines.push({ kind: 'plan', label: plan.label, amountCents: adjustment });
       total += adjustment;
     }
   } else if (product.subscriptionPlans.length > 0) {

@@ -1,7 +1,13 @@
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
-import { isUniqueViolation, loadProduct, toAdminProduct, writeConfiguration, type AdminProduct } from './product-shape';
+import {
+  isUniqueViolation,
+  loadProduct,
+  toAdminProduct,
+  writeConfiguration,
+  type AdminProduct,
+} from './product-shape';
 import type { CreateProductInput } from './schemas';
 
 export const SLUG_TAKEN = 'A product with this slug already exists';
@@ -33,6 +39,11 @@ export async function createProduct({
   if (configuration) await writeConfiguration(ctx.tx, ctx.orgId, id, configuration);
 
   const product = toAdminProduct(await loadProduct(ctx.tx, id));
-  await recordAudit(ctx, { action: 'product.create', entityType: 'product', entityId: id, after: product });
+  await recordAudit(ctx, {
+    action: 'product.create',
+    entityType: 'product',
+    entityId: id,
+    after: product,
+  });
   return product;
 }

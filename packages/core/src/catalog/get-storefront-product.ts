@@ -1,6 +1,10 @@
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
-import { productWithConfiguration, toStorefrontProduct, type StorefrontProduct } from './product-shape';
+import {
+  productWithConfiguration,
+  toStorefrontProduct,
+  type StorefrontProduct,
+} from './product-shape';
 
 /** Public read: only active products are visible to customers. */
 export async function getStorefrontProduct({

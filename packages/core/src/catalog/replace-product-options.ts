@@ -1,6 +1,11 @@
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
-import { loadProduct, toAdminProduct, writeConfiguration, type AdminProduct } from './product-shape';
+import {
+  loadProduct,
+  toAdminProduct,
+  writeConfiguration,
+  type AdminProduct,
+} from './product-shape';
 import type { ReplaceOptionsInput } from './schemas';
 
 /** Spec 000: replaces all four collections at once; a collection left out is deleted. */

@@ -39,53 +39,82 @@ export const customFieldInput = z
     placeholder: z.string().trim().max(200).nullish(),
     helpText: z.string().trim().max(500).nullish(),
     minLength: optionalInt.refine((v) => v == null || v >= 0, 'Must be 0 or more'),
-    maxLength: optionalInt.refine((v) => v == null || (v >= 1 && v <= 5000), 'Must be between 1 and 5000'),
+    maxLength: optionalInt.refine(
+      (v) => v == null || (v >= 1 && v <= 5000),
+      'Must be between 1 and 5000',
+    ),
     pattern: z.string().max(200, 'At most 200 characters').nullish(),
     minValue: optionalInt,
     maxValue: optionalInt,
   })
   .superRefine((field, ctx) => {
     if (field.minLength != null && field.maxLength != null && field.minLength > field.maxLength) {
-      ctx.addIssue({ code: 'custom', path: ['maxLength'], message: 'Must be at least the minimum length' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxLength'],
+        message: 'Must be at least the minimum length',
+      });
     }
     if (field.minValue != null && field.maxValue != null && field.minValue > field.maxValue) {
-      ctx.addIssue({ code: 'custom', path: ['maxValue'], message: 'Must be at least the minimum value' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxValue'],
+        message: 'Must be at least the minimum value',
+      });
     }
     if (field.pattern) {
       try {
         new RegExp(field.pattern, 'u');
       } catch {
-        ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'Not a valid regular expression' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pattern'],
+          message: 'Not a valid regular expression',
+        });
       }
     }
-    if (field.fieldType === 'number' && (field.minLength != null || field.maxLength != null || field.pattern)) {
-      ctx.addIssue({ code: 'custom', path: ['fieldType'], message: 'Number fields use min/max value, not length or pattern' });
+    if (
+      field.fieldType === 'number' &&
+      (field.minLength != null || field.maxLength != null || field.pattern)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fieldType'],
+        message: 'Number fields use min/max value, not length or pattern',
+      });
     }
     if (field.fieldType !== 'number' && (field.minValue != null || field.maxValue != null)) {
-      ctx.addIssue({ code: 'custom', path: ['fieldType'], message: 'Min/max value apply to number fields only' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fieldType'],
+        message: 'Min/max value apply to number fields only',
+      });
     }
   });
 
-export const subscriptionPlanInput = z
-  .object({
-    label,
-    description,
-    billingCycle: z.enum(['one_time', 'monthly', 'quarterly', 'annual']),
-    // Basis points: 10000 = x1.0. Integer so plan pricing never touches floats.
-    priceMultiplierBps: z
-      .number()
-      .int('Must be a whole number of basis points')
-      .min(0, 'Must be 0 or more')
-      .max(100_000, 'At most 100000 (x10)')
-      .nullish(),
-    priceDeltaCents: priceDeltaCents.nullish(),
-    isDefault: z.boolean().default(false),
-  });
+export const subscriptionPlanInput = z.object({
+  label,
+  description,
+  billingCycle: z.enum(['one_time', 'monthly', 'quarterly', 'annual']),
+  // Basis points: 10000 = x1.0. Integer so plan pricing never touches floats.
+  priceMultiplierBps: z
+    .number()
+    .int('Must be a whole number of basis points')
+    .min(0, 'Must be 0 or more')
+    .max(100_000, 'At most 100000 (x10)')
+    .nullish(),
+  priceDeltaCents: priceDeltaCents.nullish(),
+  isDefault: z.boolean().default(false),
+});
 
 function atMostOneDefault(plans: { isDefault: boolean }[], ctx: z.RefinementCtx): void {
   plans.forEach((plan, index) => {
     if (plan.isDefault && plans.findIndex((p) => p.isDefault) !== index) {
-      ctx.addIssue({ code: 'custom', path: [index, 'isDefault'], message: 'Only one plan can be the default' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'isDefault'],
+        message: 'Only one plan can be the default',
+      });
     }
   });
 }
@@ -93,7 +122,10 @@ function atMostOneDefault(plans: { isDefault: boolean }[], ctx: z.RefinementCtx)
 const optionGroups = z.array(optionGroupInput).max(20, 'At most 20 option groups');
 const addOns = z.array(addOnInput).max(50, 'At most 50 add-ons');
 const customFields = z.array(customFieldInput).max(30, 'At most 30 custom fields');
-const subscriptionPlans = z.array(subscriptionPlanInput).max(10, 'At most 10 plans').superRefine(atMostOneDefault);
+const subscriptionPlans = z
+  .array(subscriptionPlanInput)
+  .max(10, 'At most 10 plans')
+  .superRefine(atMostOneDefault);
 
 export const configurationInput = z.object({
   optionGroups: optionGroups.default([]),
@@ -126,7 +158,9 @@ const productFields = z.object({
     .nullish(),
 });
 
-export const createProductInput = productFields.extend({ configuration: configurationInput.optional() });
+export const createProductInput = productFields.extend({
+  configuration: configurationInput.optional(),
+});
 export type CreateProductInput = z.infer<typeof createProductInput>;
 
 export const updateProductInput = productFields
@@ -159,4 +193,6 @@ export const storefrontProductInput = z.object({
   slug: z.string().trim().min(1).max(80),
   orgSlug: z.string().trim().min(1).max(80).optional(),
 });
-export const storefrontListInput = z.object({ orgSlug: z.string().trim().min(1).max(80).optional() });
+export const storefrontListInput = z.object({
+  orgSlug: z.string().trim().min(1).max(80).optional(),
+});

@@ -2,7 +2,13 @@ import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
 import { SLUG_TAKEN } from './create-product';
-import { isUniqueViolation, loadProduct, toAdminProduct, writeConfiguration, type AdminProduct } from './product-shape';
+import {
+  isUniqueViolation,
+  loadProduct,
+  toAdminProduct,
+  writeConfiguration,
+  type AdminProduct,
+} from './product-shape';
 import type { UpdateProductInput } from './schemas';
 
 export async function updateProduct({
@@ -40,6 +46,12 @@ export async function updateProduct({
   if (configuration) await writeConfiguration(ctx.tx, ctx.orgId, id, configuration);
 
   const after = toAdminProduct(await loadProduct(ctx.tx, id));
-  await recordAudit(ctx, { action: 'product.update', entityType: 'product', entityId: id, before, after });
+  await recordAudit(ctx, {
+    action: 'product.update',
+    entityType: 'product',
+    entityId: id,
+    before,
+    after,
+  });
   return after;
 }

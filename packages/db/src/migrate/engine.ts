@@ -10,8 +10,18 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine as SchemaEngineType } from '@prisma/schema-engine-wasm';
+import type * as BgModule from '@prisma/schema-engine-wasm/schema_engine_bg';
 
-type Bindings = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
+type Bindings = typeof BgModule;
+
+// Node has WebAssembly at run time; its types live in lib.dom, which this package does not load.
+interface WasmApi {
+  instantiate(
+    bytes: Uint8Array,
+    imports: Record<string, unknown>,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 let bindingsPromise: Promise<Bindings> | undefined;
 
@@ -21,7 +31,7 @@ async function loadBindings(): Promise<Bindings> {
     const require = createRequire(import.meta.url);
     const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
     const bg = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as Bindings & {
-      __wbg_set_wasm(exports: WebAssembly.Exports): void;
+      __wbg_set_wasm(exports: Record<string, unknown>): void;
     };
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
       set_message(message: string) {
@@ -29,7 +39,7 @@ async function loadBindings(): Promise<Bindings> {
       },
     };
     const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports });
+    const { instance } = await wasmApi.instantiate(bytes, { './schema_engine_bg.js': bg });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bg;
@@ -93,7 +103,8 @@ function patchQueryable(queryable: PatchableQueryable): void {
   queryable.queryRaw = (query) =>
     charColumns.run([], async () => {
       const result = await queryRaw(query);
-      for (const index of charColumns.getStore() ?? []) result.columnTypes[index] = COLUMN_TYPE_CHARACTER;
+      for (const index of charColumns.getStore() ?? [])
+        result.columnTypes[index] = COLUMN_TYPE_CHARACTER;
       return result;
     });
 }
@@ -121,7 +132,14 @@ function patchAdapter<T>(adapter: T): T {
 
 function poolConfig(target: PgTarget): pg.PoolConfig {
   // Pitfall 2: never a connectionString (it overrides `database` for the shadow DB).
-  return { host: target.host, port: target.port, user: target.user, password: target.password, database: target.database, max: 2 };
+  return {
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.database,
+    max: 2,
+  };
 }
 
 async function adminQuery(target: PgTarget, sql: string): Promise<void> {
@@ -148,7 +166,9 @@ function adapterFactoryFor(target: PgTarget, opened: PatchableAdapter[]) {
     async connectToShadowDb() {
       const name = `souk_shadow_${crypto.randomUUID().replace(/-/g, '')}`;
       await adminQuery(target, `CREATE DATABASE "${name}"`);
-      const adapter = patchAdapter(await new PrismaPg({ ...poolConfig(target), database: name }).connect());
+      const adapter = patchAdapter(
+        await new PrismaPg({ ...poolConfig(target), database: name }).connect(),
+      );
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();
@@ -157,7 +177,7 @@ function adapterFactoryFor(target: PgTarget, opened: PatchableAdapter[]) {
       return adapter;
     },
   };
-  return bindMigrationAwareSqlAdapterFactory(factory as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0]);
+  return bindMigrationAwareSqlAdapterFactory(factory);
 }
 
 export interface EngineHandle {
@@ -165,11 +185,18 @@ export interface EngineHandle {
   close(): Promise<void>;
 }
 
-export async function openEngine(ownerUrl: string, datamodels: [string, string][]): Promise<EngineHandle> {
+export async function openEngine(
+  ownerUrl: string,
+  datamodels: [string, string][],
+): Promise<EngineHandle> {
   const bg = await loadBindings();
   const logs: string[] = [];
   const opened: PatchableAdapter[] = [];
-  const engine = await bg.SchemaEngine.new({ datamodels }, (line: string) => logs.push(line), adapterFactoryFor(parsePgUrl(ownerUrl), opened));
+  const engine = await bg.SchemaEngine.new(
+    { datamodels },
+    (line: string) => logs.push(line),
+    adapterFactoryFor(parsePgUrl(ownerUrl), opened),
+  );
   return {
     engine,
     // Freeing the engine does not close its pools; an idle connection left behind

@@ -15,7 +15,13 @@ export function describeSignInError(error: string | null): string | null {
   return 'Sign-in failed. Please try again.';
 }
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+export function SignInForm({
+  callbackUrl,
+  initialError,
+}: {
+  callbackUrl: string;
+  initialError: string | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(describeSignInError(initialError));
   const [pending, setPending] = useState(false);
@@ -23,12 +29,16 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     setPending(true);
     setError(null);
     const result = await signIn('credentials', {
       redirect: false,
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
+      email: text('email'),
+      password: text('password'),
       callbackUrl,
     });
     setPending(false);
@@ -53,7 +63,13 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       </div>
       <div className="field" style={{ marginTop: '0.75rem' }}>
         <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={pending}>

@@ -31,7 +31,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         {header}
         <main className="container">
           <h1>No access</h1>
-          <p className="muted">The admin console is for staff. Your role ({session.role}) does not include it.</p>
+          <p className="muted">
+            The admin console is for staff. Your role ({session.role}) does not include it.
+          </p>
           <Link href="/">Back to the store</Link>
         </main>
       </>

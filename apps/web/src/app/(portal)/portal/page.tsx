@@ -11,7 +11,9 @@ export default async function ClientPortal() {
   return (
     <>
       <header className="topbar">
-        <Link href="/" className="brand">Souk</Link>
+        <Link href="/" className="brand">
+          Souk
+        </Link>
         <span>My account</span>
         <span className="spacer" />
         <span className="who">{session.user.email}</span>
@@ -20,8 +22,8 @@ export default async function ClientPortal() {
       <main className="container">
         <h1>My account</h1>
         <p className="muted">
-          Signed in to {session.orgName}. Orders, invoices, bookings and photos will be listed here once checkout and the
-          marketplace are live.
+          Signed in to {session.orgName}. Orders, invoices, bookings and photos will be listed here
+          once checkout and the marketplace are live.
         </p>
         <Link href="/">Continue shopping</Link>
       </main>

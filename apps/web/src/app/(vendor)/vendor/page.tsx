@@ -12,7 +12,9 @@ export default async function VendorPortal() {
   return (
     <>
       <header className="topbar">
-        <Link href="/" className="brand">Souk</Link>
+        <Link href="/" className="brand">
+          Souk
+        </Link>
         <span>Vendor portal</span>
         <span className="spacer" />
         <span className="who">{session.user.email}</span>
@@ -22,11 +24,13 @@ export default async function VendorPortal() {
         <h1>Vendor portal</h1>
         {isVendor ? (
           <p className="muted">
-            Booking requests, counters, payouts and your profile will appear here. This part of Souk arrives with the
-            marketplace release; nothing is missing from your account.
+            Booking requests, counters, payouts and your profile will appear here. This part of Souk
+            arrives with the marketplace release; nothing is missing from your account.
           </p>
         ) : (
-          <p className="muted">This portal is for vendors. Your role ({session.role}) has no vendor profile.</p>
+          <p className="muted">
+            This portal is for vendors. Your role ({session.role}) has no vendor profile.
+          </p>
         )}
       </main>
     </>

@@ -7,6 +7,9 @@ export async function GET(): Promise<Response> {
     await getDb().$queryRaw`select 1`;
     return Response.json({ status: 'ok' });
   } catch {
-    return Response.json({ status: 'unavailable', reason: 'database unreachable' }, { status: 503 });
+    return Response.json(
+      { status: 'unavailable', reason: 'database unreachable' },
+      { status: 503 },
+    );
   }
 }

@@ -13,7 +13,10 @@ export function AuditTable() {
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 25 });
   const [draft, setDraft] = useState({ action: '', entityType: '', actorEmail: '' });
   const [open, setOpen] = useState<string | null>(null);
-  const list = useQuery({ ...trpc.audit.list.queryOptions(filters), placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.audit.list.queryOptions(filters),
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <>
@@ -39,7 +42,11 @@ export function AuditTable() {
             ['actorEmail', 'Actor email', 'e.g. admin@'],
           ] as const
         ).map(([key, label, placeholder]) => (
-          <span key={key} className="field" style={{ flexDirection: 'row', alignItems: 'center', gap: '0.4rem' }}>
+          <span
+            key={key}
+            className="field"
+            style={{ flexDirection: 'row', alignItems: 'center', gap: '0.4rem' }}
+          >
             <label htmlFor={`audit-${key}`}>{label}</label>
             <input
               id={`audit-${key}`}
@@ -77,11 +84,17 @@ export function AuditTable() {
                   <td>{row.action}</td>
                   <td>
                     {row.entityType}
-                    {row.entityId ? <span className="muted"> {row.entityId.slice(0, 8)}</span> : null}
+                    {row.entityId ? (
+                      <span className="muted"> {row.entityId.slice(0, 8)}</span>
+                    ) : null}
                   </td>
                   <td className="muted">{row.requestId?.slice(0, 8) ?? '—'}</td>
                   <td>
-                    <button type="button" className="button-small" onClick={() => setOpen(open === row.id ? null : row.id)}>
+                    <button
+                      type="button"
+                      className="button-small"
+                      onClick={() => setOpen(open === row.id ? null : row.id)}
+                    >
                       {open === row.id ? 'Hide changes' : 'Show changes'}
                     </button>
                   </td>
@@ -92,11 +105,15 @@ export function AuditTable() {
                       <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
                         <div>
                           <strong>Before</strong>
-                          <pre className="json">{row.before ? JSON.stringify(row.before, null, 2) : '—'}</pre>
+                          <pre className="json">
+                            {row.before ? JSON.stringify(row.before, null, 2) : '—'}
+                          </pre>
                         </div>
                         <div>
                           <strong>After</strong>
-                          <pre className="json">{row.after ? JSON.stringify(row.after, null, 2) : '—'}</pre>
+                          <pre className="json">
+                            {row.after ? JSON.stringify(row.after, null, 2) : '—'}
+                          </pre>
                         </div>
                       </div>
                     </td>
@@ -106,7 +123,9 @@ export function AuditTable() {
             ))}
           </tbody>
         </table>
-        {list.data && list.data.items.length === 0 ? <EmptyState>No audit entries match.</EmptyState> : null}
+        {list.data && list.data.items.length === 0 ? (
+          <EmptyState>No audit entries match.</EmptyState>
+        ) : null}
       </div>
       {list.data ? (
         <Pagination

@@ -18,7 +18,10 @@ describe('product draft', () => {
     expect(errors).toEqual({});
     expect(input.basePriceCents).toBe(4999);
     expect(input.configuration?.optionGroups?.[0]?.options[0]?.priceDeltaCents).toBe(29);
-    expect(input.configuration?.subscriptionPlans?.[0]).toMatchObject({ priceMultiplierBps: 8750, priceDeltaCents: -500 });
+    expect(input.configuration?.subscriptionPlans?.[0]).toMatchObject({
+      priceMultiplierBps: 8750,
+      priceDeltaCents: -500,
+    });
   });
 
   it('reports unparseable amounts under the API field path', () => {

@@ -9,7 +9,12 @@ type CreateInput = RouterInputs['catalog']['create'];
 let keySeq = 0;
 export const newKey = (): string => `k${(keySeq += 1)}`;
 
-export interface OptionDraft { key: string; label: string; description: string; price: string }
+export interface OptionDraft {
+  key: string;
+  label: string;
+  description: string;
+  price: string;
+}
 export interface GroupDraft {
   key: string;
   name: string;
@@ -18,7 +23,12 @@ export interface GroupDraft {
   isRequired: boolean;
   options: OptionDraft[];
 }
-export interface AddOnDraft { key: string; label: string; description: string; price: string }
+export interface AddOnDraft {
+  key: string;
+  label: string;
+  description: string;
+  price: string;
+}
 export interface FieldDraft {
   key: string;
   label: string;
@@ -55,7 +65,12 @@ export interface ProductDraft {
   subscriptionPlans: PlanDraft[];
 }
 
-export const emptyOption = (): OptionDraft => ({ key: newKey(), label: '', description: '', price: '0.00' });
+export const emptyOption = (): OptionDraft => ({
+  key: newKey(),
+  label: '',
+  description: '',
+  price: '0.00',
+});
 export const emptyGroup = (): GroupDraft => ({
   key: newKey(),
   name: '',
@@ -64,7 +79,12 @@ export const emptyGroup = (): GroupDraft => ({
   isRequired: false,
   options: [emptyOption()],
 });
-export const emptyAddOn = (): AddOnDraft => ({ key: newKey(), label: '', description: '', price: '0.00' });
+export const emptyAddOn = (): AddOnDraft => ({
+  key: newKey(),
+  label: '',
+  description: '',
+  price: '0.00',
+});
 export const emptyField = (): FieldDraft => ({
   key: newKey(),
   label: '',
@@ -104,7 +124,8 @@ export function emptyDraft(): ProductDraft {
   };
 }
 
-const str = (n: number | null | undefined): string => (n === null || n === undefined ? '' : String(n));
+const str = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '' : String(n);
 
 export function draftFromProduct(p: AdminProduct): ProductDraft {
   const money = (cents: number) => centsToDecimalString(cents, p.currency);
@@ -123,9 +144,19 @@ export function draftFromProduct(p: AdminProduct): ProductDraft {
       description: g.description ?? '',
       selectionType: g.selectionType,
       isRequired: g.isRequired,
-      options: g.options.map((o) => ({ key: newKey(), label: o.label, description: o.description ?? '', price: money(o.priceDeltaCents) })),
+      options: g.options.map((o) => ({
+        key: newKey(),
+        label: o.label,
+        description: o.description ?? '',
+        price: money(o.priceDeltaCents),
+      })),
     })),
-    addOns: c.addOns.map((a) => ({ key: newKey(), label: a.label, description: a.description ?? '', price: money(a.priceDeltaCents) })),
+    addOns: c.addOns.map((a) => ({
+      key: newKey(),
+      label: a.label,
+      description: a.description ?? '',
+      price: money(a.priceDeltaCents),
+    })),
     customFields: c.customFields.map((f) => ({
       key: newKey(),
       label: f.label,
@@ -144,7 +175,8 @@ export function draftFromProduct(p: AdminProduct): ProductDraft {
       label: s.label,
       description: s.description ?? '',
       billingCycle: s.billingCycle,
-      multiplierPercent: s.priceMultiplierBps === null ? '' : centsToDecimalString(s.priceMultiplierBps, 'USD'),
+      multiplierPercent:
+        s.priceMultiplierBps === null ? '' : centsToDecimalString(s.priceMultiplierBps, 'USD'),
       delta: s.priceDeltaCents === null ? '' : money(s.priceDeltaCents),
       isDefault: s.isDefault,
     })),
@@ -175,7 +207,8 @@ export function draftToInput(d: ProductDraft): { input: CreateInput; errors: Fie
     }
     return value;
   };
-  const optionalCents = (text: string, path: string): number | null => (text.trim() === '' ? null : cents(text, path));
+  const optionalCents = (text: string, path: string): number | null =>
+    text.trim() === '' ? null : cents(text, path);
   const int = (text: string, path: string): number | null => {
     if (text.trim() === '') return null;
     if (!/^-?\d+$/.test(text.trim())) {
@@ -186,7 +219,8 @@ export function draftToInput(d: ProductDraft): { input: CreateInput; errors: Fie
   };
   const text = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 
-  const basePriceCents = d.basePrice.trim() === '' ? Number.NaN : cents(d.basePrice, 'basePriceCents', Number.NaN);
+  const basePriceCents =
+    d.basePrice.trim() === '' ? Number.NaN : cents(d.basePrice, 'basePriceCents', Number.NaN);
   if (d.basePrice.trim() === '') errors.basePriceCents = 'Enter a price';
 
   const input: CreateInput = {
@@ -206,7 +240,10 @@ export function draftToInput(d: ProductDraft): { input: CreateInput; errors: Fie
         options: g.options.map((o, oi) => ({
           label: o.label,
           description: text(o.description),
-          priceDeltaCents: cents(o.price, `configuration.optionGroups.${gi}.options.${oi}.priceDeltaCents`),
+          priceDeltaCents: cents(
+            o.price,
+            `configuration.optionGroups.${gi}.options.${oi}.priceDeltaCents`,
+          ),
         })),
       })),
       addOns: d.addOns.map((a, i) => ({
@@ -233,8 +270,10 @@ export function draftToInput(d: ProductDraft): { input: CreateInput; errors: Fie
       subscriptionPlans: d.subscriptionPlans.map((s, i) => {
         const p = `configuration.subscriptionPlans.${i}`;
         // "90" (% of the configured price) -> 9000 basis points, parsed as text like money.
-        const bps = s.multiplierPercent.trim() === '' ? null : parseMoney(s.multiplierPercent, 'USD');
-        if (s.multiplierPercent.trim() !== '' && bps === null) errors[`${p}.priceMultiplierBps`] = 'Enter a percentage like 90';
+        const bps =
+          s.multiplierPercent.trim() === '' ? null : parseMoney(s.multiplierPercent, 'USD');
+        if (s.multiplierPercent.trim() !== '' && bps === null)
+          errors[`${p}.priceMultiplierBps`] = 'Enter a percentage like 90';
         return {
           label: s.label,
           description: text(s.description),

@@ -25,9 +25,11 @@ const fid = (path: string) => `f-${path.replace(/\./g, '-')}`;
 
 function serverFieldErrors(error: unknown): { message: string; fields: FieldErrors } {
   if (error instanceof TRPCClientError) {
-    const data = (error as TRPCClientError<AppRouter>).data as { fieldErrors?: Record<string, string[]> | null } | undefined;
+    const data = (error as TRPCClientError<AppRouter>).data as
+      { fieldErrors?: Record<string, string[]> | null } | undefined;
     const fields: FieldErrors = {};
-    for (const [path, messages] of Object.entries(data?.fieldErrors ?? {})) fields[path] = messages[0] ?? 'Invalid';
+    for (const [path, messages] of Object.entries(data?.fieldErrors ?? {}))
+      fields[path] = messages[0] ?? 'Invalid';
     return { message: error.message, fields };
   }
   return { message: 'Something went wrong. Please try again.', fields: {} };
@@ -48,7 +50,13 @@ function RowActions({
 }) {
   return (
     <span className="inline-actions">
-      <button type="button" className="button-small" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move ${what} up`}>
+      <button
+        type="button"
+        className="button-small"
+        disabled={index === 0}
+        onClick={() => onMove(-1)}
+        aria-label={`Move ${what} up`}
+      >
         ↑
       </button>
       <button
@@ -67,7 +75,15 @@ function RowActions({
   );
 }
 
-function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
+function Section({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <section aria-label={title} style={{ marginTop: '1.5rem' }}>
       <div className="page-head" style={{ marginBottom: '0.5rem' }}>
@@ -148,7 +164,8 @@ export function ProductForm({
   );
   const pending = create.isPending || update.isPending || archive.isPending || remove.isPending;
 
-  const set = <K extends keyof ProductDraft>(key: K, value: ProductDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof ProductDraft>(key: K, value: ProductDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
   const err = (path: string) => errors[path] ?? null;
   const ctl = (path: string) => fieldControlProps(fid(path), err(path));
 
@@ -214,7 +231,13 @@ export function ProductForm({
                 }}
               />
             </Field>
-            <Field id={fid('slug')} label="Slug" error={err('slug')} hint="Used in the product's web address" required>
+            <Field
+              id={fid('slug')}
+              label="Slug"
+              error={err('slug')}
+              hint="Used in the product's web address"
+              required
+            >
               <input
                 {...ctl('slug')}
                 value={draft.slug}
@@ -224,30 +247,58 @@ export function ProductForm({
                 }}
               />
             </Field>
-            <Field id={fid('basePriceCents')} label="Base price" error={err('basePriceCents')} hint="e.g. 49.00" required>
-              <input {...ctl('basePriceCents')} inputMode="decimal" value={draft.basePrice} onChange={(e) => set('basePrice', e.target.value)} />
+            <Field
+              id={fid('basePriceCents')}
+              label="Base price"
+              error={err('basePriceCents')}
+              hint="e.g. 49.00"
+              required
+            >
+              <input
+                {...ctl('basePriceCents')}
+                inputMode="decimal"
+                value={draft.basePrice}
+                onChange={(e) => set('basePrice', e.target.value)}
+              />
             </Field>
             <Field id={fid('currency')} label="Currency" error={err('currency')}>
-              <select {...ctl('currency')} value={draft.currency} onChange={(e) => set('currency', e.target.value as ProductDraft['currency'])}>
+              <select
+                {...ctl('currency')}
+                value={draft.currency}
+                onChange={(e) => set('currency', e.target.value as ProductDraft['currency'])}
+              >
                 {CURRENCIES.map((c) => (
                   <option key={c}>{c}</option>
                 ))}
               </select>
             </Field>
             <Field id={fid('status')} label="Status" error={err('status')}>
-              <select {...ctl('status')} value={draft.status} onChange={(e) => set('status', e.target.value as ProductDraft['status'])}>
+              <select
+                {...ctl('status')}
+                value={draft.status}
+                onChange={(e) => set('status', e.target.value as ProductDraft['status'])}
+              >
                 <option value="draft">Draft</option>
                 <option value="active">Active</option>
                 <option value="archived">Archived</option>
               </select>
             </Field>
             <Field id={fid('imageUrl')} label="Image URL" error={err('imageUrl')}>
-              <input {...ctl('imageUrl')} type="url" value={draft.imageUrl} onChange={(e) => set('imageUrl', e.target.value)} />
+              <input
+                {...ctl('imageUrl')}
+                type="url"
+                value={draft.imageUrl}
+                onChange={(e) => set('imageUrl', e.target.value)}
+              />
             </Field>
           </div>
           <div style={{ marginTop: '0.75rem' }}>
             <Field id={fid('description')} label="Description" error={err('description')}>
-              <textarea {...ctl('description')} value={draft.description} onChange={(e) => set('description', e.target.value)} />
+              <textarea
+                {...ctl('description')}
+                value={draft.description}
+                onChange={(e) => set('description', e.target.value)}
+              />
             </Field>
           </div>
         </div>
@@ -264,7 +315,8 @@ export function ProductForm({
           {groups.map((g, gi) => {
             const gp = `configuration.optionGroups.${gi}`;
             const n = gi + 1;
-            const setGroup = (patch: Partial<typeof g>) => setGroups(groups.map((x, i) => (i === gi ? { ...x, ...patch } : x)));
+            const setGroup = (patch: Partial<typeof g>) =>
+              setGroups(groups.map((x, i) => (i === gi ? { ...x, ...patch } : x)));
             return (
               <div key={g.key} className="panel" role="group" aria-label={`Option group ${n}`}>
                 <div className="page-head" style={{ marginBottom: '0.5rem' }}>
@@ -278,36 +330,76 @@ export function ProductForm({
                   />
                 </div>
                 <div className="form-grid">
-                  <Field id={fid(`${gp}.name`)} label={`Group ${n} name`} error={err(`${gp}.name`)} required>
-                    <input {...ctl(`${gp}.name`)} value={g.name} onChange={(e) => setGroup({ name: e.target.value })} />
+                  <Field
+                    id={fid(`${gp}.name`)}
+                    label={`Group ${n} name`}
+                    error={err(`${gp}.name`)}
+                    required
+                  >
+                    <input
+                      {...ctl(`${gp}.name`)}
+                      value={g.name}
+                      onChange={(e) => setGroup({ name: e.target.value })}
+                    />
                   </Field>
-                  <Field id={fid(`${gp}.selectionType`)} label={`Group ${n} selection`} error={err(`${gp}.selectionType`)}>
+                  <Field
+                    id={fid(`${gp}.selectionType`)}
+                    label={`Group ${n} selection`}
+                    error={err(`${gp}.selectionType`)}
+                  >
                     <select
                       {...ctl(`${gp}.selectionType`)}
                       value={g.selectionType}
-                      onChange={(e) => setGroup({ selectionType: e.target.value as 'single' | 'multiple' })}
+                      onChange={(e) =>
+                        setGroup({ selectionType: e.target.value as 'single' | 'multiple' })
+                      }
                     >
                       <option value="single">Single choice</option>
                       <option value="multiple">Multiple choice</option>
                     </select>
                   </Field>
                   <label className="checkbox">
-                    <input type="checkbox" checked={g.isRequired} onChange={(e) => setGroup({ isRequired: e.target.checked })} />
+                    <input
+                      type="checkbox"
+                      checked={g.isRequired}
+                      onChange={(e) => setGroup({ isRequired: e.target.checked })}
+                    />
                     Group {n} required
                   </label>
                 </div>
-                {err(`${gp}.options`) ? <p className="field-error">{err(`${gp}.options`)}</p> : null}
+                {err(`${gp}.options`) ? (
+                  <p className="field-error">{err(`${gp}.options`)}</p>
+                ) : null}
                 {g.options.map((o, oi) => {
                   const op = `${gp}.options.${oi}`;
                   const m = oi + 1;
                   const setOption = (patch: Partial<typeof o>) =>
-                    setGroup({ options: g.options.map((x, i) => (i === oi ? { ...x, ...patch } : x)) });
+                    setGroup({
+                      options: g.options.map((x, i) => (i === oi ? { ...x, ...patch } : x)),
+                    });
                   return (
-                    <div key={o.key} className="form-grid" style={{ marginTop: '0.5rem', alignItems: 'end' }}>
-                      <Field id={fid(`${op}.label`)} label={`Group ${n} option ${m} label`} error={err(`${op}.label`)} required>
-                        <input {...ctl(`${op}.label`)} value={o.label} onChange={(e) => setOption({ label: e.target.value })} />
+                    <div
+                      key={o.key}
+                      className="form-grid"
+                      style={{ marginTop: '0.5rem', alignItems: 'end' }}
+                    >
+                      <Field
+                        id={fid(`${op}.label`)}
+                        label={`Group ${n} option ${m} label`}
+                        error={err(`${op}.label`)}
+                        required
+                      >
+                        <input
+                          {...ctl(`${op}.label`)}
+                          value={o.label}
+                          onChange={(e) => setOption({ label: e.target.value })}
+                        />
                       </Field>
-                      <Field id={fid(`${op}.priceDeltaCents`)} label={`Group ${n} option ${m} price change`} error={err(`${op}.priceDeltaCents`)}>
+                      <Field
+                        id={fid(`${op}.priceDeltaCents`)}
+                        label={`Group ${n} option ${m} price change`}
+                        error={err(`${op}.priceDeltaCents`)}
+                      >
                         <input
                           {...ctl(`${op}.priceDeltaCents`)}
                           inputMode="decimal"
@@ -325,7 +417,12 @@ export function ProductForm({
                     </div>
                   );
                 })}
-                <button type="button" className="button-small" style={{ marginTop: '0.5rem' }} onClick={() => setGroup({ options: [...g.options, emptyOption()] })}>
+                <button
+                  type="button"
+                  className="button-small"
+                  style={{ marginTop: '0.5rem' }}
+                  onClick={() => setGroup({ options: [...g.options, emptyOption()] })}
+                >
                   Add option to group {n}
                 </button>
               </div>
@@ -345,21 +442,54 @@ export function ProductForm({
           {draft.addOns.map((a, i) => {
             const p = `configuration.addOns.${i}`;
             const n = i + 1;
-            const setAddOn = (patch: Partial<typeof a>) => set('addOns', draft.addOns.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+            const setAddOn = (patch: Partial<typeof a>) =>
+              set(
+                'addOns',
+                draft.addOns.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+              );
             return (
-              <div key={a.key} className="panel form-grid" role="group" aria-label={`Add-on ${n}`} style={{ alignItems: 'end' }}>
-                <Field id={fid(`${p}.label`)} label={`Add-on ${n} label`} error={err(`${p}.label`)} required>
-                  <input {...ctl(`${p}.label`)} value={a.label} onChange={(e) => setAddOn({ label: e.target.value })} />
+              <div
+                key={a.key}
+                className="panel form-grid"
+                role="group"
+                aria-label={`Add-on ${n}`}
+                style={{ alignItems: 'end' }}
+              >
+                <Field
+                  id={fid(`${p}.label`)}
+                  label={`Add-on ${n} label`}
+                  error={err(`${p}.label`)}
+                  required
+                >
+                  <input
+                    {...ctl(`${p}.label`)}
+                    value={a.label}
+                    onChange={(e) => setAddOn({ label: e.target.value })}
+                  />
                 </Field>
-                <Field id={fid(`${p}.priceDeltaCents`)} label={`Add-on ${n} price`} error={err(`${p}.priceDeltaCents`)}>
-                  <input {...ctl(`${p}.priceDeltaCents`)} inputMode="decimal" value={a.price} onChange={(e) => setAddOn({ price: e.target.value })} />
+                <Field
+                  id={fid(`${p}.priceDeltaCents`)}
+                  label={`Add-on ${n} price`}
+                  error={err(`${p}.priceDeltaCents`)}
+                >
+                  <input
+                    {...ctl(`${p}.priceDeltaCents`)}
+                    inputMode="decimal"
+                    value={a.price}
+                    onChange={(e) => setAddOn({ price: e.target.value })}
+                  />
                 </Field>
                 <RowActions
                   what={`add-on ${n}`}
                   index={i}
                   count={draft.addOns.length}
                   onMove={(delta) => set('addOns', move(draft.addOns, i, delta))}
-                  onRemove={() => set('addOns', draft.addOns.filter((_, j) => j !== i))}
+                  onRemove={() =>
+                    set(
+                      'addOns',
+                      draft.addOns.filter((_, j) => j !== i),
+                    )
+                  }
                 />
               </div>
             );
@@ -369,7 +499,10 @@ export function ProductForm({
         <Section
           title="Custom fields"
           action={
-            <button type="button" onClick={() => set('customFields', [...draft.customFields, emptyField()])}>
+            <button
+              type="button"
+              onClick={() => set('customFields', [...draft.customFields, emptyField()])}
+            >
               Add custom field
             </button>
           }
@@ -379,23 +512,49 @@ export function ProductForm({
             const p = `configuration.customFields.${i}`;
             const n = i + 1;
             const setField = (patch: Partial<typeof f>) =>
-              set('customFields', draft.customFields.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+              set(
+                'customFields',
+                draft.customFields.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+              );
             const numeric = f.fieldType === 'number';
             return (
               <div key={f.key} className="panel" role="group" aria-label={`Custom field ${n}`}>
                 <div className="form-grid" style={{ alignItems: 'end' }}>
-                  <Field id={fid(`${p}.label`)} label={`Field ${n} label`} error={err(`${p}.label`)} required>
-                    <input {...ctl(`${p}.label`)} value={f.label} onChange={(e) => setField({ label: e.target.value })} />
+                  <Field
+                    id={fid(`${p}.label`)}
+                    label={`Field ${n} label`}
+                    error={err(`${p}.label`)}
+                    required
+                  >
+                    <input
+                      {...ctl(`${p}.label`)}
+                      value={f.label}
+                      onChange={(e) => setField({ label: e.target.value })}
+                    />
                   </Field>
-                  <Field id={fid(`${p}.fieldType`)} label={`Field ${n} type`} error={err(`${p}.fieldType`)}>
-                    <select {...ctl(`${p}.fieldType`)} value={f.fieldType} onChange={(e) => setField({ fieldType: e.target.value as typeof f.fieldType })}>
+                  <Field
+                    id={fid(`${p}.fieldType`)}
+                    label={`Field ${n} type`}
+                    error={err(`${p}.fieldType`)}
+                  >
+                    <select
+                      {...ctl(`${p}.fieldType`)}
+                      value={f.fieldType}
+                      onChange={(e) =>
+                        setField({ fieldType: e.target.value as typeof f.fieldType })
+                      }
+                    >
                       <option value="text">Text</option>
                       <option value="url">URL</option>
                       <option value="number">Number</option>
                     </select>
                   </Field>
                   <label className="checkbox">
-                    <input type="checkbox" checked={f.isRequired} onChange={(e) => setField({ isRequired: e.target.checked })} />
+                    <input
+                      type="checkbox"
+                      checked={f.isRequired}
+                      onChange={(e) => setField({ isRequired: e.target.checked })}
+                    />
                     Field {n} required
                   </label>
                   <RowActions
@@ -403,29 +562,78 @@ export function ProductForm({
                     index={i}
                     count={draft.customFields.length}
                     onMove={(delta) => set('customFields', move(draft.customFields, i, delta))}
-                    onRemove={() => set('customFields', draft.customFields.filter((_, j) => j !== i))}
+                    onRemove={() =>
+                      set(
+                        'customFields',
+                        draft.customFields.filter((_, j) => j !== i),
+                      )
+                    }
                   />
                 </div>
                 <div className="form-grid" style={{ marginTop: '0.5rem' }}>
-                  <Field id={fid(`${p}.placeholder`)} label={`Field ${n} placeholder`} error={err(`${p}.placeholder`)}>
-                    <input {...ctl(`${p}.placeholder`)} value={f.placeholder} onChange={(e) => setField({ placeholder: e.target.value })} />
+                  <Field
+                    id={fid(`${p}.placeholder`)}
+                    label={`Field ${n} placeholder`}
+                    error={err(`${p}.placeholder`)}
+                  >
+                    <input
+                      {...ctl(`${p}.placeholder`)}
+                      value={f.placeholder}
+                      onChange={(e) => setField({ placeholder: e.target.value })}
+                    />
                   </Field>
                   {numeric ? (
                     <>
-                      <Field id={fid(`${p}.minValue`)} label={`Field ${n} minimum`} error={err(`${p}.minValue`)}>
-                        <input {...ctl(`${p}.minValue`)} inputMode="numeric" value={f.minValue} onChange={(e) => setField({ minValue: e.target.value })} />
+                      <Field
+                        id={fid(`${p}.minValue`)}
+                        label={`Field ${n} minimum`}
+                        error={err(`${p}.minValue`)}
+                      >
+                        <input
+                          {...ctl(`${p}.minValue`)}
+                          inputMode="numeric"
+                          value={f.minValue}
+                          onChange={(e) => setField({ minValue: e.target.value })}
+                        />
                       </Field>
-                      <Field id={fid(`${p}.maxValue`)} label={`Field ${n} maximum`} error={err(`${p}.maxValue`)}>
-                        <input {...ctl(`${p}.maxValue`)} inputMode="numeric" value={f.maxValue} onChange={(e) => setField({ maxValue: e.target.value })} />
+                      <Field
+                        id={fid(`${p}.maxValue`)}
+                        label={`Field ${n} maximum`}
+                        error={err(`${p}.maxValue`)}
+                      >
+                        <input
+                          {...ctl(`${p}.maxValue`)}
+                          inputMode="numeric"
+                          value={f.maxValue}
+                          onChange={(e) => setField({ maxValue: e.target.value })}
+                        />
                       </Field>
                     </>
                   ) : (
                     <>
-                      <Field id={fid(`${p}.maxLength`)} label={`Field ${n} max length`} error={err(`${p}.maxLength`)}>
-                        <input {...ctl(`${p}.maxLength`)} inputMode="numeric" value={f.maxLength} onChange={(e) => setField({ maxLength: e.target.value })} />
+                      <Field
+                        id={fid(`${p}.maxLength`)}
+                        label={`Field ${n} max length`}
+                        error={err(`${p}.maxLength`)}
+                      >
+                        <input
+                          {...ctl(`${p}.maxLength`)}
+                          inputMode="numeric"
+                          value={f.maxLength}
+                          onChange={(e) => setField({ maxLength: e.target.value })}
+                        />
                       </Field>
-                      <Field id={fid(`${p}.pattern`)} label={`Field ${n} pattern`} error={err(`${p}.pattern`)} hint="Regular expression the whole value must match">
-                        <input {...ctl(`${p}.pattern`)} value={f.pattern} onChange={(e) => setField({ pattern: e.target.value })} />
+                      <Field
+                        id={fid(`${p}.pattern`)}
+                        label={`Field ${n} pattern`}
+                        error={err(`${p}.pattern`)}
+                        hint="Regular expression the whole value must match"
+                      >
+                        <input
+                          {...ctl(`${p}.pattern`)}
+                          value={f.pattern}
+                          onChange={(e) => setField({ pattern: e.target.value })}
+                        />
                       </Field>
                     </>
                   )}
@@ -438,24 +646,57 @@ export function ProductForm({
         <Section
           title="Subscription plans"
           action={
-            <button type="button" onClick={() => set('subscriptionPlans', [...draft.subscriptionPlans, emptyPlan()])}>
+            <button
+              type="button"
+              onClick={() => set('subscriptionPlans', [...draft.subscriptionPlans, emptyPlan()])}
+            >
               Add plan
             </button>
           }
         >
-          {draft.subscriptionPlans.length === 0 ? <p className="muted">No plans: the product is sold once at its configured price.</p> : null}
+          {draft.subscriptionPlans.length === 0 ? (
+            <p className="muted">No plans: the product is sold once at its configured price.</p>
+          ) : null}
           {draft.subscriptionPlans.map((s, i) => {
             const p = `configuration.subscriptionPlans.${i}`;
             const n = i + 1;
             const setPlan = (patch: Partial<typeof s>) =>
-              set('subscriptionPlans', draft.subscriptionPlans.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+              set(
+                'subscriptionPlans',
+                draft.subscriptionPlans.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+              );
             return (
-              <div key={s.key} className="panel form-grid" role="group" aria-label={`Plan ${n}`} style={{ alignItems: 'end' }}>
-                <Field id={fid(`${p}.label`)} label={`Plan ${n} label`} error={err(`${p}.label`)} required>
-                  <input {...ctl(`${p}.label`)} value={s.label} onChange={(e) => setPlan({ label: e.target.value })} />
+              <div
+                key={s.key}
+                className="panel form-grid"
+                role="group"
+                aria-label={`Plan ${n}`}
+                style={{ alignItems: 'end' }}
+              >
+                <Field
+                  id={fid(`${p}.label`)}
+                  label={`Plan ${n} label`}
+                  error={err(`${p}.label`)}
+                  required
+                >
+                  <input
+                    {...ctl(`${p}.label`)}
+                    value={s.label}
+                    onChange={(e) => setPlan({ label: e.target.value })}
+                  />
                 </Field>
-                <Field id={fid(`${p}.billingCycle`)} label={`Plan ${n} billing cycle`} error={err(`${p}.billingCycle`)}>
-                  <select {...ctl(`${p}.billingCycle`)} value={s.billingCycle} onChange={(e) => setPlan({ billingCycle: e.target.value as typeof s.billingCycle })}>
+                <Field
+                  id={fid(`${p}.billingCycle`)}
+                  label={`Plan ${n} billing cycle`}
+                  error={err(`${p}.billingCycle`)}
+                >
+                  <select
+                    {...ctl(`${p}.billingCycle`)}
+                    value={s.billingCycle}
+                    onChange={(e) =>
+                      setPlan({ billingCycle: e.target.value as typeof s.billingCycle })
+                    }
+                  >
                     <option value="one_time">One time</option>
                     <option value="monthly">Monthly</option>
                     <option value="quarterly">Quarterly</option>
@@ -475,8 +716,17 @@ export function ProductForm({
                     onChange={(e) => setPlan({ multiplierPercent: e.target.value })}
                   />
                 </Field>
-                <Field id={fid(`${p}.priceDeltaCents`)} label={`Plan ${n} price change`} error={err(`${p}.priceDeltaCents`)}>
-                  <input {...ctl(`${p}.priceDeltaCents`)} inputMode="decimal" value={s.delta} onChange={(e) => setPlan({ delta: e.target.value })} />
+                <Field
+                  id={fid(`${p}.priceDeltaCents`)}
+                  label={`Plan ${n} price change`}
+                  error={err(`${p}.priceDeltaCents`)}
+                >
+                  <input
+                    {...ctl(`${p}.priceDeltaCents`)}
+                    inputMode="decimal"
+                    value={s.delta}
+                    onChange={(e) => setPlan({ delta: e.target.value })}
+                  />
                 </Field>
                 <label className="checkbox">
                   <input
@@ -485,7 +735,11 @@ export function ProductForm({
                     onChange={(e) =>
                       set(
                         'subscriptionPlans',
-                        draft.subscriptionPlans.map((x, j) => ({ ...x, isDefault: j === i ? e.target.checked : e.target.checked ? false : x.isDefault })),
+                        draft.subscriptionPlans.map((x, j) => ({
+                          ...x,
+                          isDefault:
+                            j === i ? e.target.checked : e.target.checked ? false : x.isDefault,
+                        })),
                       )
                     }
                   />
@@ -495,8 +749,15 @@ export function ProductForm({
                   what={`plan ${n}`}
                   index={i}
                   count={draft.subscriptionPlans.length}
-                  onMove={(delta) => set('subscriptionPlans', move(draft.subscriptionPlans, i, delta))}
-                  onRemove={() => set('subscriptionPlans', draft.subscriptionPlans.filter((_, j) => j !== i))}
+                  onMove={(delta) =>
+                    set('subscriptionPlans', move(draft.subscriptionPlans, i, delta))
+                  }
+                  onRemove={() =>
+                    set(
+                      'subscriptionPlans',
+                      draft.subscriptionPlans.filter((_, j) => j !== i),
+                    )
+                  }
                 />
               </div>
             );
@@ -515,7 +776,8 @@ export function ProductForm({
                 type="button"
                 disabled={pending || draft.status === 'archived'}
                 onClick={() => {
-                  if (window.confirm('Archive this product? It disappears from the storefront.')) archive.mutate({ id: productId });
+                  if (window.confirm('Archive this product? It disappears from the storefront.'))
+                    archive.mutate({ id: productId });
                 }}
               >
                 Archive
@@ -525,7 +787,12 @@ export function ProductForm({
                 className="button-danger"
                 disabled={pending}
                 onClick={() => {
-                  if (window.confirm('Delete this product and its configuration? This cannot be undone.')) remove.mutate({ id: productId });
+                  if (
+                    window.confirm(
+                      'Delete this product and its configuration? This cannot be undone.',
+                    )
+                  )
+                    remove.mutate({ id: productId });
                 }}
               >
                 Delete

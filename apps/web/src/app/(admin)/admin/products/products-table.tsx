@@ -12,12 +12,14 @@ import { INITIAL_PRODUCT_QUERY } from './products-query';
 type ListInput = RouterInputs['catalog']['list'];
 type SortKey = 'name' | 'updatedAt' | 'basePriceCents' | 'status';
 
-
 export function ProductsTable() {
   const trpc = useTRPC();
   const [query, setQuery] = useState<ListInput>(INITIAL_PRODUCT_QUERY);
   const [search, setSearch] = useState('');
-  const list = useQuery({ ...trpc.catalog.list.queryOptions(query), placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.catalog.list.queryOptions(query),
+    placeholderData: keepPreviousData,
+  });
   const me = useQuery(trpc.auth.me.queryOptions());
   const canWrite = me.data?.permissions.includes('catalog.write') ?? false;
 
@@ -39,7 +41,11 @@ export function ProductsTable() {
           setQuery((q) => ({ ...q, search: search.trim() || undefined, page: 1 }));
         }}
       >
-        <label htmlFor="product-search" className="visually-hidden" style={{ position: 'absolute', left: '-9999px' }}>
+        <label
+          htmlFor="product-search"
+          className="visually-hidden"
+          style={{ position: 'absolute', left: '-9999px' }}
+        >
           Search products
         </label>
         <input
@@ -57,7 +63,11 @@ export function ProductsTable() {
           className="search-input"
           value={query.status ?? ''}
           onChange={(e) =>
-            setQuery((q) => ({ ...q, page: 1, status: (e.target.value || undefined) as ListInput['status'] }))
+            setQuery((q) => ({
+              ...q,
+              page: 1,
+              status: (e.target.value || undefined) as ListInput['status'],
+            }))
           }
         >
           <option value="">All</option>
@@ -88,7 +98,7 @@ export function ProductsTable() {
                   label={label}
                   column={column}
                   className={className}
-                  sort={(query.sort ?? 'updatedAt') as SortKey}
+                  sort={query.sort ?? 'updatedAt'}
                   order={query.order ?? 'desc'}
                   onSort={(sort, order) => setQuery((q) => ({ ...q, sort, order, page: 1 }))}
                 />
@@ -112,7 +122,9 @@ export function ProductsTable() {
             ))}
           </tbody>
         </table>
-        {list.data && list.data.items.length === 0 ? <EmptyState>No products match.</EmptyState> : null}
+        {list.data && list.data.items.length === 0 ? (
+          <EmptyState>No products match.</EmptyState>
+        ) : null}
         {list.isLoading ? <EmptyState>Loading…</EmptyState> : null}
       </div>
       {list.data ? (

@@ -1,7 +1,11 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { calculatePrice, emptySelection, type PriceSelection } from '@souk/core/catalog/calculate-price';
+import {
+  calculatePrice,
+  emptySelection,
+  type PriceSelection,
+} from '@souk/core/catalog/calculate-price';
 import { formatMoney } from '@souk/core/money';
 import type { RouterOutputs } from '@souk/api';
 
@@ -34,7 +38,8 @@ export function Configurator({ product }: { product: Product }) {
   const [touched, setTouched] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const quote = useMemo(() => calculatePrice(product, selection), [product, selection]);
-  const issueFor = (field: string) => (touched ? quote.issues.find((i) => i.field === field)?.message : undefined);
+  const issueFor = (field: string) =>
+    touched ? quote.issues.find((i) => i.field === field)?.message : undefined;
   const money = (cents: number) => formatMoney(cents, product.currency);
 
   function update(change: (s: PriceSelection) => PriceSelection) {
@@ -52,7 +57,8 @@ export function Configurator({ product }: { product: Product }) {
         onSubmit={(e) => {
           e.preventDefault();
           setTouched(true);
-          if (quote.issues.length === 0) setNotice('Checkout is coming soon: your configuration is valid.');
+          if (quote.issues.length === 0)
+            setNotice('Checkout is coming soon: your configuration is valid.');
         }}
       >
         {product.optionGroups.map((group) => {
@@ -61,7 +67,11 @@ export function Configurator({ product }: { product: Product }) {
             <fieldset key={group.id} aria-describedby={issue ? `issue-${group.id}` : undefined}>
               <legend>
                 {group.name}
-                {group.isRequired ? <span className="required" aria-label="required">*</span> : null}
+                {group.isRequired ? (
+                  <span className="required" aria-label="required">
+                    *
+                  </span>
+                ) : null}
               </legend>
               {group.description ? <p className="field-hint">{group.description}</p> : null}
               {group.options.map((option) => {
@@ -80,7 +90,9 @@ export function Configurator({ product }: { product: Product }) {
                           options: {
                             ...s.options,
                             [group.id]:
-                              group.selectionType === 'single' ? [option.id] : toggle(chosen, option.id, e.target.checked),
+                              group.selectionType === 'single'
+                                ? [option.id]
+                                : toggle(chosen, option.id, e.target.checked),
                           },
                         }))
                       }
@@ -111,7 +123,12 @@ export function Configurator({ product }: { product: Product }) {
                     id={id}
                     type="checkbox"
                     checked={selection.addOnIds.includes(addOn.id)}
-                    onChange={(e) => update((s) => ({ ...s, addOnIds: toggle(s.addOnIds, addOn.id, e.target.checked) }))}
+                    onChange={(e) =>
+                      update((s) => ({
+                        ...s,
+                        addOnIds: toggle(s.addOnIds, addOn.id, e.target.checked),
+                      }))
+                    }
                   />
                   <label htmlFor={id}>
                     {addOn.label} ({signed(addOn.priceDeltaCents, product.currency)})
@@ -129,14 +146,29 @@ export function Configurator({ product }: { product: Product }) {
               const id = `field-${field.id}`;
               const issue = issueFor(`customFields.${field.id}`);
               return (
-                <div key={field.id} className="field" data-invalid={issue ? 'true' : undefined} style={{ marginBottom: '0.6rem' }}>
+                <div
+                  key={field.id}
+                  className="field"
+                  data-invalid={issue ? 'true' : undefined}
+                  style={{ marginBottom: '0.6rem' }}
+                >
                   <label htmlFor={id}>
                     {field.label}
-                    {field.isRequired ? <span className="required" aria-label="required">*</span> : null}
+                    {field.isRequired ? (
+                      <span className="required" aria-label="required">
+                        *
+                      </span>
+                    ) : null}
                   </label>
                   <input
                     id={id}
-                    type={field.fieldType === 'number' ? 'number' : field.fieldType === 'url' ? 'url' : 'text'}
+                    type={
+                      field.fieldType === 'number'
+                        ? 'number'
+                        : field.fieldType === 'url'
+                          ? 'url'
+                          : 'text'
+                    }
                     placeholder={field.placeholder ?? undefined}
                     maxLength={field.maxLength ?? undefined}
                     min={field.minValue ?? undefined}
@@ -144,7 +176,12 @@ export function Configurator({ product }: { product: Product }) {
                     aria-invalid={issue ? true : undefined}
                     aria-describedby={issue ? `${id}-error` : undefined}
                     value={selection.customFields[field.id] ?? ''}
-                    onChange={(e) => update((s) => ({ ...s, customFields: { ...s.customFields, [field.id]: e.target.value } }))}
+                    onChange={(e) =>
+                      update((s) => ({
+                        ...s,
+                        customFields: { ...s.customFields, [field.id]: e.target.value },
+                      }))
+                    }
                     onBlur={() => setTouched(true)}
                   />
                   {field.helpText ? <span className="field-hint">{field.helpText}</span> : null}
@@ -205,7 +242,11 @@ export function Configurator({ product }: { product: Product }) {
             {quote.lines.map((line, i) => (
               <tr key={`${line.kind}-${i}`}>
                 <td>{line.label}</td>
-                <td className="num">{line.kind === 'base' ? money(line.amountCents) : signed(line.amountCents, product.currency)}</td>
+                <td className="num">
+                  {line.kind === 'base'
+                    ? money(line.amountCents)
+                    : signed(line.amountCents, product.currency)}
+                </td>
               </tr>
             ))}
             <tr className="total">

@@ -14,7 +14,11 @@ async function POST(req: Request, ctx: unknown): Promise<Response> {
       // next-auth's client surfaces only the `error` param, so the delay rides in it.
       url.searchParams.set('error', `RateLimited:${decision.retryAfterSeconds}`);
       return Response.json(
-        { url: url.toString(), error: 'Too many sign-in attempts', retryAfterSeconds: decision.retryAfterSeconds },
+        {
+          url: url.toString(),
+          error: 'Too many sign-in attempts',
+          retryAfterSeconds: decision.retryAfterSeconds,
+        },
         { status: 429, headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
       );
     }

@@ -7,7 +7,8 @@ function handler(req: Request) {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: async () => createTRPCContext({ headers: req.headers, session: await getSoukSession() }),
+    createContext: async () =>
+      createTRPCContext({ headers: req.headers, session: await getSoukSession() }),
   });
 }
 

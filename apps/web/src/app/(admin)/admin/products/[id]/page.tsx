@@ -25,7 +25,8 @@ export default async function EditProductPage({
     product = await (await serverCaller()).catalog.getById({ id });
   } catch (error) {
     // Another org's product answers exactly like a missing one.
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
+      notFound();
     throw error;
   }
   return (
@@ -35,14 +36,20 @@ export default async function EditProductPage({
       </p>
       <div className="page-head">
         <h1>{product.name}</h1>
-        {product.status === 'active' ? <Link href={`/products/${product.slug}`}>View in store</Link> : null}
+        {product.status === 'active' ? (
+          <Link href={`/products/${product.slug}`}>View in store</Link>
+        ) : null}
       </div>
       {created ? (
         <div className="notice notice-success" role="status">
           Product created.
         </div>
       ) : null}
-      <ProductForm productId={product.id} initial={draftFromProduct(product)} canWrite={can(session.role, 'catalog.write')} />
+      <ProductForm
+        productId={product.id}
+        initial={draftFromProduct(product)}
+        canWrite={can(session.role, 'catalog.write')}
+      />
     </>
   );
 }

@@ -15,7 +15,11 @@ export default async function NewProductPage() {
         <Link href="/admin/products">← Products</Link>
       </p>
       <h1>New product</h1>
-      <ProductForm productId={null} initial={emptyDraft()} canWrite={can(session.role, 'catalog.write')} />
+      <ProductForm
+        productId={null}
+        initial={emptyDraft()}
+        canWrite={can(session.role, 'catalog.write')}
+      />
     </>
   );
 }
