@@ -1,5 +1,11 @@
 import type { NextAuthOptions } from 'next-auth';
-import CredentialsProvider from 'next-auth/providers/credentials';
+import CredentialsImport from 'next-auth/providers/credentials';
+
+// next-auth 4 ships CommonJS: under plain Node ESM (scripts, tsx) the default
+// import is the module object; bundlers unwrap it. Accept both.
+const CredentialsProvider =
+  (CredentialsImport as unknown as { default?: typeof CredentialsImport }).default ??
+  CredentialsImport;
 import { getDb, type Role } from '@souk/db';
 import { authEnv } from './env';
 import { authenticate, loadSession, revokeSession } from './sessions';

@@ -17,6 +17,8 @@ export async function getStorefrontProduct({
   const product = await ctx.tx.product.findFirst({
     where: { slug, status: 'active' },
     include: productWithConfiguration,
+    // One SQL statement (JSON aggregation) instead of a query per relation.
+    relationLoadStrategy: 'join',
   });
   if (!product) throw AppError.notFound('Product');
   return toStorefrontProduct(product);

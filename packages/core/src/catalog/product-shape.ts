@@ -94,7 +94,11 @@ export function toStorefrontProduct(p: LoadedProduct) {
 export type StorefrontProduct = ReturnType<typeof toStorefrontProduct>;
 
 export async function loadProduct(tx: Tx, id: string): Promise<LoadedProduct> {
-  const product = await tx.product.findUnique({ where: { id }, include: productWithConfiguration });
+  const product = await tx.product.findUnique({
+    where: { id },
+    include: productWithConfiguration,
+    relationLoadStrategy: 'join',
+  });
   if (!product) throw AppError.notFound('Product');
   return product;
 }
