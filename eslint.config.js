@@ -62,7 +62,6 @@ export default tseslint.config(
       'bench/**',
       'e2e/**',
       'packages/db/src/testing-global-setup.ts',
-      'packages/core/src/logger.ts',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

@@ -50,3 +50,35 @@ test('signed-out visitors are sent to sign in and come back afterwards', async (
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Products' })).toBeVisible();
 });
+
+test('changing the password signs the user out and only the new password works', async ({
+  browser,
+}) => {
+  const page = await (await newClient(browser)).newPage();
+  await signIn(page, 'dispatcher@souk.test');
+  await page.getByRole('link', { name: 'Account' }).click();
+  await page.getByLabel('Current password').fill(DEMO_PASSWORD);
+  await page.getByLabel('New password', { exact: true }).fill('short');
+  await page.getByLabel('Repeat new password').fill('short');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.locator('#pw-newPassword-error')).toHaveText(
+    'Password must be at least 10 characters',
+  );
+
+  await page.getByLabel('New password', { exact: true }).fill('dispatch-2026-new');
+  await page.getByLabel('Repeat new password').fill('dispatch-2026-new');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(
+    'Password changed. Sign in with your new password.',
+  );
+
+  await page.getByLabel('Email').fill('dispatcher@souk.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(
+    'Email or password is incorrect.',
+  );
+  await page.getByLabel('Password').fill('dispatch-2026-new');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+});

@@ -8,6 +8,7 @@ const CredentialsProvider =
   CredentialsImport;
 import { getDb, type Role } from '@souk/db';
 import { authEnv } from './env';
+import type { SoukSession } from './session-type';
 import { authenticate, loadSession, revokeSession } from './sessions';
 
 declare module 'next-auth' {
@@ -18,13 +19,9 @@ declare module 'next-auth' {
     role: Role;
     sid: string;
   }
-  interface Session {
-    user: { id: string; email: string; name: string | null };
-    orgId: string;
-    orgSlug: string;
-    orgName: string;
-    role: Role;
-    sid: string;
+  // The session next-auth hands out is exactly Souk's session shape.
+  interface Session extends Omit<SoukSession, 'user'> {
+    user: SoukSession['user'];
   }
 }
 

@@ -1,15 +1,8 @@
 import { getServerSession } from 'next-auth';
-import type { Role } from '@souk/db';
 import { authOptions } from './next-auth-options';
+import type { SoukSession } from './session-type';
 
-export interface SoukSession {
-  user: { id: string; email: string; name: string | null };
-  orgId: string;
-  orgSlug: string;
-  orgName: string;
-  role: Role;
-  sid: string;
-}
+export type { SoukSession };
 
 /** Server-only: the signed-in user's session, already checked against auth_sessions. */
 export async function getSoukSession(): Promise<SoukSession | null> {

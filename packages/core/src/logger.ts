@@ -1,9 +1,13 @@
 import { pino, type Logger } from 'pino';
-
-const level = process.env.LOG_LEVEL ?? 'info';
+import { coreEnv } from './env';
 
 /** JSON-lines logger; `name` says which part of Souk wrote the line. */
 export function createLogger(name: string): Logger {
-  return pino({ name, level, base: { service: name }, timestamp: pino.stdTimeFunctions.isoTime });
+  return pino({
+    name,
+    level: coreEnv.LOG_LEVEL,
+    base: { service: name },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
 }
 export type { Logger };

@@ -1,16 +1,13 @@
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
-import { AppError } from '../errors';
 import {
-  isUniqueViolation,
   loadProduct,
   toAdminProduct,
   writeConfiguration,
+  writeWithUniqueSlug,
   type AdminProduct,
 } from './product-shape';
 import type { CreateProductInput } from './schemas';
-
-export const SLUG_TAKEN = 'A product with this slug already exists';
 
 export async function createProduct({
   ctx,
@@ -20,22 +17,12 @@ export async function createProduct({
   input: CreateProductInput;
 }): Promise<AdminProduct> {
   const { configuration, ...fields } = input;
-  const existing = await ctx.tx.product.findUnique({
-    where: { orgId_slug: { orgId: ctx.orgId, slug: fields.slug } },
-    select: { id: true },
-  });
-  if (existing) throw AppError.field('slug', SLUG_TAKEN);
-
-  let id: string;
-  try {
-    ({ id } = await ctx.tx.product.create({
+  const { id } = await writeWithUniqueSlug(ctx.tx, ctx.orgId, fields.slug, () =>
+    ctx.tx.product.create({
       data: { ...fields, imageUrl: fields.imageUrl ?? null, orgId: ctx.orgId },
       select: { id: true },
-    }));
-  } catch (error) {
-    if (isUniqueViolation(error)) throw AppError.field('slug', SLUG_TAKEN);
-    throw error;
-  }
+    }),
+  );
   if (configuration) await writeConfiguration(ctx.tx, ctx.orgId, id, configuration);
 
   const product = toAdminProduct(await loadProduct(ctx.tx, id));

@@ -203,8 +203,35 @@ export async function writeConfiguration(
   }
 }
 
-export function isUniqueViolation(error: unknown): boolean {
+export const SLUG_TAKEN = 'A product with this slug already exists';
+
+function isUniqueViolation(error: unknown): boolean {
   return (
     typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
   );
+}
+
+/**
+ * Writes a product row with its slug checked first (a clear field error) and the
+ * unique index as the backstop when two admins race for the same slug.
+ */
+export async function writeWithUniqueSlug<T>(
+  tx: Tx,
+  orgId: string,
+  slug: string | undefined,
+  write: () => Promise<T>,
+): Promise<T> {
+  if (slug !== undefined) {
+    const clash = await tx.product.findUnique({
+      where: { orgId_slug: { orgId, slug } },
+      select: { id: true },
+    });
+    if (clash) throw AppError.field('slug', SLUG_TAKEN);
+  }
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw AppError.field('slug', SLUG_TAKEN);
+    throw error;
+  }
 }

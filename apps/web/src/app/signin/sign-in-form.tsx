@@ -12,6 +12,7 @@ export function describeSignInError(error: string | null): string | null {
   }
   if (error === 'CredentialsSignin') return 'Email or password is incorrect.';
   if (error === 'SessionRequired') return 'Please sign in to continue.';
+  if (error === 'PasswordChanged') return 'Password changed. Sign in with your new password.';
   return 'Sign-in failed. Please try again.';
 }
 

@@ -46,6 +46,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <nav className="admin-nav" aria-label="Admin">
           <Link href="/admin/products">Products</Link>
           <Link href="/admin/audit">Audit log</Link>
+          <Link href="/admin/account">Account</Link>
           <Link href="/">View storefront</Link>
         </nav>
         <main className="admin-main">{children}</main>
