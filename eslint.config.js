@@ -57,6 +57,7 @@ export default tseslint.config(
   {
     files: [
       '**/env.ts',
+      '**/*.test.ts',
       '**/*.config.{ts,js,mjs}',
       'scripts/**',
       'bench/**',
