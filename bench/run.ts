@@ -100,6 +100,46 @@ async function benchRawPg(appUrl: string, orgId: string): Promise<Figures> {
   };
 }
 
+/** The same procedure without HTTP or Next.js: separates framework cost from data-access cost. */
+async function benchInProcess(appUrl: string): Promise<Figures> {
+  const { createDb } = await import('@souk/db');
+  const { appRouter, createCallerFactory, createTRPCContext } = await import('@souk/api');
+  const db = createDb(appUrl, { max: CONNECTIONS });
+  const caller = createCallerFactory(appRouter)(
+    createTRPCContext({ db, session: null, headers: new Headers() }),
+  );
+  const histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
+  let requests = 0;
+  const run = async (until: number, record: boolean) => {
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < until) {
+          const started = performance.now();
+          await caller.catalog.getBySlug({ slug: SLUG });
+          if (record) {
+            histogram.recordValue(Math.round((performance.now() - started) * 1000));
+            requests += 1;
+          }
+        }
+      }),
+    );
+  };
+  await run(performance.now() + 2000, false); // warm-up
+  await run(performance.now() + DURATION_S * 1000, true);
+  await db.$disconnect();
+  return {
+    label: 'tRPC caller in-process (Prisma)',
+    requests,
+    rps: requests / DURATION_S,
+    p50: histogram.getValueAtPercentile(50) / 1000,
+    p99: histogram.getValueAtPercentile(99) / 1000,
+  };
+}
+
 async function main(): Promise<void> {
   env.SOUK_DATA_DIR ??= path.join(root, '.data/bench');
   env.EMBEDDED_PG_PORT ??= '54332';
@@ -152,9 +192,10 @@ async function main(): Promise<void> {
     );
     const http = await benchHttp(url);
     const raw = await benchRawPg(appUrl, orgId);
+    const inProcess = await benchInProcess(appUrl);
     console.log('');
     console.table(
-      [http, raw].map((f) => ({
+      [http, inProcess, raw].map((f) => ({
         path: f.label,
         requests: f.requests,
         'req/s': Math.round(f.rps),
@@ -163,6 +204,9 @@ async function main(): Promise<void> {
       })),
     );
     console.log(`ratio raw pg / tRPC HTTP throughput: ${(raw.rps / http.rps).toFixed(2)}x`);
+    console.log(
+      `ratio raw pg / in-process tRPC+Prisma throughput: ${(raw.rps / inProcess.rps).toFixed(2)}x`,
+    );
   } finally {
     for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM');
     await database.stop();

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
 
   const childEnv = {
     ...env,
-    NODE_ENV: 'production',
+    NODE_ENV: 'production' as const,
     DATABASE_URL: ownerUrl,
     NEXTAUTH_URL: publicUrl,
     NEXTAUTH_SECRET: devSecret(),
