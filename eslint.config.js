@@ -62,7 +62,6 @@ export default tseslint.config(
       'scripts/**',
       'bench/**',
       'e2e/**',
-      'packages/db/src/testing-global-setup.ts',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

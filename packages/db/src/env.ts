@@ -12,6 +12,8 @@ const schema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   SOUK_DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
+  // The integration tests' own embedded server, so a running `pnpm start` is never touched.
+  TEST_PG_PORT: z.coerce.number().int().positive().default(54330),
 });
 
 export const dbEnv = schema.parse(process.env);

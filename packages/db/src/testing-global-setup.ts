@@ -14,7 +14,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     ? { ownerUrl: dbEnv.DATABASE_URL, stop: () => Promise.resolve() }
     : await startEmbeddedPostgres({
         dataDir: path.resolve(repoRoot(), dbEnv.SOUK_DATA_DIR, 'postgres-test'),
-        port: Number(process.env.TEST_PG_PORT ?? 54330),
+        port: dbEnv.TEST_PG_PORT,
         database: 'postgres',
       });
   const serverUrl = running.ownerUrl;
