@@ -23,3 +23,4 @@ export type {
   ProductConfiguration,
 } from './catalog/product-shape';
 export { createLogger, type Logger } from './logger';
+export { listMembers } from './org/list-members';

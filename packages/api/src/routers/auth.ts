@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listMembers } from '@souk/core';
 import { changePassword, permissionsFor, setUserDisabled } from '@souk/auth';
 import { createTRPCRouter, protectedProcedure, publicProcedure, requirePermission } from '../trpc';
 
@@ -22,6 +23,7 @@ export const authRouter = createTRPCRouter({
 });
 
 export const usersRouter = createTRPCRouter({
+  list: requirePermission('users.manage').query(({ ctx }) => listMembers({ ctx: ctx.tenant })),
   setDisabled: requirePermission('users.manage')
     .input(z.object({ userId: z.uuid('Unknown user'), disabled: z.boolean() }))
     .mutation(({ ctx, input }) => setUserDisabled({ ctx: ctx.tenant, ...input })),

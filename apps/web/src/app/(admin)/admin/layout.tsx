@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { isStaffRole } from '@souk/auth';
+import { can, isStaffRole } from '@souk/auth';
 import { SandboxBadge } from '@/components/sandbox-badge';
 import { SignOutButton } from '@/components/sign-out-button';
 import { requireSession } from '@/lib/session';
@@ -46,6 +46,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <nav className="admin-nav" aria-label="Admin">
           <Link href="/admin/products">Products</Link>
           <Link href="/admin/audit">Audit log</Link>
+          {can(session.role, 'users.manage') ? <Link href="/admin/users">Users</Link> : null}
           <Link href="/admin/account">Account</Link>
           <Link href="/">View storefront</Link>
         </nav>

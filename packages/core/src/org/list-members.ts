@@ -1,0 +1,16 @@
+import type { TenantContext } from '../context';
+
+/** The org's people with their role and whether they can sign in. */
+export async function listMembers({ ctx }: { ctx: TenantContext }) {
+  const members = await ctx.tx.membership.findMany({
+    include: { user: { select: { id: true, email: true, name: true, disabledAt: true } } },
+    orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],
+  });
+  return members.map((m) => ({
+    userId: m.user.id,
+    email: m.user.email,
+    name: m.user.name,
+    role: m.role,
+    disabledAt: m.user.disabledAt,
+  }));
+}
