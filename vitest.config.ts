@@ -1,6 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-const exclude = ['**/node_modules/**', '**/.next/**', '**/dist/**', 'e2e/**', '.data/**'];
+const exclude = [
+  '**/node_modules/**',
+  '**/.next/**',
+  '**/dist/**',
+  '**/generated/**',
+  'e2e/**',
+  '.data/**',
+];
 
 export default defineConfig({
   test: {
@@ -9,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['{apps,packages}/*/src/**/*.test.{ts,tsx}'],
+          include: ['**/src/**/*.test.{ts,tsx}'],
           exclude: [...exclude, '**/*.int.test.ts'],
         },
       },
@@ -17,8 +24,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['{apps,packages}/*/src/**/*.int.test.ts'],
+          include: ['**/src/**/*.int.test.ts'],
           exclude,
+          // One server and one migrated template per run; each file copies the template.
           globalSetup: ['packages/db/src/testing-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,5 +1,9 @@
-// `pnpm db:<command>`: migrate | migration NAME | status | drift | seed.
-// Uses DATABASE_URL, or starts the embedded server for the duration of the command.
+// `pnpm db:<command>`: migrate | migration NAME [--empty] | status | drift | seed.
+// Uses DATABASE_URL, or the embedded server (started for the duration of the
+// command, or the one a running `pnpm start` serves).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   checkDrift,
   createMigration,
@@ -9,6 +13,7 @@ import {
 } from '../src/admin';
 
 const [command, ...args] = process.argv.slice(2);
+const USAGE = 'usage: db.ts migrate | migration NAME [--empty] | status | drift | seed';
 
 async function run(ownerUrl: string): Promise<number> {
   switch (command) {
@@ -19,10 +24,13 @@ async function run(ownerUrl: string): Promise<number> {
           ? `applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`
           : 'database is up to date',
       );
+      console.log('app role souk_app: ensured (NOSUPERUSER NOBYPASSRLS, table grants)');
       return 0;
     }
     case 'migration': {
-      const created = await createMigration(ownerUrl, args.join(' '));
+      const empty = args.includes('--empty');
+      const name = args.filter((a) => a !== '--empty').join(' ');
+      const created = await createMigration(ownerUrl, name, { empty });
       if (!created.name) {
         console.log('no changes: schema.prisma matches the migrations');
         return 0;
@@ -30,18 +38,33 @@ async function run(ownerUrl: string): Promise<number> {
       console.log(`created prisma/migrations/${created.name}/migration.sql`);
       if (created.destructive.length) {
         console.warn(
-          `\nREVIEW: this migration drops or retypes data:\n  ${created.destructive.join('\n  ')}`,
+          [
+            '',
+            '!!! REVIEW BEFORE APPLYING: these statements can drop data or fail on existing rows',
+            ...created.destructive.map((line) => `!!!   ${line}`),
+            '!!! (the offline engine gives no data-loss warnings; edit the SQL to migrate data if needed)',
+            '',
+          ].join('\n'),
         );
       }
-      console.log('New tenant tables (with "orgId") need RLS: see packages/db/README.md.');
+      if (created.tenantTables.length) {
+        console.log(
+          `appended RLS (org_isolation) for new tenant tables: ${created.tenantTables.join(', ')}`,
+        );
+      }
+      console.log('Review the SQL, then `pnpm db:migrate`. RLS rules: packages/db/README.md.');
       return 0;
     }
     case 'status': {
       const s = await migrationStatus(ownerUrl);
-      console.log(`applied: ${s.applied.length}, pending: ${s.pending.length}`);
+      console.log(
+        `applied: ${s.applied.length}, pending: ${s.pending.length}, failed: ${s.failed.length}, edited: ${s.edited.length}`,
+      );
       for (const name of s.pending) console.log(`  pending  ${name}`);
       for (const name of s.failed) console.log(`  FAILED   ${name}`);
       for (const name of s.edited) console.log(`  EDITED   ${name} (changed after it was applied)`);
+      for (const name of s.unknown)
+        console.log(`  UNKNOWN  ${name} (applied, not in prisma/migrations)`);
       return s.pending.length || s.failed.length || s.edited.length ? 1 : 0;
     }
     case 'drift': {
@@ -56,28 +79,51 @@ async function run(ownerUrl: string): Promise<number> {
       return 2;
     }
     case 'seed': {
-      const { seed, DEMO_LOGINS, DEMO_PASSWORD } = await import('../src/seed');
-      const result = await seed(ownerUrl);
-      console.log(
-        `seeded: ${result.orgs} orgs, ${result.users} users, ${result.products} new products`,
-      );
-      console.log(
-        `logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`,
-      );
+      // seed.ts belongs to whoever owns the demo data; it may not exist yet.
+      const seedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/seed.ts');
+      if (!existsSync(seedFile)) {
+        console.error(`no seed yet: ${seedFile} does not exist (it must export seed(ownerUrl))`);
+        return 1;
+      }
+      const mod = (await import(seedFile)) as {
+        seed?: (ownerUrl: string) => Promise<unknown>;
+        DEMO_LOGINS?: { email: string }[];
+        DEMO_PASSWORD?: string;
+      };
+      if (typeof mod.seed !== 'function') {
+        console.error(`${seedFile} does not export seed(ownerUrl)`);
+        return 1;
+      }
+      const result = await mod.seed(ownerUrl);
+      console.log('seeded:', result);
+      if (mod.DEMO_LOGINS && mod.DEMO_PASSWORD) {
+        console.log(
+          `logins (password ${mod.DEMO_PASSWORD}): ${mod.DEMO_LOGINS.map((l) => l.email).join(', ')}`,
+        );
+      }
       return 0;
     }
     default:
-      console.error('usage: db.ts migrate | migration NAME | status | drift | seed');
+      console.error(USAGE);
       return 64;
   }
 }
 
+const wantsName = command === 'migration' && !args.some((a) => a !== '--empty');
+if (
+  !command ||
+  !['migrate', 'migration', 'status', 'drift', 'seed'].includes(command) ||
+  wantsName
+) {
+  console.error(USAGE);
+  process.exit(64);
+}
 const database = await resolveOwnerUrl();
 let code = 1;
 try {
   code = await run(database.ownerUrl);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
 } finally {
   await database.stop();
 }

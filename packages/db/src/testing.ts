@@ -2,11 +2,19 @@
 // one fresh copy per test file, so files run in parallel without resets.
 import pg from 'pg';
 import { inject } from 'vitest';
-import { appDatabaseUrl, createDb, type Db } from './client';
+import { APP_ROLE, createDb, type Db } from './client';
+import { dbEnv } from './env';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    soukTestDb: { serverUrl: string; template: string };
+    soukTestDb: {
+      /** Owner URL of the test server (any database; adminQuery switches to `postgres`). */
+      serverUrl: string;
+      /** Migrated template database copied by createTestDatabase(). */
+      template: string;
+      /** Prefix of this run's databases, dropped by the global teardown. */
+      prefix: string;
+    };
   }
 }
 
@@ -21,9 +29,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function withDatabase(url: string, database: string): string {
+export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
-  u.pathname = `/${database}`;
+  u.pathname = `/${encodeURIComponent(database)}`;
   return u.toString();
 }
 
@@ -43,18 +51,21 @@ export async function adminQuery(
   }
 }
 
+/** A fresh database for one test file: a copy of this run's migrated template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const { serverUrl, template } = inject('soukTestDb');
-  const name = `souk_t_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const { serverUrl, template, prefix } = inject('soukTestDb');
+  const name = `${prefix}${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
   await adminQuery(
     serverUrl,
     `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`,
-    {
-      serialize: true,
-    },
+    { serialize: true },
   );
   const ownerUrl = withDatabase(serverUrl, name);
-  const appUrl = appDatabaseUrl(ownerUrl);
+  // Not appDatabaseUrl(): a DATABASE_APP_URL in the environment points at another database.
+  const app = new URL(ownerUrl);
+  app.username = APP_ROLE;
+  app.password = dbEnv.DATABASE_APP_PASSWORD;
+  const appUrl = app.toString();
   const db = createDb(appUrl, { max: 5 });
   const ownerDb = createDb(ownerUrl, { max: 2 });
   return {

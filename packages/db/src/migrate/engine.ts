@@ -152,7 +152,7 @@ async function adminQuery(target: PgTarget, sql: string): Promise<void> {
   }
 }
 
-function adapterFactoryFor(target: PgTarget, opened: PatchableAdapter[]) {
+function adapterFactoryFor(target: PgTarget, opened: PatchableAdapter[], shadows: Set<string>) {
   const main = new PrismaPg(poolConfig(target));
   const factory = {
     provider: 'postgres' as const,
@@ -166,6 +166,7 @@ function adapterFactoryFor(target: PgTarget, opened: PatchableAdapter[]) {
     async connectToShadowDb() {
       const name = `souk_shadow_${crypto.randomUUID().replace(/-/g, '')}`;
       await adminQuery(target, `CREATE DATABASE "${name}"`);
+      shadows.add(name);
       const adapter = patchAdapter(
         await new PrismaPg({ ...poolConfig(target), database: name }).connect(),
       );
@@ -173,6 +174,7 @@ function adapterFactoryFor(target: PgTarget, opened: PatchableAdapter[]) {
       adapter.dispose = async () => {
         await dispose();
         await adminQuery(target, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        shadows.delete(name);
       };
       return adapter;
     },
@@ -192,10 +194,12 @@ export async function openEngine(
   const bg = await loadBindings();
   const logs: string[] = [];
   const opened: PatchableAdapter[] = [];
+  const shadows = new Set<string>();
+  const target = parsePgUrl(ownerUrl);
   const engine = await bg.SchemaEngine.new(
     { datamodels },
     (line: string) => logs.push(line),
-    adapterFactoryFor(parsePgUrl(ownerUrl), opened),
+    adapterFactoryFor(target, opened, shadows),
   );
   return {
     engine,
@@ -204,6 +208,11 @@ export async function openEngine(
     close: async () => {
       engine.free();
       await Promise.all(opened.map((adapter) => adapter.dispose()));
+      // Safety net: the engine disposes its shadow connection even when a migration
+      // fails, but after a panic it would not, and the database would stay behind.
+      for (const name of shadows) {
+        await adminQuery(target, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }
     },
   };
 }

@@ -22,26 +22,33 @@ export function repoRoot(): string {
   }
 }
 
-export const schemaPath = (): string => path.join(repoRoot(), 'prisma/schema.prisma');
-export const migrationsDir = (): string => path.join(repoRoot(), 'prisma/migrations');
-
-async function datamodels(): Promise<[string, string][]> {
-  return [[schemaPath(), await readFile(schemaPath(), 'utf8')]];
+/** Where schema.prisma and the migrations live; the repository's by default (tests point elsewhere). */
+export interface MigrateOptions {
+  schemaPath?: string;
+  migrationsDir?: string;
 }
 
-export async function migrationNames(): Promise<string[]> {
-  if (!existsSync(migrationsDir())) return [];
-  const entries = await readdir(migrationsDir(), { withFileTypes: true });
+export const schemaPath = (options: MigrateOptions = {}): string =>
+  options.schemaPath ?? path.join(repoRoot(), 'prisma/schema.prisma');
+export const migrationsDir = (options: MigrateOptions = {}): string =>
+  options.migrationsDir ?? path.join(repoRoot(), 'prisma/migrations');
+
+async function schemaFiles(options: MigrateOptions) {
+  return [{ path: schemaPath(options), content: await readFile(schemaPath(options), 'utf8') }];
+}
+
+export async function migrationNames(options: MigrateOptions = {}): Promise<string[]> {
+  const dir = migrationsDir(options);
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { withFileTypes: true });
   return entries
-    .filter(
-      (e) => e.isDirectory() && existsSync(path.join(migrationsDir(), e.name, 'migration.sql')),
-    )
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, 'migration.sql')))
     .map((e) => e.name)
     .sort();
 }
 
-async function migrationsList() {
-  const baseDir = migrationsDir();
+async function migrationsList(options: MigrateOptions) {
+  const baseDir = migrationsDir(options);
   const lockPath = path.join(baseDir, 'migration_lock.toml');
   return {
     baseDir,
@@ -51,7 +58,7 @@ async function migrationsList() {
     },
     shadowDbInitScript: '',
     migrationDirectories: await Promise.all(
-      (await migrationNames()).map(async (name) => ({
+      (await migrationNames(options)).map(async (name) => ({
         path: name,
         migrationFile: {
           path: 'migration.sql',
@@ -67,9 +74,11 @@ async function migrationsList() {
 
 async function withEngine<T>(
   ownerUrl: string,
+  options: MigrateOptions,
   fn: (engine: Awaited<ReturnType<typeof openEngine>>['engine']) => Promise<T>,
 ): Promise<T> {
-  const handle = await openEngine(ownerUrl, await datamodels());
+  const datamodels = (await schemaFiles(options)).map((f): [string, string] => [f.path, f.content]);
+  const handle = await openEngine(ownerUrl, datamodels);
   try {
     return await fn(handle.engine);
   } finally {
@@ -78,9 +87,12 @@ async function withEngine<T>(
 }
 
 /** Like `prisma migrate deploy`: applies pending migrations, records them in _prisma_migrations. */
-export async function applyMigrations(ownerUrl: string): Promise<string[]> {
-  const list = await migrationsList();
-  return withEngine(ownerUrl, async (engine) => {
+export async function applyMigrations(
+  ownerUrl: string,
+  options: MigrateOptions = {},
+): Promise<string[]> {
+  const list = await migrationsList(options);
+  return withEngine(ownerUrl, options, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: list,
       filters: FILTERS,
@@ -90,21 +102,91 @@ export async function applyMigrations(ownerUrl: string): Promise<string[]> {
 }
 
 export interface CreatedMigration {
+  /** Folder name under prisma/migrations, or null when there was nothing to write. */
   name: string | null;
   sql: string;
+  /** Lines that can lose data or fail on existing rows: review before applying. */
   destructive: string[];
+  /** New tables with an "orgId" column; their RLS section was appended to the SQL. */
+  tenantTables: string[];
 }
 
-/** Like `prisma migrate dev --create-only`: the SQL from the migrations folder to schema.prisma. */
-export async function createMigration(ownerUrl: string, name: string): Promise<CreatedMigration> {
+const RLS_EXPRESSION = `"orgId" = NULLIF(current_setting('app.current_org_id', true), '')::uuid`;
+
+/** The RLS section every tenant table gets (see packages/db/README.md). */
+export function rlsSqlFor(table: string): string {
+  const t = `"${table.replace(/"/g, '""')}"`;
+  return [
+    `ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;`,
+    `ALTER TABLE ${t} FORCE ROW LEVEL SECURITY;`,
+    `CREATE POLICY org_isolation ON ${t}`,
+    `  USING (${RLS_EXPRESSION})`,
+    `  WITH CHECK (${RLS_EXPRESSION});`,
+  ].join('\n');
+}
+
+function newTenantTables(sql: string): string[] {
+  const tables: string[] = [];
+  for (const match of sql.matchAll(/CREATE TABLE "([^"]+)" \(([\s\S]*?)\n\);/g)) {
+    if (/^\s*"orgId" /m.test(match[2] ?? '')) tables.push(match[1]!);
+  }
+  return tables;
+}
+
+function destructiveLines(sql: string): string[] {
+  return sql
+    .split('\n')
+    .filter(
+      (line) =>
+        /\bDROP\b/i.test(line) ||
+        /\bALTER COLUMN\b.*\bTYPE\b/i.test(line) ||
+        /\bSET NOT NULL\b/i.test(line) ||
+        // A required column without a default fails on a table that has rows.
+        (/\bADD COLUMN\b.*\bNOT NULL\b/i.test(line) && !/\bDEFAULT\b/i.test(line)),
+    )
+    .map((line) => line.trim());
+}
+
+const formatStamp = (date: Date): string => date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+
+/**
+ * yyyymmddhhmmss (UTC), kept after the newest existing migration so folder order
+ * is apply order even with two migrations in one second or a clock behind a colleague's.
+ */
+function nextStamp(existing: string[]): string {
+  const now = new Date();
+  const last = existing
+    .map((n) => /^(\d{14})_/.exec(n)?.[1])
+    .filter(Boolean)
+    .sort()
+    .pop();
+  if (!last || formatStamp(now) > last) return formatStamp(now);
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(last)!;
+  const lastDate = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  return formatStamp(new Date(lastDate + 1000));
+}
+
+const isEmptyDiff = (sql: string): boolean =>
+  sql === '' || /^-- This is an empty migration\.?$/m.test(sql);
+
+/**
+ * Like `prisma migrate dev --create-only`: writes the SQL that takes the
+ * migrations folder to schema.prisma (replayed in a throwaway shadow database).
+ * `empty` writes a migration even without schema changes, for hand-written SQL.
+ */
+export async function createMigration(
+  ownerUrl: string,
+  name: string,
+  options: MigrateOptions & { empty?: boolean } = {},
+): Promise<CreatedMigration> {
   const slug = name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_|_$/g, '');
   if (!slug) throw new Error('migration name is required, e.g. `pnpm db:migration add_orders`');
-  const list = await migrationsList();
-  const files = [{ path: schemaPath(), content: await readFile(schemaPath(), 'utf8') }];
-  const result = await withEngine(ownerUrl, (engine) =>
+  const list = await migrationsList(options);
+  const files = await schemaFiles(options);
+  const result = await withEngine(ownerUrl, options, (engine) =>
     engine.diff({
       from:
         list.migrationDirectories.length > 0 ? { tag: 'migrations', ...list } : { tag: 'empty' },
@@ -114,53 +196,67 @@ export async function createMigration(ownerUrl: string, name: string): Promise<C
       filters: FILTERS,
     }),
   );
-  const sql = (result.stdout ?? '').trim();
-  if (!sql || /^-- This is an empty migration\.?$/m.test(sql))
-    return { name: null, sql: '', destructive: [] };
-  const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
-  const dirName = `${stamp}_${slug}`;
-  const dir = path.join(migrationsDir(), dirName);
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'migration.sql'), `${sql}\n`);
-  const lock = path.join(migrationsDir(), 'migration_lock.toml');
+  const diff = (result.stdout ?? '').trim();
+  if (isEmptyDiff(diff) && !options.empty)
+    return { name: null, sql: '', destructive: [], tenantTables: [] };
+
+  const tenantTables = newTenantTables(diff);
+  let sql = isEmptyDiff(diff) ? '-- Hand-written migration (no schema.prisma changes).' : diff;
+  if (tenantTables.length > 0) {
+    // Every table with orgId is tenant-owned; rls.int.test.ts fails without this.
+    sql += `\n\n-- Row-level security for the new tenant tables (appended by db:migration).\n${tenantTables
+      .map(rlsSqlFor)
+      .join('\n\n')}`;
+  }
+  const dirName = `${nextStamp(await migrationNames(options))}_${slug}`;
+  const baseDir = migrationsDir(options);
+  await mkdir(path.join(baseDir, dirName), { recursive: true });
+  await writeFile(path.join(baseDir, dirName, 'migration.sql'), `${sql}\n`);
+  const lock = path.join(baseDir, 'migration_lock.toml');
   if (!existsSync(lock)) {
     await writeFile(
       lock,
       '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n',
     );
   }
-  // The engine gives no data-loss warnings here: surface every DROP for review.
-  const destructive = sql
-    .split('\n')
-    .filter((line) => /\bDROP\b|\bALTER COLUMN\b.*\bTYPE\b/i.test(line));
-  return { name: dirName, sql, destructive };
+  // The WASM engine cannot evaluate data loss on Postgres (toolchain pitfall 5):
+  // surface the risky lines for a human instead.
+  return { name: dirName, sql, destructive: destructiveLines(diff), tenantTables };
 }
 
 export interface MigrationStatus {
   applied: string[];
   pending: string[];
   failed: string[];
+  /** Applied, then changed on disk (checksum differs). */
   edited: string[];
+  /** Recorded in the database but missing from the migrations folder. */
+  unknown: string[];
   hasMigrationsTable: boolean;
 }
 
 /** Applied/pending from _prisma_migrations; failed/edited from the engine's history check. */
-export async function migrationStatus(ownerUrl: string): Promise<MigrationStatus> {
-  const names = await migrationNames();
-  const applied = await appliedMigrations(ownerUrl);
-  const list = await migrationsList();
-  const diagnosis = await withEngine(ownerUrl, (engine) =>
+export async function migrationStatus(
+  ownerUrl: string,
+  options: MigrateOptions = {},
+): Promise<MigrationStatus> {
+  const names = await migrationNames(options);
+  const recorded = await appliedMigrations(ownerUrl);
+  const list = await migrationsList(options);
+  const diagnosis = await withEngine(ownerUrl, options, (engine) =>
     engine.diagnoseMigrationHistory({
       migrationsList: list,
       optInToShadowDatabase: false,
       filters: FILTERS,
     }),
   );
+  const onDisk = new Set(names);
   return {
-    applied: names.filter((n) => applied.finished.has(n)),
-    pending: names.filter((n) => !applied.finished.has(n)),
+    applied: names.filter((n) => recorded.finished.has(n)),
+    pending: names.filter((n) => !recorded.finished.has(n)),
     failed: diagnosis.failedMigrationNames,
     edited: diagnosis.editedMigrationNames,
+    unknown: [...recorded.finished].filter((n) => !onDisk.has(n)).sort(),
     hasMigrationsTable: diagnosis.hasMigrationsTable,
   };
 }
@@ -193,26 +289,50 @@ async function appliedMigrations(
   }
 }
 
+export interface HeadStatus {
+  atHead: boolean;
+  pending: string[];
+  failed: string[];
+}
+
 /**
  * Readiness: every migration folder is applied and none failed. Plain SQL, no
- * engine, so /readyz stays cheap.
+ * engine, so the worker's /readyz stays cheap.
  */
 export async function isAtHead(
   ownerUrl: string,
-): Promise<{ atHead: boolean; pending: string[]; failed: string[] }> {
-  const names = await migrationNames();
+  options: MigrateOptions = {},
+): Promise<HeadStatus> {
+  const names = await migrationNames(options);
   const applied = await appliedMigrations(ownerUrl);
   const pending = names.filter((n) => !applied.finished.has(n));
-  const failed = [...applied.failed];
+  const failed = [...applied.failed].sort();
   return { atHead: pending.length === 0 && failed.length === 0, pending, failed };
 }
 
-/** Like `prisma migrate diff --from-config-datasource --to-schema --exit-code`: SQL that would bring the live DB to schema.prisma. */
-export async function checkDrift(ownerUrl: string): Promise<{ drift: boolean; sql: string }> {
-  const files = [{ path: schemaPath(), content: await readFile(schemaPath(), 'utf8') }];
-  const result = await withEngine(ownerUrl, (engine) =>
+export interface DriftReport {
+  drift: boolean;
+  /** SQL that would bring the live database to schema.prisma (empty-migration comment when none). */
+  sql: string;
+}
+
+/**
+ * Like `prisma migrate diff --from-config-datasource --to-schema --exit-code`.
+ * Policies, RLS flags and CHECK constraints are outside Prisma's model, so they
+ * never count as drift.
+ */
+export async function checkDrift(
+  ownerUrl: string,
+  options: MigrateOptions = {},
+): Promise<DriftReport> {
+  const files = await schemaFiles(options);
+  const result = await withEngine(ownerUrl, options, (engine) =>
     engine.diff({
-      from: { tag: 'schemaDatasource', configDir: repoRoot(), files },
+      from: {
+        tag: 'schemaDatasource',
+        configDir: options.schemaPath ? path.dirname(options.schemaPath) : repoRoot(),
+        files,
+      },
       to: { tag: 'schemaDatamodel', files },
       script: true,
       exitCode: true,
@@ -220,7 +340,5 @@ export async function checkDrift(ownerUrl: string): Promise<{ drift: boolean; sq
     }),
   );
   const sql = (result.stdout ?? '').trim();
-  const drift =
-    result.exitCode === 2 || (sql !== '' && !/^-- This is an empty migration\.?$/m.test(sql));
-  return { drift, sql };
+  return { drift: result.exitCode === 2 || !isEmptyDiff(sql), sql };
 }
