@@ -52,6 +52,15 @@ export default tseslint.config(
           message: 'Read configuration through the package env.ts (zod-validated).',
         },
       ],
+      // The same rule for `import { env } from 'node:process'`, which the property rule cannot see.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value=/^(node:)?process$/] > ImportSpecifier[imported.name='env']",
+          message: 'Read configuration through the package env.ts (zod-validated).',
+        },
+      ],
     },
   },
   {
@@ -59,11 +68,11 @@ export default tseslint.config(
       '**/env.ts',
       '**/*.test.ts',
       '**/*.config.{ts,js,mjs}',
-      'scripts/**',
+      '**/scripts/**',
       'bench/**',
       'e2e/**',
     ],
-    rules: { 'no-restricted-properties': 'off' },
+    rules: { 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' },
   },
   {
     files: ['packages/core/**'],

@@ -1,23 +1,40 @@
-import { createLogger } from '@souk/core';
+import { createLogger } from '@souk/core/logger';
 import { workerEnv } from './env';
 import { startWorker } from './server';
 
-const log = createLogger('worker');
+const log = createLogger('worker', { level: workerEnv.LOG_LEVEL });
 
-const worker = await startWorker({
-  ownerUrl: workerEnv.DATABASE_URL,
-  port: workerEnv.WORKER_PORT,
-  jobsEnabled: workerEnv.JOBS_ENABLED,
-  heartbeatCron: workerEnv.HEARTBEAT_CRON,
-});
+let worker: Awaited<ReturnType<typeof startWorker>>;
+try {
+  worker = await startWorker({
+    ownerUrl: workerEnv.DATABASE_URL,
+    port: workerEnv.WORKER_PORT,
+    jobsEnabled: workerEnv.JOBS_ENABLED,
+    heartbeatCron: workerEnv.HEARTBEAT_CRON,
+    logLevel: workerEnv.LOG_LEVEL,
+  });
+} catch (error) {
+  // A JSON line the log pipeline can alert on, instead of a bare stack on stderr.
+  log.fatal({ err: error }, 'worker failed to start');
+  process.exit(1);
+}
 
 let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) {
+    // A second Ctrl-C means "now": do not wait for running jobs.
+    log.warn({ signal }, 'forced exit');
+    process.exit(1);
+  }
   stopping = true;
   log.info({ signal }, 'shutting down');
-  await worker.stop();
-  process.exit(0);
+  try {
+    await worker.stop();
+    process.exit(0);
+  } catch (error) {
+    log.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', (signal) => void shutdown(signal));
+process.on('SIGINT', (signal) => void shutdown(signal));

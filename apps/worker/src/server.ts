@@ -1,19 +1,24 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
-import { createLogger } from '@souk/core';
-import { isAtHead } from '@souk/db/admin';
-import { sendJson, sendProblem, type RouteHandler } from './http';
+import { createLogger, type CreateLoggerOptions } from '@souk/core/logger';
+import { createRequestListener, type RouteTable } from './http';
 import { heartbeatJob } from './jobs/heartbeat';
 import { startJobRunner } from './jobs/runner';
 import { createMetrics, type Metrics } from './metrics';
+import { opsRoutes } from './routes/ops';
 
 export interface WorkerOptions {
+  /** Owner connection: pg-boss creates and migrates its own `pgboss` schema with it. */
   ownerUrl: string;
+  /** 0 picks a free port (tests). */
   port: number;
+  host?: string;
+  /** Off for an HTTP-only instance (tests against a database without pg-boss). */
   jobsEnabled?: boolean;
   heartbeatCron?: string;
+  logLevel?: CreateLoggerOptions['level'];
 }
 
 export interface RunningWorker {
@@ -24,85 +29,59 @@ export interface RunningWorker {
 }
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
-  const log = createLogger('worker');
+  const log = createLogger('worker', { level: options.logLevel });
   const metrics = createMetrics();
-  const pool = new pg.Pool({ connectionString: options.ownerUrl, max: 2 });
+  const pool = new pg.Pool({
+    connectionString: options.ownerUrl,
+    max: 2,
+    connectionTimeoutMillis: 3_000,
+  });
   pool.on('error', (error) => log.warn({ err: error }, 'idle database connection failed'));
 
-  const routes: Record<string, RouteHandler> = {
-    'GET /healthz': ({ res }) => sendJson(res, 200, { status: 'ok' }),
-    'GET /readyz': async ({ res }) => {
-      try {
-        await pool.query('select 1');
-      } catch (error) {
-        sendProblem(res, 503, 'Not ready', 'database unreachable', {
-          check: 'database',
-          error: String((error as Error).message),
-        });
-        return;
-      }
-      const head = await isAtHead(options.ownerUrl);
-      if (!head.atHead) {
-        sendProblem(res, 503, 'Not ready', 'database migrations are not at head', {
-          check: 'migrations',
-          ...head,
-        });
-        return;
-      }
-      sendJson(res, 200, { status: 'ready', checks: { database: 'ok', migrations: 'ok' } });
-    },
-    'GET /metrics': async ({ res }) => {
-      res.writeHead(200, { 'content-type': metrics.registry.contentType });
-      res.end(await metrics.registry.metrics());
-    },
+  const routes: RouteTable = {
+    ...opsRoutes({ pool, ownerUrl: options.ownerUrl, metrics }),
   };
+  const server = createServer(createRequestListener({ routes, metrics, log }));
 
-  const server: Server = createServer((req, res) => {
-    const started = performance.now();
-    const requestId = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
-    res.setHeader('x-request-id', requestId);
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const key = `${req.method ?? 'GET'} ${path}`;
-    const handler = routes[key];
-    const route = handler ? path : 'unmatched';
-    res.on('finish', () => {
-      const labels = { method: req.method ?? 'GET', route, status: String(res.statusCode) };
-      metrics.httpRequests.inc(labels);
-      metrics.httpDuration.observe(labels, (performance.now() - started) / 1000);
-    });
-    if (!handler) {
-      sendProblem(res, 404, 'Not found', `No route for ${key}`);
-      return;
+  let boss: PgBoss | null = null;
+  try {
+    if (options.jobsEnabled !== false) {
+      boss = await startJobRunner({
+        ownerUrl: options.ownerUrl,
+        metrics,
+        log,
+        jobs: [heartbeatJob({ cron: options.heartbeatCron ?? '* * * * *', metrics, log })],
+      });
     }
-    Promise.resolve(handler({ req, res, requestId })).catch((error: unknown) => {
-      log.error({ err: error, requestId, route }, 'request failed');
-      if (!res.headersSent) sendProblem(res, 500, 'Internal error', `request ${requestId}`);
-      else res.end();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host ?? '0.0.0.0', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
-
-  const boss =
-    options.jobsEnabled === false
-      ? null
-      : await startJobRunner({
-          ownerUrl: options.ownerUrl,
-          metrics,
-          log,
-          jobs: [heartbeatJob({ cron: options.heartbeatCron ?? '* * * * *', metrics, log })],
-        });
-
-  await new Promise<void>((resolve) => server.listen(options.port, '0.0.0.0', resolve));
+  } catch (error) {
+    await boss?.stop({ graceful: false, wait: true });
+    await pool.end();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   log.info({ port, jobs: boss !== null }, 'worker listening');
 
+  let stopping: Promise<void> | undefined;
   return {
     port,
     metrics,
     boss,
-    async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
-      await pool.end();
+    stop() {
+      // Stop taking requests first, then let running jobs finish (pg-boss waits up to the timeout).
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
+        await pool.end();
+        log.info('worker stopped');
+      })();
+      return stopping;
     },
   };
 }

@@ -1,11 +1,16 @@
-import { pino, type Logger } from 'pino';
+import { pino, type Level, type Logger } from 'pino';
 import { coreEnv } from './env';
 
+export interface CreateLoggerOptions {
+  /** Overrides LOG_LEVEL for processes that validate their own copy (the worker's env.ts). */
+  level?: Level | 'silent';
+}
+
 /** JSON-lines logger; `name` says which part of Souk wrote the line. */
-export function createLogger(name: string): Logger {
+export function createLogger(name: string, options: CreateLoggerOptions = {}): Logger {
   return pino({
     name,
-    level: coreEnv.LOG_LEVEL,
+    level: options.level ?? coreEnv.LOG_LEVEL,
     base: { service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
   });

@@ -1,4 +1,4 @@
-import type { Logger } from '@souk/core';
+import type { Logger } from '@souk/core/logger';
 import type { Metrics } from '../metrics';
 import type { JobDefinition } from './runner';
 

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { Logger } from '@souk/core';
+import type { Logger } from '@souk/core/logger';
 import type { Metrics } from '../metrics';
 
 export interface JobDefinition {
@@ -27,6 +27,9 @@ export async function startJobRunner({
   for (const job of jobs) {
     // pg-boss 10: a queue must exist before send/work/schedule.
     await boss.createQueue(job.queue, { name: job.queue, retryLimit: 3, retryBackoff: true });
+    // Series exist from boot at 0, so rate()/increase() see the first job and alerts on failures work.
+    metrics.jobsCompleted.inc({ queue: job.queue }, 0);
+    metrics.jobsFailed.inc({ queue: job.queue }, 0);
     if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: 'UTC' });
     await boss.work(job.queue, async (batch) => {
       for (const item of batch) {
