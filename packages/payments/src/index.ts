@@ -1,0 +1,13 @@
+export * from './gateway';
+export {
+  createStripeGateway,
+  createStripeClient,
+  type StripeGatewayOptions,
+} from './stripe-gateway';
+export {
+  verifyWebhookSignature,
+  WebhookSignatureError,
+  SIGNATURE_TOLERANCE_SECONDS,
+} from './webhook-signature';
+export { encryptSecret, decryptSecret } from './crypto';
+export { paymentsEnv } from './env';
