@@ -24,3 +24,57 @@ export type {
 } from './catalog/product-shape';
 export { createLogger, type Logger } from './logger';
 export { listMembers } from './org/list-members';
+export { coreEnv } from './env';
+export { listOrgIds } from './org/for-each-org';
+// checkout
+export * from './checkout/schemas';
+export { startCheckout, type Customer } from './checkout/start-checkout';
+export { regenerateSession, STALE_SESSION_MESSAGE } from './checkout/regenerate-session';
+export { resumeCheckout } from './checkout/resume-checkout';
+export { listCheckoutSessions, getCheckoutSession } from './checkout/list-sessions';
+export { getCheckoutStatus, type CheckoutStatus } from './checkout/get-checkout-status';
+export { getOrchestration, postOrchestrationEvent } from './checkout/orchestration-admin';
+export { getOrCreateOrchestration, type OrchestrationView } from './checkout/orchestration';
+export { STAGES, STAGE_COPY } from './checkout/orchestration-stages';
+export {
+  listCustomerOrders,
+  getCustomerPreferences,
+  setCustomerPreferences,
+} from './checkout/customer-orders';
+export { sweepHostedSessions } from './checkout/sweep-hosted-sessions';
+export {
+  runSessionRecovery,
+  runSessionRecoveryForAllOrgs,
+  recoverySettingsFromEnv,
+  type RecoverySettings,
+} from './checkout/run-session-recovery';
+export {
+  monitorCheckoutOrchestrations,
+  RECOVERY_SWEEP_NOTE,
+} from './checkout/monitor-orchestrations';
+export { resumeToken, resumeUrl, verifyResumeToken } from './checkout/resume-token';
+export { taxSnapshot } from './checkout/tax';
+// payments
+export { resolveGateway, webhookSecretsFor, SANDBOX_SECRET_KEY } from './payments/resolve-gateway';
+export {
+  ingestProcessorEvent,
+  processStoredEvent,
+  orgIdOf,
+  type IngestOutcome,
+} from './payments/ingest-processor-event';
+export {
+  listProcessorEvents,
+  listProcessorEventsInput,
+  replayProcessorEvent,
+  replayProcessorEventInput,
+} from './payments/processor-events-admin';
+export { EVENT_HANDLERS } from './payments/apply-processor-event';
+// outbox
+export { enqueueOutbox, type OutboxMessage } from './outbox/enqueue-outbox';
+export { deliverOutbox, backoffSeconds } from './outbox/deliver-outbox';
+export { createTransports, type Transports, type TransportConfig } from './outbox/transports';
+export { listOutbox, listOutboxInput } from './outbox/list-outbox';
+export { replayOutboxEvent, replayOutboxInput } from './outbox/replay-outbox-event';
+// fulfillment
+export { processFulfillmentTasks } from './fulfillment/process-fulfillment-tasks';
+export { createFulfillmentTasks } from './fulfillment/create-fulfillment-tasks';

@@ -5,3 +5,19 @@ export type { Tx, TenantScope, UnitOfWorkOptions } from './tenant';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/models';
 export * from './generated/prisma/enums';
+export type {
+  Order,
+  OrderItem,
+  Invoice,
+  InvoiceLineItem,
+  HostedCheckoutSession,
+  HostedSessionRecoveryRun,
+  ProcessorEvent,
+  Payment,
+  OutboxEvent,
+  CheckoutOrchestration,
+  CheckoutOrchestrationEvent,
+  FulfillmentTask,
+  CustomerPreference,
+  PaymentAccount,
+} from './generated/prisma/client';

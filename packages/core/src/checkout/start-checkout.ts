@@ -1,0 +1,136 @@
+import type { Prisma } from '@souk/db';
+import type { PaymentGateway } from '@souk/payments';
+import { calculatePrice } from '../catalog/calculate-price';
+import { productWithConfiguration } from '../catalog/product-shape';
+import type { TenantContext } from '../context';
+import { AppError, type FieldErrors } from '../errors';
+import { resolveGateway } from '../payments/resolve-gateway';
+import { invoiceForSession, openHostedSession } from './hosted-session';
+import { getOrCreateOrchestration } from './orchestration';
+import type { StartCheckoutInput } from './schemas';
+import { taxSnapshot } from './tax';
+
+export interface Customer {
+  userId: string | null;
+  email: string;
+}
+
+/**
+ * Storefront checkout: Order + item (configuration snapshot, server-side price),
+ * Invoice (tax snapshot), orchestration and a durable hosted-session row, all in
+ * the caller's transaction, then the processor session. Any failure rolls the
+ * whole unit back.
+ */
+export async function startCheckout({
+  ctx,
+  input,
+  customer,
+  gateway,
+}: {
+  ctx: TenantContext;
+  input: StartCheckoutInput;
+  customer: Customer;
+  gateway?: PaymentGateway;
+}) {
+  const { tx, orgId } = ctx;
+  const product = await tx.product.findFirst({
+    where: { slug: input.productSlug, status: 'active' },
+    include: productWithConfiguration,
+    relationLoadStrategy: 'join',
+  });
+  if (!product) throw AppError.field('productSlug', 'This product is not available');
+
+  const quote = calculatePrice(product, input.selection);
+  if (quote.issues.length > 0) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of quote.issues)
+      (fieldErrors[`selection.${issue.field}`] ??= []).push(issue.message);
+    throw new AppError('BAD_REQUEST', quote.issues[0]?.message ?? 'Check your selection', {
+      fieldErrors,
+    });
+  }
+
+  const org = await tx.organization.findUniqueOrThrow({ where: { id: orgId } });
+  const lineTotal = quote.totalCents * input.quantity;
+  const tax = taxSnapshot([lineTotal], org.taxRateBps);
+
+  const order = await tx.order.create({
+    data: {
+      orgId,
+      customerId: customer.userId,
+      customerEmail: customer.email,
+      currency: product.currency,
+      subtotalCents: tax.subtotalCents,
+      taxCents: tax.taxCents,
+      totalCents: tax.totalCents,
+      items: {
+        create: {
+          orgId,
+          productId: product.id,
+          productName: product.name,
+          quantity: input.quantity,
+          unitPriceCents: quote.totalCents,
+          totalCents: lineTotal,
+          configuration: {
+            selection: input.selection,
+            lines: quote.lines,
+          } as unknown as Prisma.InputJsonValue,
+        },
+      },
+    },
+  });
+
+  const lineItems = [
+    {
+      orgId,
+      description: product.name,
+      quantity: input.quantity,
+      unitAmountCents: quote.totalCents,
+      totalCents: lineTotal,
+      taxRateBps: org.taxRateBps,
+      position: 0,
+    },
+  ];
+  if (tax.taxCents > 0) {
+    lineItems.push({
+      orgId,
+      description: 'Tax',
+      quantity: 1,
+      unitAmountCents: tax.taxCents,
+      totalCents: tax.taxCents,
+      taxRateBps: 0,
+      position: 1,
+    });
+  }
+  const invoice = await tx.invoice.create({
+    data: {
+      orgId,
+      orderId: order.id,
+      currency: product.currency,
+      subtotalCents: tax.subtotalCents,
+      taxableSubtotalCents: tax.taxableSubtotalCents,
+      taxCents: tax.taxCents,
+      taxRateBasis: tax.taxRateBasis,
+      totalCents: tax.totalCents,
+      lineItems: { create: lineItems },
+    },
+    include: invoiceForSession,
+  });
+  await getOrCreateOrchestration(tx, orgId, order.id);
+
+  const session = await openHostedSession({
+    tx,
+    gateway: gateway ?? (await resolveGateway(tx, orgId)),
+    invoice,
+    idempotencyKey: `checkout:${invoice.id}:initial`,
+  });
+  return {
+    orderId: order.id,
+    orderNumber: order.number,
+    invoiceId: invoice.id,
+    sessionId: session.id,
+    checkoutUrl: session.url,
+    totalCents: invoice.totalCents,
+    currency: invoice.currency,
+  };
+}

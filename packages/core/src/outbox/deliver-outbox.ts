@@ -1,0 +1,97 @@
+import { withOrg, type Db, type OutboxChannel, type OutboxEvent } from '@souk/db';
+import { coreEnv } from '../env';
+import type { Transports } from './transports';
+
+export interface DeliverOutboxOptions {
+  db: Db;
+  orgId: string;
+  transports: Transports;
+  limit?: number;
+  maxAttempts?: number;
+  baseBackoffSeconds?: number;
+  /** How long a claimed row is hidden from other workers while it is being sent. */
+  leaseSeconds?: number;
+  now?: () => Date;
+}
+
+export interface DeliverOutboxResult {
+  delivered: number;
+  retried: number;
+  dead: number;
+}
+
+/** attempt 1 -> base, 2 -> 2*base, ... capped at one day. */
+export function backoffSeconds(attempt: number, baseSeconds: number): number {
+  return Math.min(baseSeconds * 2 ** Math.max(0, attempt - 1), 86_400);
+}
+
+/**
+ * Claims due rows for configured channels (SKIP LOCKED, so replicas share the
+ * work), sends each outside any transaction, then records the outcome. A crash
+ * after sending and before recording re-sends after the lease: at least once,
+ * and the email's Message-ID is the row id so receivers can drop the repeat.
+ */
+export async function deliverOutbox(options: DeliverOutboxOptions): Promise<DeliverOutboxResult> {
+  const {
+    db,
+    orgId,
+    transports,
+    limit = 50,
+    maxAttempts = coreEnv.OUTBOX_MAX_ATTEMPTS,
+    baseBackoffSeconds = coreEnv.OUTBOX_BASE_BACKOFF_SECONDS,
+    leaseSeconds = 120,
+    now = () => new Date(),
+  } = options;
+  const channels = Object.keys(transports) as OutboxChannel[];
+  const result: DeliverOutboxResult = { delivered: 0, retried: 0, dead: 0 };
+  if (channels.length === 0) return result;
+
+  const claimed = await withOrg(
+    db,
+    orgId,
+    (tx) =>
+      tx.$queryRaw<OutboxEvent[]>`
+      UPDATE outbox_events SET "attempts" = "attempts" + 1,
+        "nextAttemptAt" = ${new Date(now().getTime() + leaseSeconds * 1000)}, "updatedAt" = now()
+      WHERE id IN (
+        SELECT id FROM outbox_events
+        WHERE status = 'pending' AND "nextAttemptAt" <= ${now()}
+          AND channel::text = ANY(${channels})
+        ORDER BY "nextAttemptAt" LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING *`,
+  );
+
+  for (const event of claimed) {
+    const send = transports[event.channel];
+    try {
+      if (!send) throw new Error(`no transport for ${event.channel}`);
+      const via = await send(event);
+      await withOrg(db, orgId, (tx) =>
+        tx.outboxEvent.update({
+          where: { id: event.id },
+          data: { status: 'delivered', deliveredAt: now(), deliveredVia: via, lastError: null },
+        }),
+      );
+      result.delivered += 1;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const isDead = event.attempts >= maxAttempts;
+      await withOrg(db, orgId, (tx) =>
+        tx.outboxEvent.update({
+          where: { id: event.id },
+          data: {
+            status: isDead ? 'dead' : 'pending',
+            lastError: message.slice(0, 500),
+            nextAttemptAt: new Date(
+              now().getTime() + backoffSeconds(event.attempts, baseBackoffSeconds) * 1000,
+            ),
+          },
+        }),
+      );
+      if (isDead) result.dead += 1;
+      else result.retried += 1;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { TenantContext } from '../context';
+
+export const listOutboxInput = z.object({
+  status: z.enum(['pending', 'delivered', 'dead']).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
+export type ListOutboxInput = z.infer<typeof listOutboxInput>;
+
+export async function listOutbox({ ctx, input }: { ctx: TenantContext; input: ListOutboxInput }) {
+  const where = input.status ? { status: input.status } : {};
+  const [total, rows] = await Promise.all([
+    ctx.tx.outboxEvent.count({ where }),
+    ctx.tx.outboxEvent.findMany({
+      where,
+      orderBy: { createdAt: 'desc' },
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
+  ]);
+  return { total, rows };
+}

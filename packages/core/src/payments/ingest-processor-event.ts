@@ -1,0 +1,125 @@
+import { withOrg, type Db, type Prisma } from '@souk/db';
+import type { ProcessorEventEnvelope } from '@souk/payments';
+import { createLogger } from '../logger';
+import { applyProcessorEvent } from './apply-processor-event';
+import { MissingTargetError, metadataOf, str } from './events/missing-target';
+
+const log = createLogger('payments');
+
+export type IngestOutcome =
+  | { status: 'processed'; eventId: string }
+  | { status: 'duplicate'; eventId: string }
+  | { status: 'failed'; eventId: string; error: string; retry: boolean }
+  | { status: 'ignored'; eventId: string; reason: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The org an event belongs to: every object Souk creates at the processor carries it. */
+export function orgIdOf(event: ProcessorEventEnvelope): string | null {
+  const orgId = str(metadataOf(event.data.object).orgId);
+  return orgId && UUID.test(orgId) ? orgId : null;
+}
+
+/**
+ * Applies one stored event in its own transaction: lock the ledger row, apply
+ * the handler, mark it processed. Used by the webhook route and by replays, so
+ * both run exactly the same code.
+ */
+export async function processStoredEvent({
+  db,
+  orgId,
+  eventId,
+  force = false,
+}: {
+  db: Db;
+  orgId: string;
+  eventId: string;
+  /** Replays re-apply even a processed event; handlers are idempotent by state. */
+  force?: boolean;
+}): Promise<IngestOutcome> {
+  try {
+    return await withOrg(db, orgId, async (tx) => {
+      const [row] = await tx.$queryRaw<
+        { id: string; status: string; type: string; payload: Prisma.JsonValue }[]
+      >`
+        SELECT id, status::text AS status, type, payload FROM processor_events
+        WHERE processor = 'stripe' AND "eventId" = ${eventId} FOR UPDATE`;
+      if (!row) throw new MissingTargetError(`event ${eventId} is not in the ledger`);
+      if (row.status === 'processed' && !force) return { status: 'duplicate', eventId } as const;
+      const payload = row.payload as unknown as ProcessorEventEnvelope;
+      const result = await applyProcessorEvent(
+        { tx, orgId, actor: null, requestId: null },
+        row.type,
+        payload.data.object,
+      );
+      await tx.processorEvent.update({
+        where: { id: row.id },
+        data: {
+          status: 'processed',
+          processedAt: new Date(),
+          error: result.handled ? null : 'No handler for this event type (stored only)',
+          attempts: { increment: 1 },
+          ...(result.invoiceId ? { invoiceId: result.invoiceId } : {}),
+        },
+      });
+      return { status: 'processed', eventId } as const;
+    });
+  } catch (error) {
+    const isMissing = error instanceof MissingTargetError;
+    const message = error instanceof Error ? error.message : String(error);
+    if (!isMissing) log.error({ err: error, eventId, orgId }, 'processor event failed');
+    await withOrg(db, orgId, (tx) =>
+      tx.processorEvent.updateMany({
+        where: { processor: 'stripe', eventId },
+        data: { status: 'failed', error: message.slice(0, 1000), attempts: { increment: 1 } },
+      }),
+    );
+    return { status: 'failed', eventId, error: message, retry: !isMissing };
+  }
+}
+
+/**
+ * The ledger (spec 000): store the verified event first, in its own committed
+ * transaction, then apply it. A repeat delivery of a processed event changes
+ * nothing; one whose earlier attempt failed is applied again.
+ */
+export async function ingestProcessorEvent({
+  db,
+  event,
+}: {
+  db: Db;
+  event: ProcessorEventEnvelope;
+}): Promise<IngestOutcome> {
+  const orgId = orgIdOf(event);
+  if (!orgId) return { status: 'ignored', eventId: event.id, reason: 'no Souk org in metadata' };
+  const known = await db.organization.findUnique({ where: { id: orgId }, select: { id: true } });
+  if (!known) return { status: 'ignored', eventId: event.id, reason: 'unknown org' };
+
+  const inserted = await withOrg(db, orgId, (tx) =>
+    tx.processorEvent.createMany({
+      data: [
+        {
+          orgId,
+          eventId: event.id,
+          type: event.type,
+          payload: event as unknown as Prisma.InputJsonValue,
+          eventCreatedAt: new Date(event.created * 1000),
+        },
+      ],
+      skipDuplicates: true,
+    }),
+  );
+  if (inserted.count === 0) {
+    const existing = await withOrg(db, orgId, (tx) =>
+      tx.processorEvent.findUnique({
+        where: { processor_eventId: { processor: 'stripe', eventId: event.id } },
+        select: { status: true },
+      }),
+    );
+    // Stored under another org (forged metadata) or already processed: nothing to do.
+    if (!existing || existing.status === 'processed') {
+      return { status: 'duplicate', eventId: event.id };
+    }
+  }
+  return processStoredEvent({ db, orgId, eventId: event.id });
+}
