@@ -11,5 +11,8 @@ export const apiEnv = z
     // Incident switch (spec 002): staff mutations are refused while reads keep working.
     ADMIN_READ_ONLY: flag,
     STOREFRONT_ORG_SLUG: z.string().min(1).default('demo'),
+    // Server-only key for order creation and checkout sessions (spec 001). The web
+    // server sends it on in-process calls; browsers never see it.
+    CHECKOUT_API_KEY: z.string().min(16).default('souk-dev-checkout-api-key'),
   })
   .parse(process.env);

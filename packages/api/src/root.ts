@@ -1,6 +1,8 @@
 import { auditRouter } from './routers/audit';
 import { authRouter, usersRouter } from './routers/auth';
 import { catalogRouter } from './routers/catalog';
+import { checkoutRouter } from './routers/checkout';
+import { outboxRouter, paymentsRouter } from './routers/payments';
 import { createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -8,6 +10,9 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   catalog: catalogRouter,
   audit: auditRouter,
+  checkout: checkoutRouter,
+  payments: paymentsRouter,
+  outbox: outboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

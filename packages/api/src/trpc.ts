@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import {
@@ -26,6 +27,7 @@ export function createTRPCContext(opts: CreateContextOptions) {
     db: opts.db ?? getDb(),
     session: opts.session,
     requestId: opts.headers.get('x-request-id') ?? crypto.randomUUID(),
+    apiKey: opts.headers.get('x-api-key'),
   };
 }
 export type Context = ReturnType<typeof createTRPCContext>;
@@ -128,4 +130,33 @@ export async function withStorefrontOrg<T>(
   return withOrg(ctx.db, org.id, (tx) =>
     fn({ tx, orgId: org.id, actor: null, requestId: ctx.requestId }),
   );
+}
+
+function isCheckoutKey(given: string | null): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(apiEnv.CHECKOUT_API_KEY);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Server-only procedures (spec 001 X-API-Key): the Next.js server calls them with
+ * the key; any other caller, browsers included, gets 401.
+ */
+export const internalProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!isCheckoutKey(ctx.apiKey)) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'This procedure is server-only: a valid X-API-Key is required',
+    });
+  }
+  return next();
+});
+
+/** The storefront org for a signed-in shopper (any role may buy). */
+export function storefrontTenant<T>(
+  ctx: Context,
+  fn: (tenant: TenantContext) => Promise<T>,
+): Promise<T> {
+  return withStorefrontOrg(ctx, undefined, fn);
 }

@@ -8,16 +8,35 @@ export const STAFF_ROLES = [
   'VIEWER',
 ] as const satisfies Role[];
 
-export const PERMISSIONS = ['catalog.read', 'catalog.write', 'audit.read', 'users.manage'] as const;
+export const PERMISSIONS = [
+  'catalog.read',
+  'catalog.write',
+  'audit.read',
+  'users.manage',
+  'checkout.read',
+  'checkout.manage',
+  'payments.read',
+  'payments.replay',
+  'outbox.read',
+  'outbox.replay',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ONLY_STAFF: Permission[] = ['catalog.read', 'audit.read'];
+const READ_ONLY_STAFF: Permission[] = ['catalog.read', 'audit.read', 'checkout.read'];
+// Finance reads the payment ledger and may replay events and retry checkouts.
+const FINANCE: Permission[] = [
+  ...READ_ONLY_STAFF,
+  'checkout.manage',
+  'payments.read',
+  'payments.replay',
+  'outbox.read',
+];
 
 /** The role -> permission table. Procedures name a permission; nothing checks roles directly. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: PERMISSIONS,
   ADMIN: PERMISSIONS,
-  FINANCE: READ_ONLY_STAFF,
+  FINANCE,
   DISPATCHER: READ_ONLY_STAFF,
   VIEWER: READ_ONLY_STAFF,
   VENDOR: [],

@@ -78,3 +78,4 @@ export { replayOutboxEvent, replayOutboxInput } from './outbox/replay-outbox-eve
 // fulfillment
 export { processFulfillmentTasks } from './fulfillment/process-fulfillment-tasks';
 export { createFulfillmentTasks } from './fulfillment/create-fulfillment-tasks';
+export { markCheckoutAbandoned } from './checkout/mark-abandoned';

@@ -2,6 +2,7 @@ import { PaymentGatewayError, type PaymentGateway } from '@souk/payments';
 import type { HostedCheckoutSession, Invoice, Prisma, Tx } from '@souk/db';
 import { coreEnv } from '../env';
 import { AppError } from '../errors';
+import { resumeToken } from './resume-token';
 
 type InvoiceWithLines = Invoice & {
   lineItems: { description: string; unitAmountCents: number; quantity: number }[];
@@ -59,7 +60,7 @@ export async function openHostedSession({
       lineItems,
       customerEmail: invoice.order.customerEmail,
       successUrl: `${baseUrl}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-      cancelUrl: `${baseUrl}/checkout/cancelled?order=${invoice.orderId}`,
+      cancelUrl: `${baseUrl}/checkout/cancelled?token=${resumeToken(invoice.orderId)}`,
       expiresAt: new Date(now.getTime() + ttlMinutes * 60_000),
       metadata: { orgId: invoice.orgId, invoiceId: invoice.id, orderId: invoice.orderId },
     })

@@ -1,0 +1,31 @@
+import {
+  listOutbox,
+  listOutboxInput,
+  listProcessorEvents,
+  listProcessorEventsInput,
+  replayOutboxEvent,
+  replayOutboxInput,
+  replayProcessorEvent,
+  replayProcessorEventInput,
+} from '@souk/core';
+import { createTRPCRouter, requirePermission } from '../trpc';
+
+export const paymentsRouter = createTRPCRouter({
+  listEvents: requirePermission('payments.read')
+    .input(listProcessorEventsInput)
+    .query(({ ctx, input }) => listProcessorEvents({ ctx: ctx.tenant, input })),
+  replayEvent: requirePermission('payments.replay')
+    .input(replayProcessorEventInput)
+    .mutation(({ ctx, input }) =>
+      replayProcessorEvent({ ctx: ctx.tenant, db: ctx.db, id: input.id }),
+    ),
+});
+
+export const outboxRouter = createTRPCRouter({
+  list: requirePermission('outbox.read')
+    .input(listOutboxInput)
+    .query(({ ctx, input }) => listOutbox({ ctx: ctx.tenant, input })),
+  replay: requirePermission('outbox.replay')
+    .input(replayOutboxInput)
+    .mutation(({ ctx, input }) => replayOutboxEvent({ ctx: ctx.tenant, id: input.id })),
+});

@@ -1,0 +1,27 @@
+import type { TenantContext } from '../context';
+import { AppError } from '../errors';
+import { verifyResumeToken } from './resume-token';
+
+/**
+ * The customer came back through the processor's cancel link: that is an explicit
+ * abandonment, so recovery may start now instead of after the idle timeout.
+ */
+export async function markCheckoutAbandoned({ ctx, token }: { ctx: TenantContext; token: string }) {
+  const orderId = verifyResumeToken(token);
+  if (!orderId) throw new AppError('NOT_FOUND', 'This checkout link is not valid');
+  const invoice = await ctx.tx.invoice.findUnique({
+    where: { orderId },
+    include: { order: { select: { number: true } } },
+  });
+  if (!invoice) throw new AppError('NOT_FOUND', 'This checkout link is not valid');
+  const { count } = await ctx.tx.hostedCheckoutSession.updateMany({
+    where: { invoiceId: invoice.id, status: 'open' },
+    data: { status: 'abandoned', abandonedAt: new Date() },
+  });
+  return {
+    orderId,
+    orderNumber: invoice.order.number,
+    invoiceStatus: invoice.status,
+    abandoned: count,
+  };
+}

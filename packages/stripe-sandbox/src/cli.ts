@@ -1,0 +1,53 @@
+// pnpm exec tsx packages/stripe-sandbox/src/cli.ts --port 12111 --webhook URL --secret whsec_x
+import { parseArgs } from 'node:util';
+import { startStripeSandbox, type WebhookEndpointOption } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '12111' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'public-url': { type: 'string' },
+    webhook: { type: 'string', multiple: true, default: [] },
+    secret: { type: 'string', multiple: true, default: [] },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid --port: ${values.port}`);
+  process.exit(2);
+}
+const secrets = values.secret;
+if (values.webhook.length > 0 && secrets.length === 0) {
+  console.error('--webhook needs --secret (one for all endpoints, or one per --webhook)');
+  process.exit(2);
+}
+const webhookEndpoints: WebhookEndpointOption[] = values.webhook.map((url, i) => ({
+  url,
+  secret: secrets[i] ?? secrets[secrets.length - 1] ?? '',
+}));
+
+const sandbox = await startStripeSandbox({
+  port,
+  host: values.host,
+  webhookEndpoints,
+  ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+});
+console.log(`stripe-sandbox listening on ${sandbox.url}`);
+for (const endpoint of webhookEndpoints) console.log(`  webhooks -> ${endpoint.url}`);
+
+let shuttingDown = false;
+const shutdown = (signal: string): void => {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(`stripe-sandbox: ${signal}, stopping`);
+  sandbox.stop().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,460 @@
+// startStripeSandbox: a node:http server speaking enough of Stripe's v1 API for the
+// real `stripe` SDK, a hosted pay page, and signed webhook delivery.
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import qs from 'qs';
+import { SandboxApiError } from './errors';
+import { newId } from './ids';
+import { type Params, isRecord } from './params';
+import { renderNotFound, renderPayPage } from './pay-page';
+import { SANDBOX_API_VERSION, SandboxStore } from './state';
+import { type StripeEvent, type WebhookEndpoint } from './types';
+import {
+  type DeliveryMode,
+  type DeliveryRecord,
+  type RetryOptions,
+  WebhookDeliverer,
+} from './webhooks';
+
+export const SANDBOX_API_KEY = 'sk_test_sandbox';
+
+export interface WebhookEndpointOption {
+  url: string;
+  secret: string;
+  /** Event types to send; empty or containing '*' means all. */
+  enabledEvents?: string[];
+}
+
+export interface StripeSandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Base URL for hosted pages (session.url); default http://host:port. */
+  publicUrl?: string;
+  webhookEndpoints?: WebhookEndpointOption[];
+  /** How often open sessions past expires_at are expired; default 5000. */
+  expireCheckIntervalMs?: number;
+  retry?: Partial<RetryOptions>;
+  /** Clock in epoch milliseconds (default Date.now); lets tests move time. */
+  clock?: () => number;
+}
+
+export interface StripeSandbox {
+  port: number;
+  /** Base URL of the server, e.g. http://127.0.0.1:12345 */
+  url: string;
+  apiKey: string;
+  stop(): Promise<void>;
+  addWebhookEndpoint(url: string, secret: string, enabledEvents?: string[]): WebhookEndpoint;
+  setDeliveryMode(mode: Partial<DeliveryMode>): DeliveryMode;
+  deliveries(): DeliveryRecord[];
+  flushDeliveries(): Promise<void>;
+  emit(type: string, object: object): StripeEvent;
+  expireDueSessions(): string[];
+  /** The in-memory state, for assertions. */
+  store: SandboxStore;
+}
+
+interface ApiResponse {
+  status: number;
+  /** Serialized once, so an idempotent replay is byte-identical. */
+  body: string;
+  headers: Record<string, string>;
+}
+
+interface StoredResponse {
+  fingerprint: string;
+  response: ApiResponse;
+}
+
+type Handler = (params: Params, id: string) => object;
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const QS_OPTIONS = { depth: 10, arrayLimit: 1000, parameterLimit: 10_000 };
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge('Request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+): void {
+  res.writeHead(status, { 'content-length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+function jsonResponse(status: number, body: unknown): ApiResponse {
+  return {
+    status,
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  };
+}
+
+function errorResponse(err: SandboxApiError): ApiResponse {
+  return jsonResponse(err.status, err.toBody());
+}
+
+function authorized(header: string | undefined): boolean {
+  if (!header) return false;
+  const [scheme, credentials] = header.split(' ');
+  if (scheme?.toLowerCase() === 'bearer') return credentials?.startsWith('sk_') ?? false;
+  if (scheme?.toLowerCase() === 'basic' && credentials) {
+    return Buffer.from(credentials, 'base64').toString('utf8').startsWith('sk_');
+  }
+  return false;
+}
+
+export async function startStripeSandbox(
+  options: StripeSandboxOptions = {},
+): Promise<StripeSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const clock = options.clock ?? Date.now;
+  const retry: RetryOptions = {
+    maxAttempts: options.retry?.maxAttempts ?? 8,
+    baseDelayMs: options.retry?.baseDelayMs ?? 500,
+  };
+  let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
+
+  const deliverer = new WebhookDeliverer(() => [...store.endpoints.values()], retry);
+  const store: SandboxStore = new SandboxStore({
+    get publicUrl() {
+      return publicUrl;
+    },
+    clock,
+    onEvent: (event) => deliverer.enqueue(event),
+  });
+  for (const endpoint of options.webhookEndpoints ?? []) {
+    store.addEndpoint(endpoint.url, endpoint.secret, endpoint.enabledEvents ?? ['*']);
+  }
+
+  const idempotency = new Map<string, StoredResponse>();
+
+  const routes: [string, RegExp, Handler][] = [
+    ['POST', /^\/v1\/checkout\/sessions$/, (p) => store.createCheckoutSession(p)],
+    ['GET', /^\/v1\/checkout\/sessions$/, (p) => store.listCheckoutSessions(p)],
+    ['GET', /^\/v1\/checkout\/sessions\/([^/]+)$/, (_, id) => store.getSessionRecord(id).session],
+    [
+      'GET',
+      /^\/v1\/checkout\/sessions\/([^/]+)\/line_items$/,
+      (p, id) => store.listLineItems(id, p),
+    ],
+    [
+      'POST',
+      /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/,
+      (_, id) => store.expireCheckoutSession(id),
+    ],
+    ['POST', /^\/v1\/payment_intents$/, (p) => store.createPaymentIntent(p)],
+    ['GET', /^\/v1\/payment_intents\/([^/]+)$/, (_, id) => store.getPaymentIntent(id)],
+    [
+      'POST',
+      /^\/v1\/payment_intents\/([^/]+)\/confirm$/,
+      (p, id) => store.confirmPaymentIntent(id, p),
+    ],
+    [
+      'POST',
+      /^\/v1\/payment_intents\/([^/]+)\/cancel$/,
+      (p, id) => store.cancelPaymentIntent(id, p),
+    ],
+    ['GET', /^\/v1\/charges\/([^/]+)$/, (_, id) => store.getCharge(id)],
+    ['POST', /^\/v1\/refunds$/, (p) => store.createRefund(p)],
+    ['GET', /^\/v1\/refunds\/([^/]+)$/, (_, id) => store.getRefund(id)],
+    ['POST', /^\/v1\/customers$/, (p) => store.createCustomer(p)],
+    ['GET', /^\/v1\/customers\/([^/]+)$/, (_, id) => store.getCustomer(id)],
+    ['GET', /^\/v1\/events$/, (p) => store.listEvents(p)],
+    ['GET', /^\/v1\/events\/([^/]+)$/, (_, id) => store.getEvent(id)],
+    ['POST', /^\/v1\/webhook_endpoints$/, (p) => store.createWebhookEndpoint(p)],
+    ['GET', /^\/v1\/webhook_endpoints$/, (p) => store.listWebhookEndpoints(p)],
+    ['GET', /^\/v1\/webhook_endpoints\/([^/]+)$/, (_, id) => store.getWebhookEndpoint(id)],
+    ['DELETE', /^\/v1\/webhook_endpoints\/([^/]+)$/, (_, id) => store.deleteWebhookEndpoint(id)],
+  ];
+
+  function route(method: string, path: string, params: Params): ApiResponse {
+    for (const [routeMethod, pattern, handler] of routes) {
+      if (routeMethod !== method) continue;
+      const match = pattern.exec(path);
+      if (!match) continue;
+      try {
+        return jsonResponse(200, handler(params, decodeURIComponent(match[1] ?? '')));
+      } catch (err) {
+        if (err instanceof SandboxApiError) return errorResponse(err);
+        throw err;
+      }
+    }
+    return errorResponse(
+      new SandboxApiError(
+        404,
+        'invalid_request_error',
+        `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+      ),
+    );
+  }
+
+  /** Synchronous from here on: two requests with one key cannot both execute. */
+  function handleApi(req: IncomingMessage, path: string, search: string, raw: string): ApiResponse {
+    const method = req.method ?? 'GET';
+    if (!authorized(req.headers.authorization)) {
+      const response = errorResponse(
+        new SandboxApiError(
+          401,
+          'invalid_request_error',
+          "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
+        ),
+      );
+      response.headers['www-authenticate'] = 'Bearer realm="Stripe"';
+      return response;
+    }
+    const query = qs.parse(search.replace(/^\?/, ''), QS_OPTIONS) as Params;
+    const params: Params =
+      method === 'POST' ? { ...query, ...(qs.parse(raw, QS_OPTIONS) as Params) } : query;
+
+    const keyHeader = req.headers['idempotency-key'];
+    const key = method === 'POST' && typeof keyHeader === 'string' ? keyHeader : undefined;
+    if (key === undefined) return route(method, path, params);
+
+    const fingerprint = `${method} ${path} ${stableStringify(params)}`;
+    const stored = idempotency.get(key);
+    if (stored) {
+      if (stored.fingerprint !== fingerprint) {
+        return errorResponse(
+          new SandboxApiError(
+            400,
+            'idempotency_error',
+            `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+          ),
+        );
+      }
+      const replay = stored.response;
+      return {
+        ...replay,
+        headers: { ...replay.headers, 'idempotent-replayed': 'true', 'idempotency-key': key },
+      };
+    }
+    const response = route(method, path, params);
+    response.headers['idempotency-key'] = key;
+    // Like Stripe: results are saved once the endpoint executed (success or a card
+    // decline), not for requests rejected by validation.
+    if (response.status < 400 || response.status === 402) {
+      idempotency.set(key, { fingerprint, response });
+    }
+    return response;
+  }
+
+  function handlePay(method: string, path: string, res: ServerResponse): void {
+    const html = { 'content-type': 'text/html; charset=utf-8' };
+    const match = /^\/pay\/([^/]+)(?:\/(pay|decline|abandon))?\/?$/.exec(path);
+    const id = match ? decodeURIComponent(match[1] ?? '') : '';
+    const action = match?.[2];
+    const record = store.sessions.get(id);
+    if (!match || !record || (method === 'GET') === (action !== undefined)) {
+      send(res, 404, renderNotFound(id), html);
+      return;
+    }
+    store.expireIfDue(record);
+    const session = record.session;
+    const actionBase = `${publicUrl}/pay/${encodeURIComponent(id)}`;
+    if (action === undefined) {
+      send(res, 200, renderPayPage(record, actionBase), html);
+      return;
+    }
+    if (session.status !== 'open') {
+      send(res, 409, renderPayPage(record, actionBase), html);
+      return;
+    }
+    if (action === 'pay') {
+      store.payCheckout(record);
+      const location = session.success_url.replaceAll('{CHECKOUT_SESSION_ID}', session.id);
+      send(res, 303, '', { location });
+    } else if (action === 'decline') {
+      const pi = store.declineCheckout(record);
+      send(res, 200, renderPayPage(record, actionBase, pi.last_payment_error?.message), html);
+    } else {
+      send(res, 303, '', { location: session.cancel_url ?? actionBase });
+    }
+  }
+
+  async function handleSandbox(method: string, path: string, raw: string): Promise<ApiResponse> {
+    let body: unknown = {};
+    if (raw.trim() !== '') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new SandboxApiError(400, 'invalid_request_error', 'Body must be JSON.');
+      }
+    }
+    const input = isRecord(body) ? body : {};
+    const key = `${method} ${path}`;
+    switch (key) {
+      case 'POST /_sandbox/delivery-mode': {
+        const patch: Partial<DeliveryMode> = {};
+        if (input['duplicate'] !== undefined) patch.duplicate = Number(input['duplicate']);
+        if (input['delayMs'] !== undefined) patch.delayMs = Number(input['delayMs']);
+        if (input['reorder'] !== undefined) patch.reorder = input['reorder'] === true;
+        if (input['paused'] !== undefined) patch.paused = input['paused'] === true;
+        try {
+          return jsonResponse(200, deliverer.setMode(patch));
+        } catch (err) {
+          throw new SandboxApiError(400, 'invalid_request_error', (err as Error).message);
+        }
+      }
+      case 'GET /_sandbox/delivery-mode':
+        return jsonResponse(200, deliverer.getMode());
+      case 'GET /_sandbox/deliveries':
+        return jsonResponse(200, { object: 'list', data: deliverer.deliveries() });
+      case 'POST /_sandbox/flush':
+        await deliverer.flush();
+        return jsonResponse(200, { flushed: true });
+      case 'POST /_sandbox/expire-due':
+        return jsonResponse(200, { expired: store.expireDueSessions() });
+      case 'POST /_sandbox/events': {
+        const type = input['type'];
+        const object = input['object'];
+        if (typeof type !== 'string' || type === '') {
+          throw new SandboxApiError(400, 'invalid_request_error', 'Missing type.', 'type');
+        }
+        if (!isRecord(object)) {
+          throw new SandboxApiError(400, 'invalid_request_error', 'Missing object.', 'object');
+        }
+        return jsonResponse(200, store.emit(type, object));
+      }
+      case 'POST /_sandbox/webhook-endpoints': {
+        const url = input['url'];
+        const secret = input['secret'];
+        const enabled = input['enabled_events'];
+        if (typeof url !== 'string' || typeof secret !== 'string') {
+          throw new SandboxApiError(400, 'invalid_request_error', 'url and secret are required.');
+        }
+        const events = Array.isArray(enabled) ? enabled.map(String) : ['*'];
+        return jsonResponse(200, store.addEndpoint(url, secret, events));
+      }
+      default:
+        throw new SandboxApiError(404, 'invalid_request_error', `Unknown sandbox route (${key}).`);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const requestId = newId('req', 14);
+    try {
+      const raw = await readBody(req);
+      const url = new URL(req.url ?? '/', 'http://sandbox');
+      const path = url.pathname;
+      let response: ApiResponse;
+      if (path === '/v1' || path.startsWith('/v1/')) {
+        response = handleApi(req, path, url.search, raw);
+        response.headers['stripe-version'] =
+          typeof req.headers['stripe-version'] === 'string'
+            ? req.headers['stripe-version']
+            : SANDBOX_API_VERSION;
+      } else if (path.startsWith('/pay/')) {
+        handlePay(method, path, res);
+        return;
+      } else if (path.startsWith('/_sandbox/')) {
+        try {
+          response = await handleSandbox(method, path, raw);
+        } catch (err) {
+          if (!(err instanceof SandboxApiError)) throw err;
+          response = errorResponse(err);
+        }
+      } else {
+        response = errorResponse(
+          new SandboxApiError(
+            404,
+            'invalid_request_error',
+            `Unrecognized request URL (${method}: ${path}).`,
+          ),
+        );
+      }
+      send(res, response.status, response.body, { ...response.headers, 'request-id': requestId });
+    } catch (err) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const tooLarge = err instanceof BodyTooLarge;
+      const response = errorResponse(
+        new SandboxApiError(
+          tooLarge ? 413 : 500,
+          tooLarge ? 'invalid_request_error' : 'api_error',
+          err instanceof Error ? err.message : String(err),
+        ),
+      );
+      send(res, response.status, response.body, { ...response.headers, 'request-id': requestId });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const baseUrl = `http://${urlHost}:${port}`;
+  if (!publicUrl) publicUrl = baseUrl;
+
+  const timer = setInterval(() => {
+    store.expireDueSessions();
+  }, options.expireCheckIntervalMs ?? 5000);
+  timer.unref();
+
+  let stopping: Promise<void> | undefined;
+  const sandbox: StripeSandbox = {
+    port,
+    url: baseUrl,
+    apiKey: SANDBOX_API_KEY,
+    store,
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(timer);
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await deliverer.stop();
+        await closed;
+      })();
+      return stopping;
+    },
+    addWebhookEndpoint: (url, secret, enabledEvents = ['*']) =>
+      store.addEndpoint(url, secret, enabledEvents),
+    setDeliveryMode: (mode) => deliverer.setMode(mode),
+    deliveries: () => deliverer.deliveries(),
+    flushDeliveries: () => deliverer.flush(),
+    emit: (type, object) => store.emit(type, object),
+    expireDueSessions: () => store.expireDueSessions(),
+  };
+  return sandbox;
+}
