@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
-const flag = z
-  .enum(['true', 'false', '1', '0', ''])
-  .default('true')
-  .transform((v) => v === 'true' || v === '1');
+const flagDefault = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0', ''])
+    .default(fallback)
+    .transform((v) => v === 'true' || v === '1');
+const flag = flagDefault('true');
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const schema = z.object({
   DATABASE_URL: z
@@ -13,6 +16,18 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS_ENABLED: flag,
   HEARTBEAT_CRON: z.string().default('* * * * *'),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  ORCHESTRATION_MONITOR_CRON: z.string().default('*/30 * * * *'),
+  OUTBOX_DELIVERY_ENABLED: flag,
+  OUTBOX_POLL_INTERVAL_MS: positiveInt(2000),
+  // Spec 001 fulfillment TaskProcessor.
+  FULFILLMENT_WORKER_ENABLED: flagDefault('false'),
+  FULFILLMENT_POLL_INTERVAL_SECONDS: positiveInt(30),
+  FULFILLMENT_BATCH_SIZE: positiveInt(25),
+  // Spec 000 hosted-session recovery worker.
+  HOSTED_RECOVERY_WORKER_ENABLED: flagDefault('false'),
+  HOSTED_RECOVERY_INTERVAL_SECONDS: positiveInt(300),
+  HOSTED_RECOVERY_LIMIT: positiveInt(100),
 });
 
 export type WorkerEnv = z.infer<typeof schema>;

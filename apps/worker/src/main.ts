@@ -12,6 +12,24 @@ try {
     jobsEnabled: workerEnv.JOBS_ENABLED,
     heartbeatCron: workerEnv.HEARTBEAT_CRON,
     logLevel: workerEnv.LOG_LEVEL,
+    webhookSecrets: workerEnv.STRIPE_WEBHOOK_SECRET ? [workerEnv.STRIPE_WEBHOOK_SECRET] : [],
+    monitorCron: workerEnv.ORCHESTRATION_MONITOR_CRON,
+    background: {
+      outbox: {
+        enabled: workerEnv.OUTBOX_DELIVERY_ENABLED,
+        intervalMs: workerEnv.OUTBOX_POLL_INTERVAL_MS,
+      },
+      fulfillment: {
+        enabled: workerEnv.FULFILLMENT_WORKER_ENABLED,
+        intervalMs: workerEnv.FULFILLMENT_POLL_INTERVAL_SECONDS * 1000,
+        batchSize: workerEnv.FULFILLMENT_BATCH_SIZE,
+      },
+      recovery: {
+        enabled: workerEnv.HOSTED_RECOVERY_WORKER_ENABLED,
+        intervalMs: workerEnv.HOSTED_RECOVERY_INTERVAL_SECONDS * 1000,
+        limit: workerEnv.HOSTED_RECOVERY_LIMIT,
+      },
+    },
   });
 } catch (error) {
   // A JSON line the log pipeline can alert on, instead of a bare stack on stderr.

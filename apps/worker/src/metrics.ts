@@ -36,6 +36,49 @@ export function createMetrics() {
       help: 'Unix time of the last heartbeat job run',
       registers: [registry],
     }),
+    webhookEvents: new Counter({
+      name: 'souk_webhook_events_total',
+      help: 'Processor webhook deliveries by event type and outcome',
+      labelNames: ['type', 'outcome'] as const,
+      registers: [registry],
+    }),
+    outboxDelivered: new Counter({
+      name: 'souk_outbox_delivered_total',
+      help: 'Outbox messages delivered',
+      registers: [registry],
+    }),
+    outboxRetried: new Counter({
+      name: 'souk_outbox_retried_total',
+      help: 'Outbox delivery attempts that failed and were rescheduled',
+      registers: [registry],
+    }),
+    outboxDead: new Counter({
+      name: 'souk_outbox_dead_total',
+      help: 'Outbox messages moved to the dead-letter state',
+      registers: [registry],
+    }),
+    fulfillmentProcessed: new Counter({
+      name: 'souk_fulfillment_tasks_processed_total',
+      help: 'Fulfillment tasks completed',
+      registers: [registry],
+    }),
+    fulfillmentFailed: new Counter({
+      name: 'souk_fulfillment_tasks_failed_total',
+      help: 'Fulfillment task attempts that failed',
+      registers: [registry],
+    }),
+    loopErrors: new Counter({
+      name: 'souk_worker_loop_errors_total',
+      help: 'Polling loop passes that threw',
+      labelNames: ['loop'] as const,
+      registers: [registry],
+    }),
+    loopLastRun: new Gauge({
+      name: 'souk_worker_loop_last_run_timestamp_seconds',
+      help: 'Unix time the loop last finished a pass',
+      labelNames: ['loop'] as const,
+      registers: [registry],
+    }),
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -3,11 +3,19 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { createLogger, type CreateLoggerOptions } from '@souk/core/logger';
-import { createRequestListener, type RouteTable } from './http';
+import { appDatabaseUrl, createDb } from '@souk/db';
+import { createRequestListener, sendJson, type RouteTable } from './http';
+import {
+  monitorOrchestrationsJob,
+  startBackground,
+  type Background,
+  type BackgroundOptions,
+} from './jobs/background';
 import { heartbeatJob } from './jobs/heartbeat';
 import { startJobRunner } from './jobs/runner';
 import { createMetrics, type Metrics } from './metrics';
 import { opsRoutes } from './routes/ops';
+import { stripeWebhookRoute } from './webhooks/stripe';
 
 export interface WorkerOptions {
   /** Owner connection: pg-boss creates and migrates its own `pgboss` schema with it. */
@@ -19,12 +27,19 @@ export interface WorkerOptions {
   jobsEnabled?: boolean;
   heartbeatCron?: string;
   logLevel?: CreateLoggerOptions['level'];
+  /** App-role connection (RLS applies); derived from ownerUrl with role souk_app when unset. */
+  appUrl?: string;
+  /** Platform webhook signing secrets; an org's own secret is looked up per event. */
+  webhookSecrets?: string[];
+  monitorCron?: string;
+  background?: BackgroundOptions;
 }
 
 export interface RunningWorker {
   port: number;
   metrics: Metrics;
   boss: PgBoss | null;
+  background: Background;
   stop(): Promise<void>;
 }
 
@@ -38,8 +53,41 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   });
   pool.on('error', (error) => log.warn({ err: error }, 'idle database connection failed'));
 
+  const db = createDb(options.appUrl ?? appDatabaseUrl(options.ownerUrl), { max: 5 });
+  const background = startBackground({ db, options: options.background ?? {}, metrics, log });
+
   const routes: RouteTable = {
     ...opsRoutes({ pool, ownerUrl: options.ownerUrl, metrics }),
+    'POST /webhooks/stripe': stripeWebhookRoute({
+      db,
+      platformSecrets: (options.webhookSecrets ?? []).filter(Boolean),
+      metrics,
+    }),
+    // Spec 001: the TaskProcessor's state for probes and dashboards.
+    'GET /fulfillment/health': ({ res }) => {
+      const status = background.fulfillment?.status();
+      sendJson(res, 200, {
+        running: status?.running ?? false,
+        pollIntervalSeconds: status ? status.intervalMs / 1000 : null,
+        batchSize: options.background?.fulfillment?.batchSize ?? null,
+        lastRunStartedAt: status?.lastRunStartedAt ?? null,
+        lastRunFinishedAt: status?.lastRunFinishedAt ?? null,
+        lastError: status?.lastError ?? null,
+      });
+    },
+    'GET /fulfillment/metrics': async ({ res }) => {
+      const status = background.fulfillment?.status();
+      const value = async (name: string) =>
+        (await metrics.registry.getSingleMetric(name)?.get())?.values[0]?.value ?? 0;
+      sendJson(res, 200, {
+        tasksProcessed: await value('souk_fulfillment_tasks_processed_total'),
+        tasksFailed: await value('souk_fulfillment_tasks_failed_total'),
+        loopErrors: status?.loopErrors ?? 0,
+        runs: status?.runs ?? 0,
+        lastRunStartedAt: status?.lastRunStartedAt ?? null,
+        lastRunFinishedAt: status?.lastRunFinishedAt ?? null,
+      });
+    },
   };
   const server = createServer(createRequestListener({ routes, metrics, log }));
 
@@ -50,7 +98,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         ownerUrl: options.ownerUrl,
         metrics,
         log,
-        jobs: [heartbeatJob({ cron: options.heartbeatCron ?? '* * * * *', metrics, log })],
+        jobs: [
+          heartbeatJob({ cron: options.heartbeatCron ?? '* * * * *', metrics, log }),
+          monitorOrchestrationsJob({ db, cron: options.monitorCron ?? '*/30 * * * *', log }),
+        ],
       });
     }
     await new Promise<void>((resolve, reject) => {
@@ -61,8 +112,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       });
     });
   } catch (error) {
+    await background.stop();
     await boss?.stop({ graceful: false, wait: true });
     await pool.end();
+    await db.$disconnect();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -73,12 +126,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     port,
     metrics,
     boss,
+    background,
     stop() {
       // Stop taking requests first, then let running jobs finish (pg-boss waits up to the timeout).
       stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await background.stop();
         await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
         await pool.end();
+        await db.$disconnect();
         log.info('worker stopped');
       })();
       return stopping;
