@@ -10,6 +10,7 @@ import {
 } from '@souk/core';
 import { getDb, withOrg, type Db } from '@souk/db';
 import { can, type Permission, type SoukSession } from '@souk/auth';
+import type { PaymentGateway } from '@souk/payments';
 import { apiEnv } from './env';
 import { fieldErrorsOf, summarize, toTRPCError } from './errors';
 
@@ -20,6 +21,8 @@ export interface CreateContextOptions {
   session: SoukSession | null;
   /** Tests pass their own database; the app uses the process-wide client. */
   db?: Db;
+  /** Tests pass a gateway bound to their sandbox; the app resolves one per org. */
+  gateway?: PaymentGateway;
 }
 
 export function createTRPCContext(opts: CreateContextOptions) {
@@ -28,6 +31,7 @@ export function createTRPCContext(opts: CreateContextOptions) {
     session: opts.session,
     requestId: opts.headers.get('x-request-id') ?? crypto.randomUUID(),
     apiKey: opts.headers.get('x-api-key'),
+    gateway: opts.gateway,
   };
 }
 export type Context = ReturnType<typeof createTRPCContext>;

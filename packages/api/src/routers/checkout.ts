@@ -47,13 +47,16 @@ export const checkoutRouter = createTRPCRouter({
         ctx: tenant,
         input,
         customer: { userId: session.user.id, email: session.user.email },
+        gateway: ctx.gateway,
       }),
     );
   }),
   resume: internalProcedure
     .input(resumeInput)
     .mutation(({ ctx, input }) =>
-      storefrontTenant(ctx, (tenant) => resumeCheckout({ ctx: tenant, token: input.token })),
+      storefrontTenant(ctx, (tenant) =>
+        resumeCheckout({ ctx: tenant, token: input.token, gateway: ctx.gateway }),
+      ),
     ),
   markAbandoned: internalProcedure
     .input(resumeInput)
@@ -95,7 +98,9 @@ export const checkoutRouter = createTRPCRouter({
     .query(({ ctx, input }) => getCheckoutSession({ ctx: ctx.tenant, id: input.id })),
   regenerateSession: manage
     .input(regenerateSessionInput)
-    .mutation(({ ctx, input }) => regenerateSession({ ctx: ctx.tenant, input })),
+    .mutation(({ ctx, input }) =>
+      regenerateSession({ ctx: ctx.tenant, input, gateway: ctx.gateway }),
+    ),
   runRecovery: manage.mutation(({ ctx }) =>
     runSessionRecovery({ ctx: ctx.tenant, trigger: 'manual', settings: recoverySettingsFromEnv() }),
   ),

@@ -2,6 +2,7 @@
 import { withTenant, type Db } from '@souk/db';
 import { seedDatabase } from '@souk/db/seed';
 import type { SoukSession } from '@souk/auth';
+import type { PaymentGateway } from '@souk/payments';
 import { appRouter } from '../root';
 import { createCallerFactory, createTRPCContext } from '../trpc';
 
@@ -26,10 +27,11 @@ export function callerAs(
   db: Db,
   session: SoukSession | null,
   requestId: string = crypto.randomUUID(),
+  extra: { apiKey?: string; gateway?: PaymentGateway } = {},
 ) {
-  return createCaller(
-    createTRPCContext({ db, session, headers: new Headers({ 'x-request-id': requestId }) }),
-  );
+  const headers = new Headers({ 'x-request-id': requestId });
+  if (extra.apiKey) headers.set('x-api-key', extra.apiKey);
+  return createCaller(createTRPCContext({ db, session, headers, gateway: extra.gateway }));
 }
 
 export async function seededCallers(db: Db) {

@@ -1,0 +1,476 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { STALE_SESSION_MESSAGE, sweepHostedSessions } from '@souk/core';
+import { withOrg } from '@souk/db';
+import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
+import { createStripeGateway, type PaymentGateway } from '@souk/payments';
+import { startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
+import { fieldErrorsOf } from './errors';
+import { apiEnv } from './env';
+import { callerAs, seededCallers, sessionFor } from './test/harness';
+
+let testDb: TestDatabase;
+let sandbox: StripeSandbox;
+let gateway: PaymentGateway;
+let c: Awaited<ReturnType<typeof seededCallers>>;
+let demoOrgId: string;
+const key = apiEnv.CHECKOUT_API_KEY;
+
+type Caller = ReturnType<typeof callerAs>;
+let shop: Caller; // the customer, through the Next.js server (with the key)
+let admin: Caller;
+let admin2: Caller;
+let viewer: Caller;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  sandbox = await startStripeSandbox({ port: 0 });
+  gateway = createStripeGateway({ secretKey: sandbox.apiKey, apiUrl: sandbox.url });
+  c = await seededCallers(testDb.db);
+  demoOrgId = c.sessions.admin.orgId;
+  shop = callerAs(testDb.db, c.sessions.customer, undefined, { apiKey: key, gateway });
+  admin = callerAs(testDb.db, c.sessions.admin, undefined, { gateway });
+  admin2 = callerAs(testDb.db, await sessionFor(testDb.db, 'owner@souk.test'), undefined, {
+    gateway,
+  });
+  viewer = callerAs(testDb.db, c.sessions.viewer, undefined, { gateway });
+});
+afterAll(async () => {
+  await sandbox?.stop();
+  await testDb?.drop();
+});
+
+async function selection(handle = '@soukshop') {
+  const p = await c.anonymous.catalog.getBySlug({ slug: 'instagram-growth' });
+  const audience = p.optionGroups.find((g) => g.name === 'Audience size')!;
+  const handleField = p.customFields.find((f) => f.label === 'Instagram handle')!;
+  return {
+    product: p,
+    handleFieldId: handleField.id,
+    value: {
+      options: { [audience.id]: [audience.options[1]!.id] }, // Growth +$30.00
+      addOnIds: [],
+      planId: p.subscriptionPlans.find((s) => s.isDefault)!.id,
+      customFields: { [handleField.id]: handle },
+    },
+  };
+}
+
+const count = (table: 'order' | 'invoice' | 'hostedCheckoutSession') =>
+  withOrg(testDb.ownerDb, demoOrgId, (tx) => (tx[table] as { count(): Promise<number> }).count());
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'OK';
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : String(error);
+  }
+}
+
+describe('storefront checkout', () => {
+  it('is server-only: no X-API-Key => 401 and nothing is written', async () => {
+    const s = await selection();
+    const browser = callerAs(testDb.db, c.sessions.customer, undefined, { gateway });
+    expect(
+      await codeOf(browser.checkout.start({ productSlug: 'instagram-growth', selection: s.value })),
+    ).toBe('UNAUTHORIZED');
+    const wrongKey = callerAs(testDb.db, c.sessions.customer, undefined, {
+      apiKey: 'x'.repeat(30),
+      gateway,
+    });
+    expect(
+      await codeOf(
+        wrongKey.checkout.start({ productSlug: 'instagram-growth', selection: s.value }),
+      ),
+    ).toBe('UNAUTHORIZED');
+    const anonymousWithKey = callerAs(testDb.db, null, undefined, { apiKey: key, gateway });
+    expect(
+      await codeOf(
+        anonymousWithKey.checkout.start({ productSlug: 'instagram-growth', selection: s.value }),
+      ),
+    ).toBe('UNAUTHORIZED');
+    expect(await count('order')).toBe(0);
+  });
+
+  it('refuses an incomplete configuration naming the field, writing nothing', async () => {
+    const s = await selection('');
+    const error = await shop.checkout
+      .start({ productSlug: 'instagram-growth', selection: s.value })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    expect(fieldErrorsOf((error as TRPCError).cause)).toEqual({
+      [`selection.customFields.${s.handleFieldId}`]: ['Instagram handle is required'],
+    });
+    expect(await count('order')).toBe(0);
+  });
+
+  it('leaves nothing half-made when the processor call fails', async () => {
+    const s = await selection();
+    const dead = createStripeGateway({ secretKey: 'sk_test_x', apiUrl: 'http://127.0.0.1:9' });
+    const failing = callerAs(testDb.db, c.sessions.customer, undefined, {
+      apiKey: key,
+      gateway: dead,
+    });
+    expect(
+      await codeOf(failing.checkout.start({ productSlug: 'instagram-growth', selection: s.value })),
+    ).toBe('INTERNAL_SERVER_ERROR');
+    expect(await count('order')).toBe(0);
+    expect(await count('invoice')).toBe(0);
+    expect(await count('hostedCheckoutSession')).toBe(0);
+  });
+
+  it('creates order, invoice with a tax snapshot, orchestration and a processor session in one go', async () => {
+    await testDb.ownerDb.organization.update({
+      where: { id: demoOrgId },
+      data: { taxRateBps: 825 },
+    });
+    const s = await selection();
+    const result = await shop.checkout.start({
+      productSlug: 'instagram-growth',
+      selection: s.value,
+    });
+    // $49.00 base + $30.00 Growth = $79.00; 8.25% tax = 651.75 -> 652 cents
+    expect(result.totalCents).toBe(8552);
+    expect(result.checkoutUrl).toBe(
+      `${sandbox.url}/pay/${(await gateway.retrieveCheckoutSession(result.checkoutUrl.split('/').pop()!)).id}`,
+    );
+
+    await testDb.ownerDb.organization.update({
+      where: { id: demoOrgId },
+      data: { taxRateBps: 2000 },
+    });
+    const rows = await withOrg(testDb.ownerDb, demoOrgId, async (tx) => ({
+      order: await tx.order.findUniqueOrThrow({
+        where: { id: result.orderId },
+        include: { items: true },
+      }),
+      invoice: await tx.invoice.findUniqueOrThrow({
+        where: { id: result.invoiceId },
+        include: { lineItems: true },
+      }),
+      session: await tx.hostedCheckoutSession.findUniqueOrThrow({
+        where: { id: result.sessionId },
+      }),
+      orchestration: await tx.checkoutOrchestration.findUniqueOrThrow({
+        where: { orderId: result.orderId },
+        include: { events: true },
+      }),
+    }));
+    expect(rows.order).toMatchObject({
+      status: 'pending_payment',
+      subtotalCents: 7900,
+      taxCents: 652,
+      totalCents: 8552,
+      customerEmail: 'customer@souk.test',
+    });
+    expect(rows.order.items[0]).toMatchObject({
+      productName: 'Instagram Growth',
+      quantity: 1,
+      unitPriceCents: 7900,
+    });
+    expect(JSON.stringify(rows.order.items[0]!.configuration)).toContain(
+      'Growth (up to 5k followers/mo)',
+    );
+    // The snapshot survives a later change of the org's rate.
+    expect(rows.invoice).toMatchObject({
+      status: 'open',
+      subtotalCents: 7900,
+      taxableSubtotalCents: 7900,
+      taxCents: 652,
+      taxRateBasis: 825,
+      totalCents: 8552,
+    });
+    expect(rows.invoice.lineItems.map((l) => [l.description, l.totalCents])).toEqual([
+      ['Instagram Growth', 7900],
+      ['Tax', 652],
+    ]);
+    expect(rows.session).toMatchObject({ status: 'open', amountCents: 8552, currency: 'USD' });
+    const processor = await gateway.retrieveCheckoutSession(rows.session.processorSessionId);
+    expect(processor).toMatchObject({ status: 'open', amountTotalCents: 8552 });
+    expect(rows.orchestration.stage).toBe('payment');
+    expect(rows.orchestration.events.map((e) => e.kind)).toEqual(['created']);
+    await testDb.ownerDb.organization.update({ where: { id: demoOrgId }, data: { taxRateBps: 0 } });
+
+    const mine = await c.customer.checkout.myOrders();
+    expect(mine.find((o) => o.id === result.orderId)).toMatchObject({
+      status: 'pending_payment',
+      totalCents: 8552,
+    });
+  });
+});
+
+describe('session lifecycle (admin)', () => {
+  it('lists sessions for the org only; staff without checkout.manage cannot regenerate', async () => {
+    const list = await admin.checkout.listSessions({});
+    expect(list.total).toBeGreaterThan(0);
+    const acme = callerAs(testDb.db, c.sessions.acmeAdmin, undefined, { gateway });
+    expect((await acme.checkout.listSessions({})).total).toBe(0);
+    expect(await codeOf(acme.checkout.getSession({ id: list.rows[0]!.id }))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(
+        viewer.checkout.regenerateSession({
+          id: list.rows[0]!.id,
+          expectedUpdatedAt: list.rows[0]!.updatedAt,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(await codeOf(c.customer.checkout.listSessions({}))).toBe('FORBIDDEN');
+  });
+
+  it('regenerates once; a second admin with a stale view gets a clear conflict', async () => {
+    const s = await selection();
+    const started = await shop.checkout.start({
+      productSlug: 'instagram-growth',
+      selection: s.value,
+    });
+    const seen = await admin.checkout.getSession({ id: started.sessionId });
+    const seenBySecond = await admin2.checkout.getSession({ id: started.sessionId });
+
+    const fresh = await admin.checkout.regenerateSession({
+      id: seen.id,
+      expectedUpdatedAt: seen.updatedAt,
+    });
+    expect(fresh.url).not.toBe(seen.url);
+    const error = await admin2.checkout
+      .regenerateSession({ id: seenBySecond.id, expectedUpdatedAt: seenBySecond.updatedAt })
+      .catch((e: unknown) => e as TRPCError);
+    expect((error as TRPCError).code).toBe('CONFLICT');
+    expect((error as TRPCError).message).toMatch(/superseded|changed by someone else/);
+
+    const old = await admin.checkout.getSession({ id: seen.id });
+    expect(old).toMatchObject({ status: 'superseded', replacedById: fresh.id });
+    expect((await gateway.retrieveCheckoutSession(seen.processorSessionId)).status).toBe('expired');
+    const audit = await admin.audit.list({ entityType: 'hosted_checkout_session' } as never);
+    expect(JSON.stringify(audit)).toContain('checkout_session.regenerate');
+  });
+
+  it('50 concurrent regenerate attempts: exactly one wins, the rest conflict', async () => {
+    const s = await selection();
+    const started = await shop.checkout.start({
+      productSlug: 'instagram-growth',
+      selection: s.value,
+    });
+    const seen = await admin.checkout.getSession({ id: started.sessionId });
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        codeOf(
+          admin.checkout.regenerateSession({ id: seen.id, expectedUpdatedAt: seen.updatedAt }),
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'OK')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'CONFLICT')).toHaveLength(49);
+    const sessions = await withOrg(testDb.ownerDb, demoOrgId, (tx) =>
+      tx.hostedCheckoutSession.findMany({ where: { invoiceId: started.invoiceId } }),
+    );
+    expect(sessions.map((x) => x.status).sort()).toEqual(['open', 'superseded']);
+  });
+
+  it('stale timestamps are refused even with nobody else acting', async () => {
+    const list = await admin.checkout.listSessions({ status: 'open' });
+    const row = list.rows[0]!;
+    const error = await admin.checkout
+      .regenerateSession({
+        id: row.id,
+        expectedUpdatedAt: new Date(row.updatedAt.getTime() - 1000),
+      })
+      .catch((e: unknown) => e as TRPCError);
+    expect((error as TRPCError).message).toBe(STALE_SESSION_MESSAGE);
+  });
+});
+
+describe('abandonment, sweep and recovery', () => {
+  it('sweeps idempotently and safely with two workers at once', async () => {
+    const s = await selection();
+    const started = await Promise.all(
+      [1, 2, 3].map(() =>
+        shop.checkout.start({ productSlug: 'instagram-growth', selection: s.value }),
+      ),
+    );
+    const future = new Date(Date.now() + 2 * 86_400_000); // past every expiry
+    const [a, b] = await Promise.all([
+      withOrg(testDb.db, demoOrgId, (tx) => sweepHostedSessions({ tx, now: future })),
+      withOrg(testDb.db, demoOrgId, (tx) => sweepHostedSessions({ tx, now: future })),
+    ]);
+    const openBefore = a.expired + b.expired;
+    const again = await withOrg(testDb.db, demoOrgId, (tx) =>
+      sweepHostedSessions({ tx, now: future }),
+    );
+    expect(again).toEqual({ expired: 0, abandoned: 0 });
+    const statuses = await withOrg(testDb.ownerDb, demoOrgId, (tx) =>
+      tx.hostedCheckoutSession.findMany({ where: { id: { in: started.map((x) => x.sessionId) } } }),
+    );
+    expect(statuses.every((x) => x.status === 'expired')).toBe(true);
+    const totalOpenOrAbandoned = await withOrg(testDb.ownerDb, demoOrgId, (tx) =>
+      tx.hostedCheckoutSession.count({ where: { status: { in: ['open', 'abandoned'] } } }),
+    );
+    expect(totalOpenOrAbandoned).toBe(0);
+    expect(openBefore).toBeGreaterThanOrEqual(3);
+  });
+
+  it('an abandoned checkout gets one recovery email with a resume link, which opens a fresh session', async () => {
+    const s = await selection();
+    const started = await shop.checkout.start({
+      productSlug: 'instagram-growth',
+      selection: s.value,
+    });
+    const mine = await c.customer.checkout.myOrders();
+    const token = mine.find((o) => o.id === started.orderId)!.resumeToken!;
+    const marked = await shop.checkout.markAbandoned({ token });
+    expect(marked.abandoned).toBe(1);
+
+    const run = await admin.checkout.runRecovery();
+    expect(run.emailsQueued).toBeGreaterThanOrEqual(1);
+    const outbox = await admin.outbox.list({});
+    const email = outbox.rows.find(
+      (r) => r.topic === 'checkout.recovery' && r.body.includes(token),
+    );
+    expect(email).toMatchObject({
+      channel: 'email',
+      recipient: 'customer@souk.test',
+      status: 'pending',
+    });
+    expect(email!.subject).toContain('is waiting for you');
+    expect(email!.body).toContain(`/checkout/resume/${token}`);
+
+    const rerun = await admin.checkout.runRecovery();
+    expect(rerun.emailsQueued).toBe(0); // next attempt only after the retry interval
+    expect((await admin.checkout.listRecoveryRuns()).length).toBeGreaterThanOrEqual(2);
+
+    const resumed = await shop.checkout.resume({ token });
+    expect(resumed.status).toBe('open');
+    const again = await shop.checkout.resume({ token });
+    expect(again).toEqual(resumed); // the live page is reused, not multiplied
+    const sessions = await withOrg(testDb.ownerDb, demoOrgId, (tx) =>
+      tx.hostedCheckoutSession.findMany({
+        where: { invoiceId: started.invoiceId },
+        orderBy: { createdAt: 'asc' },
+      }),
+    );
+    expect(sessions.map((x) => x.status)).toEqual(['superseded', 'open']);
+    expect(await codeOf(shop.checkout.resume({ token: `${started.orderId}.forged` }))).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('skips customers who opted out of order updates, and logs it', async () => {
+    await c.customer.checkout.setMyPreferences({ orderUpdates: false });
+    const s = await selection();
+    const started = await shop.checkout.start({
+      productSlug: 'instagram-growth',
+      selection: s.value,
+    });
+    const token = (await c.customer.checkout.myOrders()).find(
+      (o) => o.id === started.orderId,
+    )!.resumeToken!;
+    await shop.checkout.markAbandoned({ token });
+    const run = await admin.checkout.runRecovery();
+    expect(run.skippedCount).toBeGreaterThanOrEqual(1);
+    const outbox = await admin.outbox.list({ pageSize: 100 });
+    expect(outbox.rows.some((r) => r.body.includes(token))).toBe(false);
+    const orchestration = await admin.checkout.getOrchestration({ orderId: started.orderId });
+    expect(orchestration.events.some((e) => e.note?.includes('opted out'))).toBe(true);
+    await c.customer.checkout.setMyPreferences({ orderUpdates: true });
+  });
+});
+
+describe('orchestration (spec 003)', () => {
+  it('get-or-create, posting an event advances the stage, every transition is recorded', async () => {
+    const s = await selection();
+    const started = await shop.checkout.start({
+      productSlug: 'instagram-growth',
+      selection: s.value,
+    });
+    const first = await admin.checkout.getOrchestration({ orderId: started.orderId });
+    expect(first.stage).toBe('payment');
+    const advanced = await admin.checkout.postOrchestrationEvent({
+      orderId: started.orderId,
+      kind: 'advance',
+      note: 'Paid by bank transfer',
+    });
+    expect(advanced.stage).toBe('identity_verification');
+    expect(advanced.lastTransition).toMatchObject({
+      fromStage: 'payment',
+      toStage: 'identity_verification',
+      note: 'Paid by bank transfer',
+    });
+    expect(advanced.events[0]).toMatchObject({ kind: 'transition', actorEmail: 'admin@souk.test' });
+    const error = await admin.checkout
+      .postOrchestrationEvent({ orderId: started.orderId, kind: 'note', note: '  ' })
+      .catch((e: unknown) => e as TRPCError);
+    expect(fieldErrorsOf((error as TRPCError).cause)).toEqual({ note: ['Note is required'] });
+    expect(
+      await codeOf(
+        viewer.checkout.postOrchestrationEvent({
+          orderId: started.orderId,
+          kind: 'advance',
+          note: 'x',
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    const acme = callerAs(testDb.db, c.sessions.acmeAdmin);
+    expect(await codeOf(acme.checkout.getOrchestration({ orderId: started.orderId }))).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('the monitor prompts overdue orchestrations once, skips opted-out customers and escalates missing ones', async () => {
+    const s = await selection();
+    const [due, optedOut, orphan] = await Promise.all(
+      [1, 2, 3].map(() =>
+        shop.checkout.start({ productSlug: 'instagram-growth', selection: s.value }),
+      ),
+    );
+    const past = new Date(Date.now() - 60_000);
+    await withOrg(testDb.ownerDb, demoOrgId, async (tx) => {
+      await tx.checkoutOrchestration.updateMany({
+        data: { nextActionAt: new Date(Date.now() + 3_600_000) },
+      });
+      await tx.checkoutOrchestration.updateMany({
+        where: { orderId: { in: [due!.orderId, optedOut!.orderId, orphan!.orderId] } },
+        data: { nextActionAt: past },
+      });
+      await tx.order.update({ where: { id: orphan!.orderId }, data: { customerId: null } });
+    });
+    // The opted-out customer is a second shopper.
+    const other = await testDb.ownerDb.user.create({
+      data: { email: `shopper-${Date.now()}@souk.test` },
+    });
+    await withOrg(testDb.ownerDb, demoOrgId, async (tx) => {
+      await tx.order.update({
+        where: { id: optedOut!.orderId },
+        data: { customerId: other.id, customerEmail: other.email },
+      });
+      await tx.customerPreference.create({
+        data: { orgId: demoOrgId, userId: other.id, orderUpdates: false },
+      });
+    });
+
+    const summary = await admin.checkout.runOrchestrationMonitor();
+    expect(summary).toEqual({ processed: 3, prompted: 1, skipped: 1, escalated: 1 });
+    const again = await admin.checkout.runOrchestrationMonitor();
+    expect(again.processed).toBe(0); // next_action_at moved on
+
+    const prompt = (await admin.outbox.list({ pageSize: 100 })).rows.filter(
+      (r) => r.topic === 'checkout_recovery_prompt',
+    );
+    expect(prompt).toHaveLength(1);
+    expect(prompt[0]!.body).toContain('"Payment" stage');
+    expect(prompt[0]!.body).toContain('/checkout/resume/');
+
+    const views = await Promise.all(
+      [due, optedOut, orphan].map((o) => admin.checkout.getOrchestration({ orderId: o!.orderId })),
+    );
+    for (const v of views)
+      expect(v.events.some((e) => e.note === 'Recovery sweep executed')).toBe(true);
+    expect(views[1]!.events.some((e) => e.kind === 'recovery_skipped')).toBe(true);
+    expect(views[2]!.escalations).toBe(1);
+    const orphanRow = await withOrg(testDb.ownerDb, demoOrgId, (tx) =>
+      tx.checkoutOrchestration.findUniqueOrThrow({ where: { orderId: orphan!.orderId } }),
+    );
+    expect(JSON.stringify(orphanRow.metadata)).toContain('no customer record');
+    for (const v of views) expect(v.nextActionAt!.getTime()).toBeGreaterThan(Date.now());
+  });
+});
