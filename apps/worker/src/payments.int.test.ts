@@ -1,0 +1,439 @@
+// The payment-event ledger end to end: the real stripe SDK -> sandbox -> signed
+// webhooks -> POST /webhooks/stripe -> Postgres; and outbox delivery over SMTP.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayProcessorEvent, startCheckout, type Transports, createTransports } from '@souk/core';
+import { withOrg } from '@souk/db';
+import { seedDatabase } from '@souk/db/seed';
+import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
+import { createStripeGateway, type PaymentGateway } from '@souk/payments';
+import { signPayload, startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
+import { startWorker, type RunningWorker } from './server';
+
+const SECRET = 'whsec_worker_test';
+let testDb: TestDatabase;
+let sandbox: StripeSandbox;
+let gateway: PaymentGateway;
+let worker: RunningWorker;
+let orgId: string;
+let customer: { id: string; email: string };
+const hook = () => `http://127.0.0.1:${worker.port}/webhooks/stripe`;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDatabase(testDb.db);
+  orgId = (await testDb.db.organization.findUniqueOrThrow({ where: { slug: 'demo' } })).id;
+  const user = await testDb.db.user.findUniqueOrThrow({ where: { email: 'customer@souk.test' } });
+  customer = { id: user.id, email: user.email };
+  worker = await startWorker({
+    ownerUrl: testDb.ownerUrl,
+    appUrl: testDb.appUrl,
+    port: 0,
+    jobsEnabled: false,
+    logLevel: 'silent',
+    webhookSecrets: [SECRET],
+  });
+  sandbox = await startStripeSandbox({
+    port: 0,
+    webhookEndpoints: [{ url: hook(), secret: SECRET }],
+    retry: { maxAttempts: 5, baseDelayMs: 20 },
+  });
+  gateway = createStripeGateway({ secretKey: sandbox.apiKey, apiUrl: sandbox.url });
+});
+afterAll(async () => {
+  await sandbox?.stop();
+  await worker?.stop();
+  await testDb?.drop();
+});
+
+async function checkout() {
+  const product = await withOrg(testDb.db, orgId, (tx) =>
+    tx.product.findFirstOrThrow({ where: { slug: 'brand-photo-session' } }),
+  );
+  expect(product.basePriceCents).toBe(35000);
+  return withOrg(testDb.db, orgId, (tx) =>
+    startCheckout({
+      ctx: { tx, orgId, actor: null, requestId: null },
+      input: {
+        productSlug: 'brand-photo-session',
+        quantity: 1,
+        selection: { options: {}, addOnIds: [], planId: null, customFields: {} },
+      },
+      customer: { userId: customer.id, email: customer.email },
+      gateway,
+    }),
+  );
+}
+
+const processorId = (url: string) => url.split('/').pop()!;
+
+async function payOnHostedPage(checkoutUrl: string, action: 'pay' | 'decline' = 'pay') {
+  const res = await fetch(`${checkoutUrl}/${action}`, { method: 'POST', redirect: 'manual' });
+  expect([200, 303]).toContain(res.status);
+  await sandbox.flushDeliveries();
+}
+
+const state = (orderId: string) =>
+  withOrg(testDb.db, orgId, async (tx) => {
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+    const invoice = await tx.invoice.findUniqueOrThrow({ where: { orderId } });
+    return {
+      order,
+      invoice,
+      sessions: await tx.hostedCheckoutSession.findMany({ where: { invoiceId: invoice.id } }),
+      payments: await tx.payment.findMany({ where: { invoiceId: invoice.id } }),
+      orchestration: await tx.checkoutOrchestration.findUniqueOrThrow({ where: { orderId } }),
+      tasks: await tx.fulfillmentTask.findMany({ where: { orderId } }),
+      outbox: await tx.outboxEvent.findMany({ where: { dedupeKey: { contains: orderId } } }),
+      events: await tx.processorEvent.findMany({ where: { invoiceId: invoice.id } }),
+    };
+  });
+
+async function post(body: string, signature: string | null) {
+  return fetch(hook(), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(signature ? { 'stripe-signature': signature } : {}),
+    },
+    body,
+  });
+}
+
+describe('POST /webhooks/stripe', () => {
+  it('a paid checkout marks invoice and order paid, advances the stage, queues the confirmation and tasks', async () => {
+    const started = await checkout();
+    await payOnHostedPage(started.checkoutUrl);
+    const s = await state(started.orderId);
+    expect(s.order.status).toBe('paid');
+    expect(s.invoice).toMatchObject({ status: 'paid', amountPaidCents: 35000 });
+    expect(s.sessions[0]).toMatchObject({ status: 'completed' });
+    expect(s.payments).toHaveLength(1);
+    expect(s.payments[0]).toMatchObject({ status: 'succeeded', amountCents: 35000 });
+    expect(s.orchestration.stage).toBe('identity_verification');
+    expect(s.tasks.map((t) => t.kind).sort()).toEqual(['confirm_order', 'prepare_delivery']);
+    expect(s.outbox).toHaveLength(1);
+    expect(s.outbox[0]).toMatchObject({
+      topic: 'order.confirmation',
+      recipient: 'customer@souk.test',
+      status: 'pending',
+    });
+    expect(s.outbox[0]!.body).toContain('$350.00');
+    expect(s.events.map((e) => [e.type, e.status]).sort()).toEqual([
+      ['checkout.session.completed', 'processed'],
+      ['payment_intent.succeeded', 'processed'],
+    ]);
+  });
+
+  it('duplicate deliveries answer 200 and change nothing', async () => {
+    sandbox.setDeliveryMode({ duplicate: 2 });
+    const started = await checkout();
+    await payOnHostedPage(started.checkoutUrl);
+    sandbox.setDeliveryMode({ duplicate: 0 });
+    const s = await state(started.orderId);
+    expect(s.payments).toHaveLength(1);
+    expect(s.outbox).toHaveLength(1);
+    expect(s.events).toHaveLength(2); // one ledger row per event id
+    const deliveries = sandbox
+      .deliveries()
+      .filter((d) => s.events.some((e) => e.eventId === d.eventId));
+    expect(deliveries.length).toBe(6);
+    expect(deliveries.every((d) => d.status === 200)).toBe(true);
+  });
+
+  it('reordered deliveries reach the same state; a late "expired" after "completed" does nothing', async () => {
+    sandbox.setDeliveryMode({ reorder: true });
+    const started = await checkout();
+    await payOnHostedPage(started.checkoutUrl);
+    sandbox.setDeliveryMode({ reorder: false });
+    const s = await state(started.orderId);
+    expect(s.order.status).toBe('paid');
+    expect(s.invoice.amountPaidCents).toBe(35000);
+    expect(s.payments).toHaveLength(1);
+
+    const session = s.sessions[0]!;
+    const expired = sandbox.emit('checkout.session.expired', {
+      id: session.processorSessionId,
+      object: 'checkout.session',
+      status: 'expired',
+      metadata: { orgId, invoiceId: s.invoice.id, orderId: started.orderId },
+    });
+    await sandbox.flushDeliveries();
+    const after = await state(started.orderId);
+    expect(after.sessions[0]!.status).toBe('completed');
+    expect(after.order.status).toBe('paid');
+    expect(after.events.find((e) => e.eventId === expired.id)?.status ?? 'processed').toBe(
+      'processed',
+    );
+  });
+
+  it('rejects bad, missing, stale and future-dated signatures without storing anything', async () => {
+    const started = await checkout();
+    const body = JSON.stringify({
+      id: `evt_forged_${Date.now()}`,
+      object: 'event',
+      type: 'checkout.session.completed',
+      created: Math.floor(Date.now() / 1000),
+      data: {
+        object: {
+          id: processorId(started.checkoutUrl),
+          payment_status: 'paid',
+          payment_intent: 'pi_forged',
+          amount_total: 35000,
+          metadata: { orgId },
+        },
+      },
+    });
+    const now = Math.floor(Date.now() / 1000);
+    for (const signature of [
+      null,
+      signPayload(body, 'whsec_wrong'),
+      signPayload(body, SECRET, now - 301),
+      signPayload(body, SECRET, now + 301),
+      signPayload(`${body} `, SECRET),
+    ]) {
+      const res = await post(body, signature);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+    }
+    const s = await state(started.orderId);
+    expect(s.order.status).toBe('pending_payment');
+    const ledger = await withOrg(testDb.db, orgId, (tx) =>
+      tx.processorEvent.count({ where: { eventId: { startsWith: 'evt_forged_' } } }),
+    );
+    expect(ledger).toBe(0);
+  });
+
+  it('an event for a row Souk does not have is stored as failed and answered 200', async () => {
+    const body = JSON.stringify({
+      id: `evt_missing_${Date.now()}`,
+      object: 'event',
+      type: 'checkout.session.completed',
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: 'cs_test_unknown', metadata: { orgId } } },
+    });
+    const res = await post(body, signPayload(body, SECRET));
+    expect(res.status).toBe(200);
+    const row = await withOrg(testDb.db, orgId, (tx) =>
+      tx.processorEvent.findFirstOrThrow({ where: { eventId: { startsWith: 'evt_missing_' } } }),
+    );
+    expect(row).toMatchObject({ status: 'failed', type: 'checkout.session.completed' });
+    expect(row.error).toContain('not found');
+  });
+
+  it('a declined card records the failure on the session and the orchestration; the invoice stays open', async () => {
+    const started = await checkout();
+    await payOnHostedPage(started.checkoutUrl, 'decline');
+    const s = await state(started.orderId);
+    expect(s.invoice.status).toBe('open');
+    expect(s.sessions[0]).toMatchObject({
+      status: 'open',
+      lastPaymentError: 'Your card was declined.',
+    });
+    expect(s.payments[0]).toMatchObject({ status: 'failed' });
+    const events = await withOrg(testDb.db, orgId, (tx) =>
+      tx.checkoutOrchestrationEvent.findMany({ where: { orchestrationId: s.orchestration.id } }),
+    );
+    expect(
+      events.some(
+        (e) => e.kind === 'payment_failed' && e.note === 'Payment failed: Your card was declined.',
+      ),
+    ).toBe(true);
+    // Paying afterwards still works and a late failure never undoes it.
+    await payOnHostedPage(started.checkoutUrl);
+    expect((await state(started.orderId)).order.status).toBe('paid');
+  });
+
+  it('a refund through the gateway marks the invoice and order refunded', async () => {
+    const started = await checkout();
+    await payOnHostedPage(started.checkoutUrl);
+    const paid = await state(started.orderId);
+    await gateway.refund({
+      paymentIntentId: paid.payments[0]!.processorPaymentIntentId,
+      idempotencyKey: `refund:${paid.invoice.id}`,
+    });
+    await sandbox.flushDeliveries();
+    const s = await state(started.orderId);
+    expect(s.invoice).toMatchObject({ status: 'refunded', amountRefundedCents: 35000 });
+    expect(s.order.status).toBe('refunded');
+    expect(s.payments[0]).toMatchObject({ status: 'refunded', amountRefundedCents: 35000 });
+  });
+
+  it('invoice.payment_failed queues exactly one dunning email per invoice without the raw payload', async () => {
+    const started = await checkout();
+    const s0 = await state(started.orderId);
+    for (let i = 0; i < 3; i++) {
+      sandbox.emit('invoice.payment_failed', {
+        id: `in_test_${i}`,
+        object: 'invoice',
+        amount_due: 35000,
+        customer_email: 'secret-processor-field@x.test',
+        metadata: { orgId, invoiceId: s0.invoice.id },
+      });
+    }
+    await sandbox.flushDeliveries();
+    const dunning = await withOrg(testDb.db, orgId, (tx) =>
+      tx.outboxEvent.findMany({
+        where: { dedupeKey: `invoice:${s0.invoice.id}:dunning:payment_failed` },
+      }),
+    );
+    expect(dunning).toHaveLength(1);
+    expect(dunning[0]!.body).toContain('$350.00');
+    expect(dunning[0]!.body).toContain('/checkout/resume/');
+    expect(dunning[0]!.body).not.toContain('secret-processor-field');
+  });
+
+  it('replay re-applies a stored event through the same code, deterministically', async () => {
+    const started = await checkout();
+    await payOnHostedPage(started.checkoutUrl);
+    const before = await state(started.orderId);
+    const event = before.events.find((e) => e.type === 'checkout.session.completed')!;
+    const outcome = await withOrg(testDb.db, orgId, (tx) =>
+      replayProcessorEvent({
+        ctx: { tx, orgId, actor: null, requestId: null },
+        db: testDb.db,
+        id: event.id,
+      }),
+    );
+    expect(outcome).toEqual({ status: 'processed', eventId: event.eventId });
+    const after = await state(started.orderId);
+    expect(after.payments).toHaveLength(1);
+    expect(after.outbox).toHaveLength(1);
+    expect(after.invoice.amountPaidCents).toBe(before.invoice.amountPaidCents);
+  });
+});
+
+describe('outbox delivery', () => {
+  let smtp: SMTPServer;
+  let smtpPort: number;
+  const received: { to: string; subject: string; messageId: string }[] = [];
+  let slack: Server;
+  let slackCalls = 0;
+  let slackPort: number;
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        let raw = '';
+        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+        stream.on('end', () => {
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address).join(','),
+            subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? '',
+            messageId: /^Message-ID: (.*)$/im.exec(raw)?.[1] ?? '',
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtpPort = (smtp.server.address() as AddressInfo).port;
+    slack = createServer((req, res) => {
+      slackCalls += 1;
+      res.writeHead(slackCalls <= 2 ? 500 : 200).end();
+    });
+    await new Promise<void>((resolve) => slack.listen(0, '127.0.0.1', resolve));
+    slackPort = (slack.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await new Promise<void>((resolve) => slack.close(() => resolve()));
+  });
+
+  it('a message committed while delivery is stopped is delivered exactly once after restart', async () => {
+    const started = await checkout();
+    await payOnHostedPage(started.checkoutUrl); // commits the order + its confirmation row
+    const pending = (await state(started.orderId)).outbox[0]!;
+    expect(pending.status).toBe('pending');
+
+    const transports: Transports = createTransports({ smtpUrl: `smtp://127.0.0.1:${smtpPort}` });
+    const restarted = await startWorker({
+      ownerUrl: testDb.ownerUrl,
+      appUrl: testDb.appUrl,
+      port: 0,
+      jobsEnabled: false,
+      logLevel: 'silent',
+      background: { outbox: { enabled: true, intervalMs: 60_000, transports } },
+    });
+    try {
+      await Promise.all([
+        restarted.background.outbox!.runOnce(),
+        restarted.background.outbox!.runOnce(),
+      ]);
+      await restarted.background.outbox!.runOnce();
+    } finally {
+      await restarted.stop();
+    }
+    const mine = received.filter((m) => m.messageId.includes(pending.id));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ to: 'customer@souk.test' });
+    expect(mine[0]!.subject).toMatch(/^Order #\d+ confirmed$/);
+    const row = await withOrg(testDb.db, orgId, (tx) =>
+      tx.outboxEvent.findUniqueOrThrow({ where: { id: pending.id } }),
+    );
+    expect(row).toMatchObject({ status: 'delivered', deliveredVia: 'smtp', attempts: 1 });
+  });
+
+  it('retries with backoff, then dead after the last attempt; replay brings it back', async () => {
+    await withOrg(testDb.db, orgId, (tx) =>
+      tx.outboxEvent.create({
+        data: {
+          orgId,
+          dedupeKey: `slack-test-${Date.now()}`,
+          channel: 'slack',
+          topic: 'test.alert',
+          body: 'hello ops',
+        },
+      }),
+    );
+    const { deliverOutbox } = await import('@souk/core');
+    const transports = createTransports({ slackWebhookUrl: `http://127.0.0.1:${slackPort}/hook` });
+    let clock = Date.now();
+    const now = () => new Date(clock);
+    const first = await deliverOutbox({
+      db: testDb.db,
+      orgId,
+      transports,
+      maxAttempts: 2,
+      baseBackoffSeconds: 10,
+      now,
+    });
+    expect(first).toEqual({ delivered: 0, retried: 1, dead: 0 });
+    const notYet = await deliverOutbox({
+      db: testDb.db,
+      orgId,
+      transports,
+      maxAttempts: 2,
+      baseBackoffSeconds: 10,
+      now,
+    });
+    expect(notYet).toEqual({ delivered: 0, retried: 0, dead: 0 }); // backoff not over
+    clock += 11_000;
+    const second = await deliverOutbox({
+      db: testDb.db,
+      orgId,
+      transports,
+      maxAttempts: 2,
+      baseBackoffSeconds: 10,
+      now,
+    });
+    expect(second).toEqual({ delivered: 0, retried: 0, dead: 1 });
+    const dead = await withOrg(testDb.db, orgId, (tx) =>
+      tx.outboxEvent.findFirstOrThrow({ where: { topic: 'test.alert' } }),
+    );
+    expect(dead).toMatchObject({ status: 'dead', attempts: 2 });
+    expect(dead.lastError).toContain('answered 500');
+
+    const { replayOutboxEvent } = await import('@souk/core');
+    await withOrg(testDb.db, orgId, (tx) =>
+      replayOutboxEvent({ ctx: { tx, orgId, actor: null, requestId: null }, id: dead.id }),
+    );
+    const third = await deliverOutbox({ db: testDb.db, orgId, transports, now: () => new Date() });
+    expect(third.delivered).toBe(1);
+    expect(slackCalls).toBe(3);
+  });
+});
