@@ -43,6 +43,7 @@ export default defineConfig({
       EMBEDDED_PG_PORT: '54331',
       WEB_PORT: String(webPort),
       WORKER_PORT: '3101',
+      STRIPE_SANDBOX_PORT: '3102',
       NEXTAUTH_URL: `http://127.0.0.1:${webPort}`,
       LOG_LEVEL: 'warn',
     },

@@ -12,6 +12,8 @@ const env = process.env;
 const dataDir = path.resolve(root, env.SOUK_DATA_DIR ?? '.data');
 const webPort = Number(env.WEB_PORT ?? 3000);
 const workerPort = Number(env.WORKER_PORT ?? 3001);
+const sandboxPort = Number(env.STRIPE_SANDBOX_PORT ?? 3002);
+const useSandbox = !env.STRIPE_SECRET_KEY;
 const skipBuild = env.SOUK_SKIP_BUILD === 'true';
 const publicUrl = env.NEXTAUTH_URL ?? `http://localhost:${webPort}`;
 
@@ -19,12 +21,14 @@ function log(message: string): void {
   console.log(`[souk] ${message}`);
 }
 
-/** A stable secret per data dir, so sessions survive restarts without any setup. */
-function devSecret(): string {
-  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+/** A stable secret per data dir, so sessions and links survive restarts without any setup. */
+function devSecret(name: string, given: string | undefined, prefix = ''): string {
+  if (given) return given;
   mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'nextauth-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  const file = path.join(dataDir, name);
+  if (!existsSync(file)) {
+    writeFileSync(file, prefix + randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
   return readFileSync(file, 'utf8').trim();
 }
 
@@ -46,6 +50,24 @@ async function main(): Promise<void> {
   const seeded = await seed(ownerUrl);
   log(`demo data ready (${seeded.products} new products)`);
 
+  // Payments: real Stripe when STRIPE_SECRET_KEY is set, otherwise the local sandbox,
+  // whose signed webhooks go to the worker like Stripe's would.
+  const webhookSecret = useSandbox
+    ? devSecret('sandbox-webhook-secret', undefined, 'whsec_')
+    : env.STRIPE_WEBHOOK_SECRET;
+  let sandbox: { url: string; stop(): Promise<void> } | null = null;
+  if (useSandbox) {
+    const { startStripeSandbox } = await import('@souk/stripe-sandbox');
+    sandbox = await startStripeSandbox({
+      port: sandboxPort,
+      host: '127.0.0.1',
+      webhookEndpoints: [
+        { url: `http://127.0.0.1:${workerPort}/webhooks/stripe`, secret: webhookSecret ?? '' },
+      ],
+    });
+    log(`Stripe sandbox at ${sandbox.url} (no STRIPE_SECRET_KEY set)`);
+  }
+
   if (!skipBuild) {
     log('building web and worker (cached after the first run)…');
     const build = spawnSync(
@@ -62,7 +84,12 @@ async function main(): Promise<void> {
       {
         cwd: root,
         stdio: 'inherit',
-        env: { ...env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...env,
+          NEXT_TELEMETRY_DISABLED: '1',
+          TURBO_TELEMETRY_DISABLED: '1',
+          NEXT_PUBLIC_PAYMENTS_MODE: useSandbox ? 'sandbox' : 'stripe',
+        },
       },
     );
     if (build.status !== 0) throw new Error('build failed');
@@ -73,9 +100,16 @@ async function main(): Promise<void> {
     NODE_ENV: 'production' as const,
     DATABASE_URL: ownerUrl,
     NEXTAUTH_URL: publicUrl,
-    NEXTAUTH_SECRET: devSecret(),
+    NEXTAUTH_SECRET: devSecret('nextauth-secret', env.NEXTAUTH_SECRET),
+    CHECKOUT_API_KEY: devSecret('checkout-api-key', env.CHECKOUT_API_KEY),
+    SOUK_LINK_SECRET: devSecret('link-secret', env.SOUK_LINK_SECRET),
+    PUBLIC_WEB_URL: env.PUBLIC_WEB_URL ?? publicUrl,
     WORKER_PORT: String(workerPort),
     NEXT_TELEMETRY_DISABLED: '1',
+    FULFILLMENT_WORKER_ENABLED: env.FULFILLMENT_WORKER_ENABLED ?? 'true',
+    HOSTED_RECOVERY_WORKER_ENABLED: env.HOSTED_RECOVERY_WORKER_ENABLED ?? 'true',
+    ...(webhookSecret ? { STRIPE_WEBHOOK_SECRET: webhookSecret } : {}),
+    ...(sandbox ? { STRIPE_API_URL: sandbox.url } : {}),
   };
   const children: ChildProcess[] = [
     spawn('node', ['--enable-source-maps', 'dist/main.js'], {
@@ -102,6 +136,7 @@ async function main(): Promise<void> {
           new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve))),
       ),
     );
+    await sandbox?.stop();
     await database.stop();
     process.exit(code);
   };
@@ -127,7 +162,10 @@ async function main(): Promise<void> {
       `  Admin console  ${publicUrl}/admin`,
       `  Vendor portal  ${publicUrl}/vendor`,
       `  Client portal  ${publicUrl}/portal`,
-      `  Worker         http://localhost:${workerPort}/healthz  /readyz  /metrics`,
+      `  Worker         http://localhost:${workerPort}/healthz  /readyz  /metrics  /fulfillment/health`,
+      sandbox
+        ? `  Payments       Stripe sandbox ${sandbox.url} (hosted pay page; no real money)`
+        : '  Payments       Stripe (STRIPE_SECRET_KEY)',
       '',
       `Demo logins (password for all: ${DEMO_PASSWORD})`,
       ...DEMO_LOGINS.map((l) => `  ${l.email.padEnd(width)}  ${l.role.padEnd(10)}  org ${l.org}`),

@@ -5,8 +5,12 @@ export const webEnv = z
   .object({
     NEXTAUTH_URL: z.string().url().optional(),
     NEXT_PUBLIC_PAYMENTS_MODE: z.enum(['sandbox', 'stripe']).default('sandbox'),
+    // Server-only (spec 001 X-API-Key): sent on in-process calls to internal
+    // procedures; never NEXT_PUBLIC, never sent to the browser.
+    CHECKOUT_API_KEY: z.string().min(16).default('souk-dev-checkout-api-key'),
   })
   .parse({
     NEXTAUTH_URL: process.env.NEXTAUTH_URL,
     NEXT_PUBLIC_PAYMENTS_MODE: process.env.NEXT_PUBLIC_PAYMENTS_MODE,
+    CHECKOUT_API_KEY: process.env.CHECKOUT_API_KEY,
   });

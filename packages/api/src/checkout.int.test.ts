@@ -242,7 +242,7 @@ describe('session lifecycle (admin)', () => {
     const old = await admin.checkout.getSession({ id: seen.id });
     expect(old).toMatchObject({ status: 'superseded', replacedById: fresh.id });
     expect((await gateway.retrieveCheckoutSession(seen.processorSessionId)).status).toBe('expired');
-    const audit = await admin.audit.list({ entityType: 'hosted_checkout_session' } as never);
+    const audit = await admin.audit.list({ entityType: 'hosted_checkout_session' });
     expect(JSON.stringify(audit)).toContain('checkout_session.regenerate');
   });
 

@@ -5,6 +5,7 @@ import { headers } from 'next/headers';
 import { cache, type ReactNode } from 'react';
 import { appRouter, createCallerFactory, createTRPCContext } from '@souk/api';
 import { getSoukSession } from '@souk/auth';
+import { webEnv } from '@/env';
 import { makeQueryClient } from './query-client';
 
 const createContext = cache(async () =>
@@ -24,6 +25,18 @@ export const trpc = createTRPCOptionsProxy({
 export const serverCaller = cache(async () =>
   createCallerFactory(appRouter)(await createContext()),
 );
+
+/**
+ * Server actions and server components that call internal (X-API-Key) procedures:
+ * the request headers plus the server-only checkout key. Never hand this to the client.
+ */
+export const internalCaller = cache(async () => {
+  const requestHeaders = new Headers(await headers());
+  requestHeaders.set('x-api-key', webEnv.CHECKOUT_API_KEY);
+  return createCallerFactory(appRouter)(
+    createTRPCContext({ headers: requestHeaders, session: await getSoukSession() }),
+  );
+});
 
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;

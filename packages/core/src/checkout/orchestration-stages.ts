@@ -50,5 +50,5 @@ export interface OrchestrationMetadata {
 }
 
 export function readMetadata(value: unknown): OrchestrationMetadata {
-  return value && typeof value === 'object' ? (value as OrchestrationMetadata) : {};
+  return value && typeof value === 'object' ? value : {};
 }

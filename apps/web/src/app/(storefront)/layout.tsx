@@ -11,7 +11,7 @@ export default function StorefrontLayout({ children }: { children: ReactNode }) 
         </Link>
         <SandboxBadge />
         <span className="spacer" />
-        <Link href="/portal">My account</Link>
+        <Link href="/account">My account</Link>
         <Link href="/admin">Admin</Link>
       </header>
       <main className="container">{children}</main>

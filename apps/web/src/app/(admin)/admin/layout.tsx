@@ -46,6 +46,13 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <nav className="admin-nav" aria-label="Admin">
           <Link href="/admin/products">Products</Link>
           <Link href="/admin/audit">Audit log</Link>
+          {can(session.role, 'checkout.read') ? (
+            <Link href="/admin/checkout">Checkout sessions</Link>
+          ) : null}
+          {can(session.role, 'payments.read') ? (
+            <Link href="/admin/payments">Payment events</Link>
+          ) : null}
+          {can(session.role, 'outbox.read') ? <Link href="/admin/outbox">Outbox</Link> : null}
           {can(session.role, 'users.manage') ? <Link href="/admin/users">Users</Link> : null}
           <Link href="/admin/account">Account</Link>
           <Link href="/">View storefront</Link>

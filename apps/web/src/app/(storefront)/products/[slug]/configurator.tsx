@@ -1,6 +1,7 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState, useTransition } from 'react';
 import {
   calculatePrice,
   emptySelection,
@@ -8,6 +9,7 @@ import {
 } from '@souk/core/catalog/calculate-price';
 import { formatMoney } from '@souk/core/money';
 import type { RouterOutputs } from '@souk/api';
+import { startCheckoutAction } from './checkout-action';
 
 type Product = RouterOutputs['catalog']['getBySlug'];
 
@@ -36,14 +38,38 @@ function planNote(plan: Product['subscriptionPlans'][number], currency: string):
 export function Configurator({ product }: { product: Product }) {
   const [selection, setSelection] = useState<PriceSelection>(() => emptySelection(product));
   const [touched, setTouched] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [serverMessage, setServerMessage] = useState<string | null>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
+  const [pending, startTransition] = useTransition();
+  const router = useRouter();
   const quote = useMemo(() => calculatePrice(product, selection), [product, selection]);
   const issueFor = (field: string) =>
-    touched ? quote.issues.find((i) => i.field === field)?.message : undefined;
+    (touched ? quote.issues.find((i) => i.field === field)?.message : undefined) ??
+    serverErrors[field]?.[0];
   const money = (cents: number) => formatMoney(cents, product.currency);
 
   function update(change: (s: PriceSelection) => PriceSelection) {
     setSelection((s) => change(s));
+    setServerErrors({});
+  }
+
+  function checkout() {
+    setServerMessage(null);
+    setServerErrors({});
+    startTransition(async () => {
+      // Succeeds by redirecting to the hosted pay page; only failures come back.
+      const result = await startCheckoutAction({
+        productSlug: product.slug,
+        quantity: 1,
+        selection,
+      });
+      if (result.signIn) {
+        router.push(result.signIn);
+        return;
+      }
+      setServerErrors(result.fieldErrors ?? {});
+      setServerMessage(result.message ?? 'Checkout could not start. Please try again.');
+    });
   }
 
   function toggle(list: string[], id: string, on: boolean): string[] {
@@ -57,8 +83,7 @@ export function Configurator({ product }: { product: Product }) {
         onSubmit={(e) => {
           e.preventDefault();
           setTouched(true);
-          if (quote.issues.length === 0)
-            setNotice('Checkout is coming soon: your configuration is valid.');
+          if (quote.issues.length === 0 && !pending) checkout();
         }}
       >
         {product.optionGroups.map((group) => {
@@ -220,9 +245,14 @@ export function Configurator({ product }: { product: Product }) {
           </fieldset>
         ) : null}
 
-        {notice ? (
-          <div className="notice notice-success" role="status">
-            {notice}
+        {pending ? (
+          <div className="notice" role="status">
+            Redirecting to secure checkout…
+          </div>
+        ) : null}
+        {serverMessage && !pending ? (
+          <div className="notice notice-error" role="alert">
+            {serverMessage}
           </div>
         ) : null}
         {touched && quote.issues.length > 0 ? (
@@ -230,8 +260,8 @@ export function Configurator({ product }: { product: Product }) {
             Please complete: {quote.issues.map((i) => i.message).join('; ')}
           </div>
         ) : null}
-        <button type="submit" className="button-primary">
-          Continue to checkout
+        <button type="submit" className="button-primary" disabled={pending} aria-busy={pending}>
+          Checkout
         </button>
       </form>
 

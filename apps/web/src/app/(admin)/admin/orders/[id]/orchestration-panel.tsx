@@ -1,0 +1,170 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
+import { useState } from 'react';
+import { EmptyState, Field, fieldControlProps } from '@souk/ui';
+import type { AppRouter } from '@souk/api';
+import { useTRPC } from '@/trpc/react';
+
+type Kind = 'advance' | 'note';
+
+function serverErrors(error: unknown): { message: string; fields: Record<string, string> } {
+  if (error instanceof TRPCClientError) {
+    const data = (error as TRPCClientError<AppRouter>).data as
+      { fieldErrors?: Record<string, string[]> | null } | undefined;
+    const fields: Record<string, string> = {};
+    for (const [path, messages] of Object.entries(data?.fieldErrors ?? {}))
+      fields[path] = messages[0] ?? 'Invalid';
+    return { message: error.message, fields };
+  }
+  return { message: 'Something went wrong. Please try again.', fields: {} };
+}
+
+export function OrchestrationPanel({
+  orderId,
+  canManage,
+}: {
+  orderId: string;
+  canManage: boolean;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const view = useQuery(trpc.checkout.getOrchestration.queryOptions({ orderId }));
+  const [note, setNote] = useState('');
+  const [summary, setSummary] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const post = useMutation(
+    trpc.checkout.postOrchestrationEvent.mutationOptions({
+      onError: (error) => {
+        const { message, fields } = serverErrors(error);
+        setSummary(message);
+        setFieldErrors(fields);
+        setSaved(null);
+      },
+      onSuccess: async (_next, input) => {
+        setSummary(null);
+        setFieldErrors({});
+        setNote('');
+        setSaved(input.kind === 'advance' ? 'Stage advanced.' : 'Note added.');
+        await queryClient.invalidateQueries({ queryKey: trpc.checkout.pathKey() });
+      },
+    }),
+  );
+  const submit = (kind: Kind) => {
+    setSaved(null);
+    post.mutate({ orderId, kind, note });
+  };
+  const data = view.data;
+
+  return (
+    <>
+      {view.error ? (
+        <div className="notice notice-error" role="alert">
+          {view.error.message}
+        </div>
+      ) : null}
+      {data ? (
+        <section aria-label="Current stage">
+          <h2>{data.stageTitle}</h2>
+          <p className="muted">{data.stageDescription}</p>
+          <dl>
+            <dt>Stage</dt>
+            <dd>{data.stage}</dd>
+            <dt>Next action</dt>
+            <dd>{data.nextActionAt ? data.nextActionAt.toLocaleString() : '—'}</dd>
+            <dt>Escalations</dt>
+            <dd>{data.escalations}</dd>
+            <dt>Last transition</dt>
+            <dd>
+              {data.lastTransition
+                ? `${data.lastTransition.fromStage ?? '—'} → ${data.lastTransition.toStage ?? '—'} (${data.lastTransition.at.toLocaleString()})`
+                : '—'}
+            </dd>
+            {data.pendingLoyaltySteps.length > 0 ? (
+              <>
+                <dt>Pending loyalty steps</dt>
+                <dd>{data.pendingLoyaltySteps.join(', ')}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+
+      {canManage ? (
+        <form
+          aria-label="Post orchestration event"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit('note');
+          }}
+          style={{ margin: '1.5rem 0' }}
+        >
+          {summary ? (
+            <div className="notice notice-error" role="alert">
+              {summary}
+            </div>
+          ) : null}
+          {saved ? (
+            <div className="notice notice-success" role="status">
+              {saved}
+            </div>
+          ) : null}
+          <Field id="orchestration-note" label="Note" error={fieldErrors.note}>
+            <textarea
+              {...fieldControlProps('orchestration-note', fieldErrors.note)}
+              rows={3}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          </Field>
+          <div className="inline-actions">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={post.isPending}
+              onClick={() => submit('advance')}
+            >
+              Advance stage
+            </button>
+            <button type="submit" disabled={post.isPending}>
+              Add note
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      <h2>Timeline</h2>
+      <div className="table-wrap">
+        <table aria-label="Orchestration events">
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Kind</th>
+              <th>From → To</th>
+              <th>Note</th>
+              <th>By</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.events.map((e) => (
+              <tr key={e.id}>
+                <td>{e.at.toLocaleString()}</td>
+                <td>{e.kind}</td>
+                <td>
+                  {e.fromStage || e.toStage ? `${e.fromStage ?? '—'} → ${e.toStage ?? '—'}` : '—'}
+                </td>
+                <td>{e.note ?? ''}</td>
+                <td>{e.actorEmail ?? 'system'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {data && data.events.length === 0 ? <EmptyState>No events yet.</EmptyState> : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from 'next';
+import { STAGE_COPY } from '@souk/core/checkout/orchestration-stages';
+import { formatMoney } from '@souk/core/money';
+import type { OrderStatus } from '@souk/db';
+import { requireSession } from '@/lib/session';
+import { serverCaller } from '@/trpc/server';
+import { PreferencesForm } from './preferences-form';
+
+export const metadata: Metadata = { title: 'My account' };
+export const dynamic = 'force-dynamic';
+
+const STATUS_TEXT: Record<OrderStatus, string> = {
+  pending_payment: 'Awaiting payment',
+  paid: 'Paid',
+  fulfilled: 'Fulfilled',
+  refunded: 'Refunded',
+  cancelled: 'Cancelled',
+};
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const session = await requireSession('/account');
+  const caller = await serverCaller();
+  const [orders, preferences, { paid }] = await Promise.all([
+    caller.checkout.myOrders(),
+    caller.checkout.myPreferences(),
+    searchParams,
+  ]);
+  const paidOrder = typeof paid === 'string' ? orders.find((o) => o.id === paid) : undefined;
+
+  return (
+    <>
+      <h1>My account</h1>
+      <p className="muted">Signed in as {session.user.email}</p>
+      {paidOrder ? (
+        <div className="notice notice-success" role="status">
+          Order #{paidOrder.number} is paid. Thank you!
+        </div>
+      ) : null}
+
+      <section aria-labelledby="orders-heading" className="account-section">
+        <h2 id="orders-heading">Orders</h2>
+        {orders.length === 0 ? (
+          <p className="empty">No orders yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>Order</th>
+                  <th>Date</th>
+                  <th>Items</th>
+                  <th className="num">Total</th>
+                  <th>Status</th>
+                  <th>Stage</th>
+                  <th>
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {orders.map((order) => (
+                  <tr key={order.id}>
+                    <td>#{order.number}</td>
+                    <td>{dateFormat.format(order.createdAt)}</td>
+                    <td>{order.items.map((i) => `${i.productName} × ${i.quantity}`).join(', ')}</td>
+                    <td className="num">{formatMoney(order.totalCents, order.currency)}</td>
+                    <td>{STATUS_TEXT[order.status]}</td>
+                    <td>{STAGE_COPY[order.stage].title}</td>
+                    <td>
+                      {order.status === 'pending_payment' && order.resumeToken ? (
+                        // A plain link: the route handler redirects off-site, and a
+                        // prefetch must not open a pay page.
+                        <a href={`/checkout/resume/${encodeURIComponent(order.resumeToken)}`}>
+                          Resume checkout
+                        </a>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="notifications-heading" className="account-section">
+        <h2 id="notifications-heading">Notifications</h2>
+        <PreferencesForm initial={preferences} />
+      </section>
+    </>
+  );
+}

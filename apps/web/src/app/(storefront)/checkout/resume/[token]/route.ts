@@ -1,0 +1,43 @@
+import { TRPCError } from '@trpc/server';
+import { appRouter, createCallerFactory, createTRPCContext } from '@souk/api';
+import { getSoukSession } from '@souk/auth';
+import { webEnv } from '@/env';
+
+export const dynamic = 'force-dynamic';
+
+function invalidLink(): Response {
+  return new Response(
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Link not valid</title></head>' +
+      '<body><h1>This resume link is not valid</h1><p><a href="/">Continue shopping</a></p></body></html>',
+    { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } },
+  );
+}
+
+/**
+ * The customer's resume link (emails, the cancelled page, My account). The token is
+ * signed, so no sign-in is needed: an open order goes back to a live hosted pay
+ * page, a paid one to the account page.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const headers = new Headers(request.headers);
+  headers.set('x-api-key', webEnv.CHECKOUT_API_KEY);
+  const caller = createCallerFactory(appRouter)(
+    createTRPCContext({ headers, session: await getSoukSession() }),
+  );
+
+  let result;
+  try {
+    result = await caller.checkout.resume({ token });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
+      return invalidLink();
+    throw error;
+  }
+
+  if (result.status === 'open') return Response.redirect(result.checkoutUrl, 303);
+  return Response.redirect(
+    new URL(`/account?paid=${encodeURIComponent(result.orderId)}`, request.url),
+    303,
+  );
+}
