@@ -30,6 +30,10 @@ export async function regenerateSession({
     include: { invoice: { select: { status: true } } },
   });
   if (!before) throw AppError.notFound('Checkout session');
+  // The operator's view is checked first: whatever changed, they must reload to see it.
+  if (before.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) {
+    throw new AppError('CONFLICT', STALE_SESSION_MESSAGE);
+  }
   if (before.invoice.status !== 'open') {
     throw new AppError(
       'CONFLICT',
