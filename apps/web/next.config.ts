@@ -4,7 +4,14 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Workspace packages ship TypeScript source.
-  transpilePackages: ['@souk/api', '@souk/auth', '@souk/core', '@souk/db', '@souk/payments', '@souk/ui'],
+  transpilePackages: [
+    '@souk/api',
+    '@souk/auth',
+    '@souk/core',
+    '@souk/db',
+    '@souk/payments',
+    '@souk/ui',
+  ],
   // Server-only Node packages: loaded at runtime, not bundled.
   serverExternalPackages: [
     'pg',

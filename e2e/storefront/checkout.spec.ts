@@ -21,7 +21,9 @@ async function expectPaidSuccessPage(page: Page): Promise<string> {
   await expect(page).toHaveURL(/\/checkout\/success\?session_id=cs_/);
   await expect(page.getByRole('heading', { name: 'Thank you for your order' })).toBeVisible();
   // The webhook lands asynchronously; the page polls until the payment is confirmed.
-  await expect(page.getByText('Payment received')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Payment received', { exact: true })).toBeVisible({
+    timeout: 20_000,
+  });
   const banner = page.getByRole('region', { name: 'Checkout progress' });
   await expect(banner).toContainText('Current stage: Identity verification');
   await expect(banner).toContainText('Last update: Payment confirmed');
@@ -157,7 +159,11 @@ test('an admin regenerates a session; a second admin with a stale view gets the 
   const fresh = await first.getByRole('status').getByRole('link').getAttribute('href');
 
   await rowOf(second).getByRole('button', { name: 'Regenerate' }).click();
-  await expect(second.getByRole('alert')).toContainText('changed by someone else');
+  await expect(
+    second
+      .getByRole('alert')
+      .filter({ hasText: 'This checkout session was changed by someone else' }),
+  ).toBeVisible();
 
   // The new link is a working hosted page.
   await customer.goto(fresh!);

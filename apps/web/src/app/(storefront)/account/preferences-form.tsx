@@ -1,28 +1,24 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '@/trpc/react';
 
 export function PreferencesForm({ initial }: { initial: { orderUpdates: boolean } }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  // Local state so the box follows the click at once; a failed save puts it back.
+  const [checked, setChecked] = useState(initial.orderUpdates);
   const [saved, setSaved] = useState(false);
-  const prefs = useQuery(
-    trpc.checkout.myPreferences.queryOptions(undefined, { initialData: initial }),
-  );
   const save = useMutation(
     trpc.checkout.setMyPreferences.mutationOptions({
       onMutate: () => setSaved(false),
       onSuccess: (data) => {
-        queryClient.setQueryData(trpc.checkout.myPreferences.queryKey(), data);
+        setChecked(data.orderUpdates);
         setSaved(true);
       },
+      onError: (_error, variables) => setChecked(!variables.orderUpdates),
     }),
   );
-  const checked = save.isPending
-    ? (save.variables?.orderUpdates ?? prefs.data.orderUpdates)
-    : prefs.data.orderUpdates;
 
   return (
     <form onSubmit={(e) => e.preventDefault()}>
@@ -31,12 +27,14 @@ export function PreferencesForm({ initial }: { initial: { orderUpdates: boolean 
           id="pref-order-updates"
           type="checkbox"
           checked={checked}
-          disabled={save.isPending}
-          onChange={(e) => save.mutate({ orderUpdates: e.target.checked })}
+          onChange={(e) => {
+            setChecked(e.target.checked);
+            save.mutate({ orderUpdates: e.target.checked });
+          }}
         />
         Email me updates about my orders
       </label>
-      {saved ? (
+      {saved && !save.isPending ? (
         <p className="notice notice-success" role="status">
           Preferences saved
         </p>
