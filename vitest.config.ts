@@ -31,6 +31,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          // A fixed key so per-org credential tests can encrypt; never used outside tests.
+          env: { PAYMENTS_ENCRYPTION_KEY: 'a0'.repeat(32) },
           maxWorkers: 2,
         },
       },

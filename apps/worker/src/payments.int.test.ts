@@ -303,6 +303,96 @@ describe('POST /webhooks/stripe', () => {
   });
 });
 
+describe('per-org webhook secrets', () => {
+  it("an event signed with the org's own secret is accepted, a wrong one refused", async () => {
+    const { setPaymentCredentials } = await import('@souk/core');
+    const acme = (await testDb.db.organization.findUniqueOrThrow({ where: { slug: 'acme' } })).id;
+    await withOrg(testDb.db, acme, (tx) =>
+      setPaymentCredentials({
+        ctx: { tx, orgId: acme, actor: null, requestId: null },
+        input: { secretKey: 'sk_test_acmeonly1234', webhookSecret: 'whsec_acmeonly5678' },
+      }),
+    );
+    const body = JSON.stringify({
+      id: `evt_acme_${Date.now()}`,
+      object: 'event',
+      type: 'checkout.session.expired',
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: 'cs_test_acme_unknown', metadata: { orgId: acme } } },
+    });
+    expect((await post(body, signPayload(body, 'whsec_other_org'))).status).toBe(400);
+    const ok = await post(body, signPayload(body, 'whsec_acmeonly5678'));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: 'failed' }); // verified, but no such session
+    const stored = await withOrg(testDb.db, acme, (tx) =>
+      tx.processorEvent.count({ where: { eventId: { startsWith: 'evt_acme_' } } }),
+    );
+    expect(stored).toBe(1);
+    // The demo org cannot see acme's ledger.
+    expect(
+      await withOrg(testDb.db, orgId, (tx) =>
+        tx.processorEvent.count({ where: { eventId: { startsWith: 'evt_acme_' } } }),
+      ),
+    ).toBe(0);
+  });
+});
+
+describe('fulfillment TaskProcessor', () => {
+  it("processes a paid order's tasks and reports its health", async () => {
+    const started = await checkout();
+    await payOnHostedPage(started.checkoutUrl);
+    const processor = await startWorker({
+      ownerUrl: testDb.ownerUrl,
+      appUrl: testDb.appUrl,
+      port: 0,
+      jobsEnabled: false,
+      logLevel: 'silent',
+      background: { fulfillment: { enabled: true, intervalMs: 60_000, batchSize: 25 } },
+    });
+    try {
+      const before = await (
+        await fetch(`http://127.0.0.1:${processor.port}/fulfillment/health`)
+      ).json();
+      expect(before).toMatchObject({
+        running: true,
+        pollIntervalSeconds: 60,
+        batchSize: 25,
+        lastRunFinishedAt: null,
+      });
+      await processor.background.fulfillment!.runOnce();
+      const health = await (
+        await fetch(`http://127.0.0.1:${processor.port}/fulfillment/health`)
+      ).json();
+      expect(health.lastRunFinishedAt).not.toBeNull();
+      expect(health.lastError).toBeNull();
+      const counters = await (
+        await fetch(`http://127.0.0.1:${processor.port}/fulfillment/metrics`)
+      ).json();
+      expect(counters.tasksProcessed).toBeGreaterThanOrEqual(2);
+      // Tasks of the refunded order from an earlier test fail for good, not in a loop.
+      const refunded = await withOrg(testDb.db, orgId, (tx) =>
+        tx.fulfillmentTask.findMany({ where: { order: { status: 'refunded' } } }),
+      );
+      expect(counters.tasksFailed).toBe(refunded.length);
+      expect(
+        refunded.every((t) => t.status === 'failed' && t.lastError?.includes('refunded')),
+      ).toBe(true);
+      const prom = await (await fetch(`http://127.0.0.1:${processor.port}/metrics`)).text();
+      expect(prom).toMatch(/souk_fulfillment_tasks_processed_total [1-9]/);
+    } finally {
+      await processor.stop();
+    }
+    const s = await state(started.orderId);
+    expect(s.tasks.map((t) => t.status)).toEqual(['completed', 'completed']);
+    const events = await withOrg(testDb.db, orgId, (tx) =>
+      tx.checkoutOrchestrationEvent.findMany({
+        where: { orchestrationId: s.orchestration.id, kind: 'fulfillment' },
+      }),
+    );
+    expect(events.map((e) => e.note)).toContain('All 2 fulfillment tasks done');
+  });
+});
+
 describe('outbox delivery', () => {
   let smtp: SMTPServer;
   let smtpPort: number;
@@ -374,6 +464,78 @@ describe('outbox delivery', () => {
       tx.outboxEvent.findUniqueOrThrow({ where: { id: pending.id } }),
     );
     expect(row).toMatchObject({ status: 'delivered', deliveredVia: 'smtp', attempts: 1 });
+  });
+
+  it("delivers email through SendGrid's HTTP API and signed outgoing webhooks", async () => {
+    const calls: {
+      path: string;
+      headers: Record<string, string | string[] | undefined>;
+      body: string;
+    }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        calls.push({ path: req.url ?? '', headers: req.headers, body });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const port = (receiver.address() as AddressInfo).port;
+    try {
+      const key = `multi-${Date.now()}`;
+      await withOrg(testDb.db, orgId, async (tx) => {
+        await tx.outboxEvent.create({
+          data: {
+            orgId,
+            dedupeKey: `${key}-mail`,
+            channel: 'email',
+            topic: 'test.mail',
+            recipient: 'someone@souk.test',
+            subject: 'Hi',
+            body: 'mail body',
+          },
+        });
+        await tx.outboxEvent.create({
+          data: {
+            orgId,
+            dedupeKey: `${key}-hook`,
+            channel: 'webhook',
+            topic: 'test.hook',
+            body: 'hook body',
+          },
+        });
+      });
+      const { deliverOutbox } = await import('@souk/core');
+      const transports = createTransports({
+        sendgridApiKey: 'SG.test-key',
+        sendgridApiUrl: `http://127.0.0.1:${port}/v3/mail/send`,
+        webhookUrl: `http://127.0.0.1:${port}/hooks/souk`,
+        webhookSecret: 'outgoing-secret',
+      });
+      // Older pending rows from other tests are delivered too; only ours are checked.
+      await deliverOutbox({ db: testDb.db, orgId, transports, limit: 500 });
+      const mail = calls.find((c) => c.path === '/v3/mail/send' && c.body.includes('mail body'))!;
+      expect(mail.headers.authorization).toBe('Bearer SG.test-key');
+      expect(JSON.parse(mail.body)).toMatchObject({
+        personalizations: [{ to: [{ email: 'someone@souk.test' }] }],
+        subject: 'Hi',
+      });
+      const hook = calls.find((c) => c.path === '/hooks/souk' && c.body.includes('hook body'))!;
+      expect(String(hook.headers['x-souk-signature'])).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+      const rows = await withOrg(testDb.db, orgId, (tx) =>
+        tx.outboxEvent.findMany({
+          where: { dedupeKey: { startsWith: key } },
+          orderBy: { dedupeKey: 'asc' },
+        }),
+      );
+      expect(rows.map((r) => [r.status, r.deliveredVia])).toEqual([
+        ['delivered', 'webhook'],
+        ['delivered', 'sendgrid'],
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 
   it('retries with backoff, then dead after the last attempt; replay brings it back', async () => {

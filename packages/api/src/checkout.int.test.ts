@@ -474,3 +474,92 @@ describe('orchestration (spec 003)', () => {
     for (const v of views) expect(v.nextActionAt!.getTime()).toBeGreaterThan(Date.now());
   });
 });
+
+describe('per-org processor credentials', () => {
+  it('only the owner stores them; they are encrypted at rest and never returned', async () => {
+    const owner = callerAs(testDb.db, await sessionFor(testDb.db, 'owner@souk.test'));
+    expect(await owner.payments.credentialsStatus()).toEqual({ source: 'sandbox' });
+    const bad = await owner.payments
+      .setCredentials({ secretKey: 'pk_live_nope' })
+      .catch((e: unknown) => e as TRPCError);
+    expect(fieldErrorsOf((bad as TRPCError).cause)).toEqual({
+      secretKey: ['Secret key must look like sk_test_… or sk_live_…'],
+    });
+    expect(await codeOf(admin.payments.setCredentials({ secretKey: 'sk_test_abcdefgh1234' }))).toBe(
+      'FORBIDDEN',
+    );
+
+    const status = await owner.payments.setCredentials({
+      secretKey: 'sk_test_orgsecret9876',
+      webhookSecret: 'whsec_orgwebhook1234',
+    });
+    expect(status).toMatchObject({
+      source: 'org',
+      mode: 'test',
+      secretKeyLast4: '9876',
+      hasWebhookSecret: true,
+    });
+    const row = await withOrg(testDb.ownerDb, demoOrgId, (tx) =>
+      tx.paymentAccount.findUniqueOrThrow({ where: { orgId: demoOrgId } }),
+    );
+    expect(row.secretKeyEncrypted).not.toContain('orgsecret');
+    expect(row.webhookSecretEncrypted).not.toContain('orgwebhook');
+    const audit = await withOrg(testDb.ownerDb, demoOrgId, (tx) =>
+      tx.auditLog.findFirstOrThrow({ where: { action: 'payment_credentials.set' } }),
+    );
+    expect(JSON.stringify(audit)).not.toContain('orgsecret');
+    expect(JSON.stringify(await admin.payments.credentialsStatus())).not.toContain('orgsecret');
+    await withOrg(testDb.ownerDb, demoOrgId, (tx) => tx.paymentAccount.deleteMany());
+  });
+});
+
+describe('recovery escalation', () => {
+  it('later attempts go to Slack when configured, never twice for the same attempt', async () => {
+    const { runSessionRecovery } = await import('@souk/core');
+    const s = await selection();
+    const started = await shop.checkout.start({
+      productSlug: 'instagram-growth',
+      selection: s.value,
+    });
+    const token = (await c.customer.checkout.myOrders()).find(
+      (o) => o.id === started.orderId,
+    )!.resumeToken!;
+    await shop.checkout.markAbandoned({ token });
+    const settings = {
+      limit: 100,
+      maxAttempts: 3,
+      emailAttempts: 1,
+      retryMinutes: 60,
+      abandonAfterMinutes: 30,
+      emailEnabled: true,
+      slackEnabled: true,
+      slackChannel: '#ops',
+    };
+    const run = (now: Date) =>
+      withOrg(testDb.db, demoOrgId, (tx) =>
+        runSessionRecovery({
+          ctx: { tx, orgId: demoOrgId, actor: null, requestId: null },
+          trigger: 'schedule',
+          settings,
+          now,
+        }),
+      );
+    const t0 = Date.now();
+    await run(new Date(t0));
+    await run(new Date(t0 + 61 * 60_000));
+    await run(new Date(t0 + 122 * 60_000));
+    await run(new Date(t0 + 183 * 60_000)); // max attempts reached: nothing more
+    const rows = await withOrg(testDb.ownerDb, demoOrgId, (tx) =>
+      tx.outboxEvent.findMany({
+        where: { dedupeKey: { startsWith: `session:${started.sessionId}:` } },
+        orderBy: { dedupeKey: 'asc' },
+      }),
+    );
+    expect(rows.map((r) => [r.dedupeKey.split(':').pop(), r.channel])).toEqual([
+      ['1', 'email'],
+      ['2', 'slack'],
+      ['3', 'slack'],
+    ]);
+    expect(rows[1]).toMatchObject({ recipient: '#ops', topic: 'checkout.recovery.escalation' });
+  });
+});

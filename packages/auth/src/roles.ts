@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'payments.replay',
   'outbox.read',
   'outbox.replay',
+  'payments.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,7 +36,8 @@ const FINANCE: Permission[] = [
 /** The role -> permission table. Procedures name a permission; nothing checks roles directly. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: PERMISSIONS,
-  ADMIN: PERMISSIONS,
+  // Processor credentials are the owner's call alone.
+  ADMIN: PERMISSIONS.filter((p) => p !== 'payments.configure'),
   FINANCE,
   DISPATCHER: READ_ONLY_STAFF,
   VIEWER: READ_ONLY_STAFF,

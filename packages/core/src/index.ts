@@ -79,3 +79,8 @@ export { replayOutboxEvent, replayOutboxInput } from './outbox/replay-outbox-eve
 export { processFulfillmentTasks } from './fulfillment/process-fulfillment-tasks';
 export { createFulfillmentTasks } from './fulfillment/create-fulfillment-tasks';
 export { markCheckoutAbandoned } from './checkout/mark-abandoned';
+export {
+  getPaymentCredentialsStatus,
+  setPaymentCredentials,
+  setPaymentCredentialsInput,
+} from './payments/payment-credentials';

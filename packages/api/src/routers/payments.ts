@@ -1,4 +1,7 @@
 import {
+  getPaymentCredentialsStatus,
+  setPaymentCredentials,
+  setPaymentCredentialsInput,
   listOutbox,
   listOutboxInput,
   listProcessorEvents,
@@ -19,6 +22,12 @@ export const paymentsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       replayProcessorEvent({ ctx: ctx.tenant, db: ctx.db, id: input.id }),
     ),
+  credentialsStatus: requirePermission('payments.read').query(({ ctx }) =>
+    getPaymentCredentialsStatus({ ctx: ctx.tenant }),
+  ),
+  setCredentials: requirePermission('payments.configure')
+    .input(setPaymentCredentialsInput)
+    .mutation(({ ctx, input }) => setPaymentCredentials({ ctx: ctx.tenant, input })),
 });
 
 export const outboxRouter = createTRPCRouter({

@@ -5,8 +5,14 @@ import { FULFILLMENT_TASK_KINDS } from './create-fulfillment-tasks';
 
 const MAX_ATTEMPTS = 5;
 
+/** The order will never be fulfilled (refunded, cancelled): no point retrying. */
+class FinalTaskError extends Error {}
+
 async function runTask(ctx: TenantContext, task: FulfillmentTask): Promise<void> {
   const order = await ctx.tx.order.findUniqueOrThrow({ where: { id: task.orderId } });
+  if (order.status === 'refunded' || order.status === 'cancelled') {
+    throw new FinalTaskError(`order #${order.number} is ${order.status}; not fulfilled`);
+  }
   if (order.status !== 'paid' && order.status !== 'fulfilled') {
     throw new Error(`order #${order.number} is ${order.status}, not paid`);
   }
@@ -88,7 +94,8 @@ export async function processFulfillmentTasks({
           data: {
             attempts,
             lastError: message.slice(0, 500),
-            status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+            status:
+              attempts >= MAX_ATTEMPTS || error instanceof FinalTaskError ? 'failed' : 'pending',
             runAfter: new Date(now.getTime() + 2 ** attempts * 1000),
           },
         });
