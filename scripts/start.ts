@@ -103,6 +103,7 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: devSecret('nextauth-secret', env.NEXTAUTH_SECRET),
     CHECKOUT_API_KEY: devSecret('checkout-api-key', env.CHECKOUT_API_KEY),
     SOUK_LINK_SECRET: devSecret('link-secret', env.SOUK_LINK_SECRET),
+    PAYMENTS_ENCRYPTION_KEY: devSecret('payments-encryption-key', env.PAYMENTS_ENCRYPTION_KEY),
     PUBLIC_WEB_URL: env.PUBLIC_WEB_URL ?? publicUrl,
     WORKER_PORT: String(workerPort),
     NEXT_TELEMETRY_DISABLED: '1',
