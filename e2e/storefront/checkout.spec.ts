@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signedInPage } from '../support/auth';
+import { signedInPage, trpcMutation } from '../support/auth';
 
 // The customer's journeys on the Stripe sandbox: configure -> checkout -> hosted
 // page -> pay, decline or abandon -> success page / recovery -> resume -> pay.
@@ -39,6 +39,14 @@ test('configure -> checkout -> pay on the hosted page -> the success banner show
   browser,
 }) => {
   const page = await signedInPage(browser, 'customer@souk.test');
+  // Order creation is server-only: the browser itself, even signed in, is refused.
+  const direct = await trpcMutation(page, 'checkout.start', {
+    productSlug: 'instagram-growth',
+    selection: { options: {}, addOnIds: [], planId: null, customFields: {} },
+  });
+  expect(direct.status).toBe(401);
+  expect(direct.body.error?.json?.message).toContain('server-only');
+
   await configureAndCheckout(page);
   await page.getByRole('button', { name: 'Pay' }).click();
   const order = await expectPaidSuccessPage(page);
