@@ -3,3 +3,4 @@ export { Field, fieldControlProps } from './field';
 export { Pagination } from './pagination';
 export { EmptyState } from './empty-state';
 export { SortableHeader } from './sortable-header';
+export { Notice } from './notice';

@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import Link from 'next/link';
 import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
-import { EmptyState, Pagination, StatusBadge } from '@souk/ui';
+import { EmptyState, Notice, Pagination, StatusBadge } from '@souk/ui';
 import type { RouterInputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 
@@ -13,7 +13,7 @@ type ListInput = RouterInputs['checkout']['listSessions'];
 const STATUSES = ['open', 'abandoned', 'expired', 'completed', 'superseded'] as const;
 const REGENERABLE: ReadonlySet<string> = new Set(['open', 'abandoned', 'expired']);
 
-type Notice =
+type Flash =
   { kind: 'status'; text: string; url?: string } | { kind: 'alert'; text: string } | null;
 
 function errorMessage(error: unknown): string {
@@ -30,7 +30,7 @@ export function SessionsTable({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [query, setQuery] = useState<ListInput>(initialQuery);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Flash>(null);
   const list = useQuery({
     ...trpc.checkout.listSessions.queryOptions(query),
     placeholderData: keepPreviousData,
@@ -147,11 +147,7 @@ export function SessionsTable({
           {notice.text}
         </div>
       ) : null}
-      {list.error ? (
-        <div className="notice notice-error" role="alert">
-          {list.error.message}
-        </div>
-      ) : null}
+      <Notice kind="error">{list.error?.message}</Notice>
       <div className="table-wrap">
         <table aria-label="Checkout sessions">
           <thead>
@@ -220,11 +216,7 @@ export function SessionsTable({
       ) : null}
 
       <h2>Recent recovery runs</h2>
-      {runs.error ? (
-        <div className="notice notice-error" role="alert">
-          {runs.error.message}
-        </div>
-      ) : null}
+      <Notice kind="error">{runs.error?.message}</Notice>
       <div className="table-wrap">
         <table aria-label="Recent recovery runs">
           <thead>

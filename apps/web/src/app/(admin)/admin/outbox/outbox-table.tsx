@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
-import { EmptyState, Pagination, StatusBadge } from '@souk/ui';
+import { EmptyState, Pagination, StatusBadge, Notice } from '@souk/ui';
 import type { RouterInputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 
@@ -63,21 +63,9 @@ export function OutboxTable({
           <option value="dead">Dead letters (DLQ)</option>
         </select>
       </form>
-      {done ? (
-        <div className="notice notice-success" role="status">
-          {done}
-        </div>
-      ) : null}
-      {replay.error ? (
-        <div className="notice notice-error" role="alert">
-          {replay.error.message}
-        </div>
-      ) : null}
-      {list.error ? (
-        <div className="notice notice-error" role="alert">
-          {list.error.message}
-        </div>
-      ) : null}
+      <Notice kind="success">{done}</Notice>
+      <Notice kind="error">{replay.error?.message}</Notice>
+      <Notice kind="error">{list.error?.message}</Notice>
       <div className="table-wrap">
         <table aria-label="Outbox">
           <thead>

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useState } from 'react';
-import { EmptyState, Field, fieldControlProps } from '@souk/ui';
+import { EmptyState, Field, fieldControlProps, Notice } from '@souk/ui';
 import type { AppRouter } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 
@@ -61,11 +61,7 @@ export function OrchestrationPanel({
 
   return (
     <>
-      {view.error ? (
-        <div className="notice notice-error" role="alert">
-          {view.error.message}
-        </div>
-      ) : null}
+      <Notice kind="error">{view.error?.message}</Notice>
       {data ? (
         <section aria-label="Current stage">
           <h2>{data.stageTitle}</h2>
@@ -103,16 +99,8 @@ export function OrchestrationPanel({
           }}
           style={{ margin: '1.5rem 0' }}
         >
-          {summary ? (
-            <div className="notice notice-error" role="alert">
-              {summary}
-            </div>
-          ) : null}
-          {saved ? (
-            <div className="notice notice-success" role="status">
-              {saved}
-            </div>
-          ) : null}
+          <Notice kind="error">{summary}</Notice>
+          <Notice kind="success">{saved}</Notice>
           <Field id="orchestration-note" label="Note" error={fieldErrors.note}>
             <textarea
               {...fieldControlProps('orchestration-note', fieldErrors.note)}
