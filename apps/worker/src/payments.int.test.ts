@@ -360,14 +360,14 @@ describe('fulfillment TaskProcessor', () => {
         lastRunFinishedAt: null,
       });
       await processor.background.fulfillment!.runOnce();
-      const health = await (
+      const health = (await (
         await fetch(`http://127.0.0.1:${processor.port}/fulfillment/health`)
-      ).json();
+      ).json()) as { lastRunFinishedAt: string | null; lastError: string | null };
       expect(health.lastRunFinishedAt).not.toBeNull();
       expect(health.lastError).toBeNull();
-      const counters = await (
+      const counters = (await (
         await fetch(`http://127.0.0.1:${processor.port}/fulfillment/metrics`)
-      ).json();
+      ).json()) as { tasksProcessed: number; tasksFailed: number };
       expect(counters.tasksProcessed).toBeGreaterThanOrEqual(2);
       // Tasks of the refunded order from an earlier test fail for good, not in a loop.
       const refunded = await withOrg(testDb.db, orgId, (tx) =>
