@@ -53,7 +53,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   });
   pool.on('error', (error) => log.warn({ err: error }, 'idle database connection failed'));
 
-  const db = createDb(options.appUrl ?? appDatabaseUrl(options.ownerUrl), { max: 5 });
+  const db = createDb(options.appUrl ?? appDatabaseUrl(options.ownerUrl));
   const background = startBackground({ db, options: options.background ?? {}, metrics, log });
 
   const routes: RouteTable = {

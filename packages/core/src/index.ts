@@ -57,10 +57,11 @@ export { taxSnapshot } from './checkout/tax';
 // payments
 export { resolveGateway, webhookSecretsFor, SANDBOX_SECRET_KEY } from './payments/resolve-gateway';
 export {
-  ingestProcessorEvent,
+  receiveProcessorEvent,
   processStoredEvent,
   orgIdOf,
   type IngestOutcome,
+  type ReceiveOutcome,
 } from './payments/ingest-processor-event';
 export {
   listProcessorEvents,

@@ -1,11 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { ingestProcessorEvent, orgIdOf, webhookSecretsFor } from '@souk/core';
-import { withOrg, type Db } from '@souk/db';
-import {
-  verifyWebhookSignature,
-  WebhookSignatureError,
-  type ProcessorEventEnvelope,
-} from '@souk/payments';
+import { receiveProcessorEvent } from '@souk/core';
+import type { Db } from '@souk/db';
 import { sendJson, sendProblem, type RouteHandler } from '../http';
 import type { Metrics } from '../metrics';
 
@@ -25,15 +20,11 @@ async function readRawBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function looksLikeEvent(value: unknown): value is ProcessorEventEnvelope {
-  const v = value as ProcessorEventEnvelope | null;
-  return Boolean(v && typeof v.id === 'string' && typeof v.type === 'string' && v.data?.object);
-}
-
 /**
- * POST /webhooks/stripe: verify the signature on the raw bytes, store the event in
- * the ledger, apply it. 200 for processed, duplicate, ignored and "target not
- * found" (a retry would not help); 500 otherwise so the processor retries.
+ * POST /webhooks/stripe: the raw bytes go to core, which verifies, stores and
+ * applies. 400 for a bad signature or body; 200 for processed, duplicate,
+ * ignored and "target not found" (a retry would not help); 500 otherwise so the
+ * processor retries.
  */
 export function stripeWebhookRoute({
   db,
@@ -45,48 +36,30 @@ export function stripeWebhookRoute({
   metrics: Metrics;
 }): RouteHandler {
   return async ({ req, res, log }) => {
-    let raw: Buffer;
+    let rawBody: Buffer;
     try {
-      raw = await readRawBody(req);
+      rawBody = await readRawBody(req);
     } catch (error) {
       if (error instanceof BodyTooLargeError) return sendProblem(res, 413, 'Payload too large');
       throw error;
     }
-    let unverified: unknown;
-    try {
-      unverified = JSON.parse(raw.toString('utf8'));
-    } catch {
+    const outcome = await receiveProcessorEvent({
+      db,
+      rawBody,
+      signature: req.headers['stripe-signature'] as string | undefined,
+      platformSecrets,
+    });
+    if (outcome.status === 'rejected') {
       metrics.webhookEvents.inc({ type: 'unknown', outcome: 'rejected' });
-      return sendProblem(res, 400, 'The body is not JSON');
+      log.warn({ reason: outcome.reason }, 'webhook rejected');
+      return sendProblem(res, 400, outcome.reason);
     }
-    if (!looksLikeEvent(unverified)) {
-      metrics.webhookEvents.inc({ type: 'unknown', outcome: 'rejected' });
-      return sendProblem(res, 400, 'The body is not a processor event');
-    }
-    // The org only chooses which secrets to try; nothing is trusted before verification.
-    const orgId = orgIdOf(unverified);
-    const orgSecrets = orgId ? await withOrg(db, orgId, (tx) => webhookSecretsFor(tx, orgId)) : [];
-    let event: ProcessorEventEnvelope;
-    try {
-      event = verifyWebhookSignature({
-        rawBody: raw,
-        header: req.headers['stripe-signature'] as string | undefined,
-        secrets: [...new Set([...orgSecrets, ...platformSecrets])],
-      });
-    } catch (error) {
-      if (!(error instanceof WebhookSignatureError)) throw error;
-      metrics.webhookEvents.inc({ type: unverified.type, outcome: 'rejected' });
-      log.warn({ eventId: unverified.id, reason: error.message }, 'webhook signature rejected');
-      return sendProblem(res, 400, error.message);
-    }
-
-    const outcome = await ingestProcessorEvent({ db, event });
-    metrics.webhookEvents.inc({ type: event.type, outcome: outcome.status });
+    metrics.webhookEvents.inc({ type: outcome.type, outcome: outcome.status });
     if (outcome.status === 'failed' && outcome.retry) {
       return sendProblem(res, 500, 'The event could not be applied; it will be retried', {
-        eventId: event.id,
+        eventId: outcome.eventId,
       });
     }
-    sendJson(res, 200, { received: true, eventId: event.id, status: outcome.status });
+    sendJson(res, 200, { received: true, eventId: outcome.eventId, status: outcome.status });
   };
 }

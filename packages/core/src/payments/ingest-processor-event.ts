@@ -1,7 +1,12 @@
 import { withOrg, type Db, type Prisma } from '@souk/db';
-import type { ProcessorEventEnvelope } from '@souk/payments';
+import {
+  verifyWebhookSignature,
+  WebhookSignatureError,
+  type ProcessorEventEnvelope,
+} from '@souk/payments';
 import { createLogger } from '../logger';
 import { applyProcessorEvent } from './apply-processor-event';
+import { webhookSecretsFor } from './resolve-gateway';
 import { MissingTargetError, metadataOf, str } from './events/missing-target';
 
 const log = createLogger('payments');
@@ -78,25 +83,72 @@ export async function processStoredEvent({
   }
 }
 
+export type ReceiveOutcome =
+  (IngestOutcome & { type: string }) | { status: 'rejected'; reason: string };
+
+function looksLikeEvent(value: unknown): value is ProcessorEventEnvelope {
+  const v = value as ProcessorEventEnvelope | null;
+  return Boolean(v && typeof v.id === 'string' && typeof v.type === 'string' && v.data?.object);
+}
+
 /**
- * The ledger (spec 000): store the verified event first, in its own committed
- * transaction, then apply it. A repeat delivery of a processed event changes
- * nothing; one whose earlier attempt failed is applied again.
+ * The ledger (spec 000) for one webhook delivery. One transaction finds the org's
+ * secrets, verifies the signature on the raw bytes (nothing is trusted or written
+ * before that) and stores the event; a second applies it. A repeat delivery of a
+ * processed event changes nothing; one whose earlier attempt failed is applied again.
  */
-export async function ingestProcessorEvent({
+export async function receiveProcessorEvent({
   db,
-  event,
+  rawBody,
+  signature,
+  platformSecrets,
 }: {
   db: Db;
-  event: ProcessorEventEnvelope;
-}): Promise<IngestOutcome> {
-  const orgId = orgIdOf(event);
-  if (!orgId) return { status: 'ignored', eventId: event.id, reason: 'no Souk org in metadata' };
-  const known = await db.organization.findUnique({ where: { id: orgId }, select: { id: true } });
-  if (!known) return { status: 'ignored', eventId: event.id, reason: 'unknown org' };
+  rawBody: Buffer;
+  signature: string | undefined;
+  platformSecrets: string[];
+}): Promise<ReceiveOutcome> {
+  let unverified: unknown;
+  try {
+    unverified = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return { status: 'rejected', reason: 'The body is not JSON' };
+  }
+  if (!looksLikeEvent(unverified)) {
+    return { status: 'rejected', reason: 'The body is not a processor event' };
+  }
+  const orgId = orgIdOf(unverified);
+  if (!orgId) {
+    // Not one of ours, but only a genuine event gets a 200.
+    try {
+      verifyWebhookSignature({ rawBody, header: signature, secrets: platformSecrets });
+    } catch (error) {
+      if (error instanceof WebhookSignatureError)
+        return { status: 'rejected', reason: error.message };
+      throw error;
+    }
+    return {
+      status: 'ignored',
+      eventId: unverified.id,
+      type: unverified.type,
+      reason: 'no Souk org in metadata',
+    };
+  }
 
-  const inserted = await withOrg(db, orgId, (tx) =>
-    tx.processorEvent.createMany({
+  const stored = await withOrg(db, orgId, async (tx) => {
+    const secrets = [...new Set([...(await webhookSecretsFor(tx, orgId)), ...platformSecrets])];
+    let event: ProcessorEventEnvelope;
+    try {
+      event = verifyWebhookSignature({ rawBody, header: signature, secrets });
+    } catch (error) {
+      if (error instanceof WebhookSignatureError) {
+        return { status: 'rejected', reason: error.message } as const;
+      }
+      throw error;
+    }
+    const known = await tx.organization.findUnique({ where: { id: orgId }, select: { id: true } });
+    if (!known) return { status: 'ignored', eventId: event.id, reason: 'unknown org' } as const;
+    const inserted = await tx.processorEvent.createMany({
       data: [
         {
           orgId,
@@ -107,19 +159,22 @@ export async function ingestProcessorEvent({
         },
       ],
       skipDuplicates: true,
-    }),
-  );
-  if (inserted.count === 0) {
-    const existing = await withOrg(db, orgId, (tx) =>
-      tx.processorEvent.findUnique({
-        where: { processor_eventId: { processor: 'stripe', eventId: event.id } },
-        select: { status: true },
-      }),
-    );
+    });
+    if (inserted.count === 1) return { status: 'stored', eventId: event.id } as const;
+    const existing = await tx.processorEvent.findUnique({
+      where: { processor_eventId: { processor: 'stripe', eventId: event.id } },
+      select: { status: true },
+    });
     // Stored under another org (forged metadata) or already processed: nothing to do.
     if (!existing || existing.status === 'processed') {
-      return { status: 'duplicate', eventId: event.id };
+      return { status: 'duplicate', eventId: event.id } as const;
     }
-  }
-  return processStoredEvent({ db, orgId, eventId: event.id });
+    return { status: 'stored', eventId: event.id } as const;
+  });
+  if (stored.status === 'rejected') return stored;
+  if (stored.status !== 'stored') return { ...stored, type: unverified.type };
+  return {
+    ...(await processStoredEvent({ db, orgId, eventId: stored.eventId })),
+    type: unverified.type,
+  };
 }
