@@ -221,6 +221,45 @@ describe('POST /webhooks/stripe', () => {
     expect(row.error).toContain('not found');
   });
 
+  it('a handler that fails in the database keeps the stored event (failed, 500) and applies it on a later delivery', async () => {
+    const started = await checkout();
+    const s0 = await state(started.orderId);
+    const event = {
+      id: `evt_dbfail_${Date.now()}`,
+      object: 'event',
+      type: 'payment_intent.succeeded',
+      created: Math.floor(Date.now() / 1000),
+      data: {
+        object: {
+          id: `pi_dbfail_${Date.now()}`,
+          object: 'payment_intent',
+          amount: -100,
+          amount_received: -100,
+          metadata: { orgId, invoiceId: s0.invoice.id },
+        },
+      },
+    };
+    const body = JSON.stringify(event);
+    const res = await post(body, signPayload(body, SECRET));
+    expect(res.status).toBe(500); // a CHECK constraint refuses a negative payment
+    const stored = await withOrg(testDb.db, orgId, (tx) =>
+      tx.processorEvent.findFirstOrThrow({ where: { eventId: event.id } }),
+    );
+    expect(stored).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(stored.error).toContain('payments_amounts');
+    const after = await state(started.orderId);
+    expect(after.payments).toHaveLength(0); // the handler's writes were rolled back
+    expect(after.invoice.status).toBe('open');
+
+    // A redelivery re-applies the stored event: still refused, attempts grow.
+    const again = await post(body, signPayload(body, SECRET));
+    expect(again.status).toBe(500);
+    const retried = await withOrg(testDb.db, orgId, (tx) =>
+      tx.processorEvent.findFirstOrThrow({ where: { eventId: event.id } }),
+    );
+    expect(retried.attempts).toBe(2);
+  });
+
   it('a declined card records the failure on the session and the orchestration; the invoice stays open', async () => {
     const started = await checkout();
     await payOnHostedPage(started.checkoutUrl, 'decline');

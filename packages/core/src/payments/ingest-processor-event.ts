@@ -1,4 +1,4 @@
-import { withOrg, type Db, type Prisma } from '@souk/db';
+import { withOrg, type Db, type Prisma, type Tx } from '@souk/db';
 import {
   verifyWebhookSignature,
   WebhookSignatureError,
@@ -25,10 +25,58 @@ export function orgIdOf(event: ProcessorEventEnvelope): string | null {
   return orgId && UUID.test(orgId) ? orgId : null;
 }
 
+interface LedgerRow {
+  id: string;
+  status: string;
+  type: string;
+  payload: Prisma.JsonValue;
+}
+
 /**
- * Applies one stored event in its own transaction: lock the ledger row, apply
- * the handler, mark it processed. Used by the webhook route and by replays, so
- * both run exactly the same code.
+ * Applies a locked ledger row inside a savepoint: on success the row is marked
+ * processed; on any error the handler's writes are rolled back to the savepoint
+ * and the row is marked failed, while the stored event itself stays.
+ */
+async function applyLedgerRow(
+  tx: Tx,
+  orgId: string,
+  row: LedgerRow,
+  eventId: string,
+  force: boolean,
+): Promise<IngestOutcome> {
+  if (row.status === 'processed' && !force) return { status: 'duplicate', eventId };
+  await tx.$executeRaw`SAVEPOINT apply_event`;
+  try {
+    const payload = row.payload as unknown as ProcessorEventEnvelope;
+    const result = await applyProcessorEvent(
+      { tx, orgId, actor: null, requestId: null },
+      row.type,
+      payload.data.object,
+    );
+    const note = result.handled ? null : 'No handler for this event type (stored only)';
+    await tx.$executeRaw`
+      UPDATE processor_events SET status = 'processed', "processedAt" = now(), error = ${note},
+        attempts = attempts + 1, "invoiceId" = COALESCE(${result.invoiceId}::uuid, "invoiceId")
+      WHERE id = ${row.id}::uuid`;
+    return { status: 'processed', eventId };
+  } catch (error) {
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT apply_event`;
+    const isMissing = error instanceof MissingTargetError;
+    // Prisma prefixes the database's words with a code frame (file paths): keep the last line.
+    const message =
+      (error instanceof Error ? error.message : String(error)).trim().split('\n').pop() ?? 'error';
+    if (!isMissing) log.error({ err: error, eventId, orgId }, 'processor event failed');
+    await tx.$executeRaw`
+      UPDATE processor_events SET status = 'failed', error = ${message.slice(0, 1000)},
+        attempts = attempts + 1
+      WHERE id = ${row.id}::uuid`;
+    return { status: 'failed', eventId, error: message, retry: !isMissing };
+  }
+}
+
+/**
+ * Re-applies one stored event (replays): lock the ledger row, apply, mark. The
+ * webhook route goes through the same applyLedgerRow.
  */
 export async function processStoredEvent({
   db,
@@ -42,45 +90,20 @@ export async function processStoredEvent({
   /** Replays re-apply even a processed event; handlers are idempotent by state. */
   force?: boolean;
 }): Promise<IngestOutcome> {
-  try {
-    return await withOrg(db, orgId, async (tx) => {
-      const [row] = await tx.$queryRaw<
-        { id: string; status: string; type: string; payload: Prisma.JsonValue }[]
-      >`
-        SELECT id, status::text AS status, type, payload FROM processor_events
-        WHERE processor = 'stripe' AND "eventId" = ${eventId} FOR UPDATE`;
-      if (!row) throw new MissingTargetError(`event ${eventId} is not in the ledger`);
-      if (row.status === 'processed' && !force) return { status: 'duplicate', eventId } as const;
-      const payload = row.payload as unknown as ProcessorEventEnvelope;
-      const result = await applyProcessorEvent(
-        { tx, orgId, actor: null, requestId: null },
-        row.type,
-        payload.data.object,
-      );
-      await tx.processorEvent.update({
-        where: { id: row.id },
-        data: {
-          status: 'processed',
-          processedAt: new Date(),
-          error: result.handled ? null : 'No handler for this event type (stored only)',
-          attempts: { increment: 1 },
-          ...(result.invoiceId ? { invoiceId: result.invoiceId } : {}),
-        },
-      });
-      return { status: 'processed', eventId } as const;
-    });
-  } catch (error) {
-    const isMissing = error instanceof MissingTargetError;
-    const message = error instanceof Error ? error.message : String(error);
-    if (!isMissing) log.error({ err: error, eventId, orgId }, 'processor event failed');
-    await withOrg(db, orgId, (tx) =>
-      tx.processorEvent.updateMany({
-        where: { processor: 'stripe', eventId },
-        data: { status: 'failed', error: message.slice(0, 1000), attempts: { increment: 1 } },
-      }),
-    );
-    return { status: 'failed', eventId, error: message, retry: !isMissing };
-  }
+  return withOrg(db, orgId, async (tx) => {
+    const [row] = await tx.$queryRaw<LedgerRow[]>`
+      SELECT id, status::text AS status, type, payload FROM processor_events
+      WHERE processor = 'stripe' AND "eventId" = ${eventId} FOR UPDATE`;
+    if (!row) {
+      return {
+        status: 'failed',
+        eventId,
+        error: `event ${eventId} is not in the ledger`,
+        retry: false,
+      } as const;
+    }
+    return applyLedgerRow(tx, orgId, row, eventId, force);
+  });
 }
 
 export type ReceiveOutcome =
@@ -91,11 +114,31 @@ function looksLikeEvent(value: unknown): value is ProcessorEventEnvelope {
   return Boolean(v && typeof v.id === 'string' && typeof v.type === 'string' && v.data?.object);
 }
 
+// Per-org webhook secrets and the org's existence, read once a minute per process
+// rather than on every delivery. A newly stored secret applies within the TTL.
+const SECRETS_TTL_MS = 60_000;
+const secretsCache = new Map<string, { secrets: string[] | null; at: number }>();
+
+export function forgetWebhookSecrets(orgId: string): void {
+  secretsCache.delete(orgId);
+}
+
+async function orgWebhookSecrets(tx: Tx, orgId: string): Promise<string[] | null> {
+  const cached = secretsCache.get(orgId);
+  if (cached && Date.now() - cached.at < SECRETS_TTL_MS) return cached.secrets;
+  const org = await tx.organization.findUnique({ where: { id: orgId }, select: { id: true } });
+  const secrets = org ? await webhookSecretsFor(tx, orgId) : null;
+  secretsCache.set(orgId, { secrets, at: Date.now() });
+  return secrets;
+}
+
 /**
- * The ledger (spec 000) for one webhook delivery. One transaction finds the org's
- * secrets, verifies the signature on the raw bytes (nothing is trusted or written
- * before that) and stores the event; a second applies it. A repeat delivery of a
- * processed event changes nothing; one whose earlier attempt failed is applied again.
+ * The ledger (spec 000) for one webhook delivery, in one transaction: find the
+ * org's secrets, verify the signature on the raw bytes (nothing is trusted or
+ * written before that), store the event, then apply it inside a savepoint so a
+ * failing handler leaves the stored event marked failed. A crash before commit
+ * loses nothing: the processor did not get a 200 and delivers again. A repeat of a
+ * processed event changes nothing; one whose earlier attempt failed is re-applied.
  */
 export async function receiveProcessorEvent({
   db,
@@ -117,64 +160,55 @@ export async function receiveProcessorEvent({
   if (!looksLikeEvent(unverified)) {
     return { status: 'rejected', reason: 'The body is not a processor event' };
   }
+  const type = unverified.type;
+  const verify = (secrets: string[]): ProcessorEventEnvelope | { reason: string } => {
+    try {
+      return verifyWebhookSignature({ rawBody, header: signature, secrets });
+    } catch (error) {
+      if (error instanceof WebhookSignatureError) return { reason: error.message };
+      throw error;
+    }
+  };
+
   const orgId = orgIdOf(unverified);
   if (!orgId) {
     // Not one of ours, but only a genuine event gets a 200.
-    try {
-      verifyWebhookSignature({ rawBody, header: signature, secrets: platformSecrets });
-    } catch (error) {
-      if (error instanceof WebhookSignatureError)
-        return { status: 'rejected', reason: error.message };
-      throw error;
-    }
-    return {
-      status: 'ignored',
-      eventId: unverified.id,
-      type: unverified.type,
-      reason: 'no Souk org in metadata',
-    };
+    const checked = verify(platformSecrets);
+    if ('reason' in checked) return { status: 'rejected', reason: checked.reason };
+    return { status: 'ignored', eventId: checked.id, type, reason: 'no Souk org in metadata' };
   }
 
-  const stored = await withOrg(db, orgId, async (tx) => {
-    const secrets = [...new Set([...(await webhookSecretsFor(tx, orgId)), ...platformSecrets])];
-    let event: ProcessorEventEnvelope;
-    try {
-      event = verifyWebhookSignature({ rawBody, header: signature, secrets });
-    } catch (error) {
-      if (error instanceof WebhookSignatureError) {
-        return { status: 'rejected', reason: error.message } as const;
-      }
-      throw error;
+  return withOrg(db, orgId, async (tx): Promise<ReceiveOutcome> => {
+    const orgSecrets = await orgWebhookSecrets(tx, orgId);
+    const checked = verify([...new Set([...(orgSecrets ?? []), ...platformSecrets])]);
+    if ('reason' in checked) return { status: 'rejected', reason: checked.reason };
+    const event = checked;
+    if (orgSecrets === null) {
+      return { status: 'ignored', eventId: event.id, type, reason: 'unknown org' };
     }
-    const known = await tx.organization.findUnique({ where: { id: orgId }, select: { id: true } });
-    if (!known) return { status: 'ignored', eventId: event.id, reason: 'unknown org' } as const;
-    const inserted = await tx.processorEvent.createMany({
-      data: [
-        {
-          orgId,
-          eventId: event.id,
+    const payload = event as unknown as Prisma.InputJsonValue;
+    const [inserted] = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO processor_events (id, "orgId", processor, "eventId", type, status, payload, "eventCreatedAt")
+      VALUES (${crypto.randomUUID()}::uuid, ${orgId}::uuid, 'stripe', ${event.id}, ${event.type}, 'received',
+              ${JSON.stringify(payload)}::jsonb, ${new Date(event.created * 1000)})
+      ON CONFLICT (processor, "eventId") DO NOTHING
+      RETURNING id`;
+    let row: LedgerRow | undefined = inserted
+      ? {
+          id: inserted.id,
+          status: 'received',
           type: event.type,
-          payload: event as unknown as Prisma.InputJsonValue,
-          eventCreatedAt: new Date(event.created * 1000),
-        },
-      ],
-      skipDuplicates: true,
-    });
-    if (inserted.count === 1) return { status: 'stored', eventId: event.id } as const;
-    const existing = await tx.processorEvent.findUnique({
-      where: { processor_eventId: { processor: 'stripe', eventId: event.id } },
-      select: { status: true },
-    });
-    // Stored under another org (forged metadata) or already processed: nothing to do.
-    if (!existing || existing.status === 'processed') {
-      return { status: 'duplicate', eventId: event.id } as const;
+          payload: payload as Prisma.JsonValue,
+        }
+      : undefined;
+    if (!row) {
+      // Stored before: locked so a concurrent repeat waits, then sees it processed.
+      [row] = await tx.$queryRaw<LedgerRow[]>`
+        SELECT id, status::text AS status, type, payload FROM processor_events
+        WHERE processor = 'stripe' AND "eventId" = ${event.id} FOR UPDATE`;
+      // Not visible: stored under another org (forged metadata). Nothing to do.
+      if (!row) return { status: 'duplicate', eventId: event.id, type };
     }
-    return { status: 'stored', eventId: event.id } as const;
+    return { ...(await applyLedgerRow(tx, orgId, row, event.id, false)), type };
   });
-  if (stored.status === 'rejected') return stored;
-  if (stored.status !== 'stored') return { ...stored, type: unverified.type };
-  return {
-    ...(await processStoredEvent({ db, orgId, eventId: stored.eventId })),
-    type: unverified.type,
-  };
 }

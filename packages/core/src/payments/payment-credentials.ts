@@ -3,6 +3,7 @@ import { encryptSecret, decryptSecret, paymentsEnv } from '@souk/payments';
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
+import { forgetWebhookSecrets } from './ingest-processor-event';
 
 export const setPaymentCredentialsInput = z.object({
   secretKey: z
@@ -66,6 +67,7 @@ export async function setPaymentCredentials({
     create: { orgId: ctx.orgId, ...data },
     update: data,
   });
+  forgetWebhookSecrets(ctx.orgId);
   await recordAudit(ctx, {
     action: 'payment_credentials.set',
     entityType: 'payment_account',
