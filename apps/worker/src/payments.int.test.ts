@@ -298,6 +298,33 @@ describe('POST /webhooks/stripe', () => {
     expect(s.payments[0]).toMatchObject({ status: 'refunded', amountRefundedCents: 35000 });
   });
 
+  it('a refund event without metadata is routed by its PaymentIntent', async () => {
+    const started = await checkout();
+    await payOnHostedPage(started.checkoutUrl);
+    const paid = await state(started.orderId);
+    const pi = paid.payments[0]!.processorPaymentIntentId;
+    const body = JSON.stringify({
+      id: `evt_nometa_${Date.now()}`,
+      object: 'event',
+      type: 'charge.refunded',
+      created: Math.floor(Date.now() / 1000),
+      data: {
+        object: {
+          id: 'ch_nometa',
+          object: 'charge',
+          payment_intent: pi,
+          amount_refunded: 10000,
+          metadata: {},
+        },
+      },
+    });
+    const res = await post(body, signPayload(body, SECRET));
+    expect(await res.json()).toMatchObject({ status: 'processed' });
+    const s = await state(started.orderId);
+    expect(s.invoice).toMatchObject({ status: 'paid', amountRefundedCents: 10000 }); // partial
+    expect(s.order.status).toBe('paid');
+  });
+
   it('invoice.payment_failed queues exactly one dunning email per invoice without the raw payload', async () => {
     const started = await checkout();
     const s0 = await state(started.orderId);

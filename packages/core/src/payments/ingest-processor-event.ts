@@ -133,6 +133,27 @@ async function orgWebhookSecrets(tx: Tx, orgId: string): Promise<string[] | null
 }
 
 /**
+ * Charges may reach us without the PaymentIntent's metadata (depending on how they
+ * were created): find the org by the PaymentIntent Souk recorded. One indexed
+ * lookup per org, only for such events.
+ */
+async function orgOfPaymentIntent(db: Db, event: ProcessorEventEnvelope): Promise<string | null> {
+  const paymentIntentId = str(event.data.object.payment_intent);
+  if (!paymentIntentId) return null;
+  const orgs = await db.organization.findMany({ select: { id: true } });
+  for (const { id } of orgs) {
+    const found = await withOrg(db, id, (tx) =>
+      tx.payment.findUnique({
+        where: { processorPaymentIntentId: paymentIntentId },
+        select: { id: true },
+      }),
+    );
+    if (found) return id;
+  }
+  return null;
+}
+
+/**
  * The ledger (spec 000) for one webhook delivery, in one transaction: find the
  * org's secrets, verify the signature on the raw bytes (nothing is trusted or
  * written before that), store the event, then apply it inside a savepoint so a
@@ -170,7 +191,7 @@ export async function receiveProcessorEvent({
     }
   };
 
-  const orgId = orgIdOf(unverified);
+  const orgId = orgIdOf(unverified) ?? (await orgOfPaymentIntent(db, unverified));
   if (!orgId) {
     // Not one of ours, but only a genuine event gets a 200.
     const checked = verify(platformSecrets);
