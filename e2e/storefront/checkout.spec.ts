@@ -50,11 +50,32 @@ test('configure -> checkout -> pay on the hosted page -> the success banner show
   await configureAndCheckout(page);
   await page.getByRole('button', { name: 'Pay' }).click();
   const order = await expectPaidSuccessPage(page);
+  const successUrl = page.url();
 
   await page.goto('/account');
   const row = page.getByRole('row', { name: new RegExp(order.replace('Order ', '')) });
   await expect(row).toContainText('Paid');
   await expect(row).toContainText('$79.00');
+
+  // An operator moves the order on; the customer's banner follows, loyalty steps included.
+  const operator = await signedInPage(browser, 'admin@souk.test');
+  await operator.goto('/admin/checkout');
+  await operator.getByRole('link', { name: order.replace('Order ', ''), exact: true }).click();
+  await expect(operator.getByRole('heading', { name: order })).toBeVisible();
+  await operator.getByLabel('Note').fill('Handle verified');
+  await operator.getByRole('button', { name: 'Advance stage' }).click();
+  await expect(operator.getByRole('status')).toHaveText('Stage advanced.');
+  await operator.getByLabel('Note').fill('Confirm your loyalty card number');
+  await operator.getByRole('button', { name: 'Add loyalty step' }).click();
+  await expect(operator.getByRole('status')).toHaveText('Loyalty step added.');
+  await expect(operator.getByRole('table', { name: 'Orchestration events' })).toContainText(
+    'identity_verification → loyalty_hold',
+  );
+  await page.goto(successUrl);
+  const banner = page.getByRole('region', { name: 'Checkout progress' });
+  await expect(banner).toContainText('Current stage: Loyalty hold');
+  await expect(banner).toContainText('Pending loyalty steps');
+  await expect(banner).toContainText('Confirm your loyalty card number');
 
   // Staff see the ledger (metadata only) and can replay an event through the same code.
   const admin = await signedInPage(browser, 'finance@souk.test');

@@ -563,3 +563,37 @@ describe('recovery escalation', () => {
     expect(rows[1]).toMatchObject({ recipient: '#ops', topic: 'checkout.recovery.escalation' });
   });
 });
+
+describe('loyalty hold', () => {
+  it('holds the order while the member has pending loyalty steps; the banner lists them', async () => {
+    const s = await selection();
+    const started = await shop.checkout.start({
+      productSlug: 'instagram-growth',
+      selection: s.value,
+    });
+    const post = (kind: 'advance' | 'loyalty_step' | 'loyalty_step_done', note: string) =>
+      admin.checkout.postOrchestrationEvent({ orderId: started.orderId, kind, note });
+    await post('advance', 'Paid offline');
+    await post('advance', 'Identity checked');
+    const held = await post('loyalty_step', 'Confirm loyalty card number');
+    expect(held.stage).toBe('loyalty_hold');
+    expect(held.pendingLoyaltySteps).toEqual(['Confirm loyalty card number']);
+
+    const blocked = await post('advance', 'Try to skip').catch((e: unknown) => e as TRPCError);
+    expect((blocked as TRPCError).code).toBe('CONFLICT');
+    expect((blocked as TRPCError).message).toContain('Confirm loyalty card number');
+    const unknown = await post('loyalty_step_done', 'Nope').catch((e: unknown) => e as TRPCError);
+    expect(fieldErrorsOf((unknown as TRPCError).cause)).toEqual({
+      note: ['No pending loyalty step has this name'],
+    });
+
+    const sessionId = (await admin.checkout.getSession({ id: started.sessionId }))
+      .processorSessionId;
+    const banner = await c.anonymous.checkout.status({ sessionId });
+    expect(banner.orchestration.pendingLoyaltySteps).toEqual(['Confirm loyalty card number']);
+
+    const done = await post('loyalty_step_done', 'Confirm loyalty card number');
+    expect(done.pendingLoyaltySteps).toEqual([]);
+    expect((await post('advance', 'Ready')).stage).toBe('fulfillment_readiness');
+  });
+});

@@ -39,7 +39,8 @@ export const orchestrationOrderInput = z.object({ orderId: z.uuid('Unknown order
 
 export const postOrchestrationEventInput = z.object({
   orderId: z.uuid('Unknown order'),
-  kind: z.enum(['advance', 'note']),
+  // loyalty_step adds a pending step named by the note; loyalty_step_done completes it.
+  kind: z.enum(['advance', 'note', 'loyalty_step', 'loyalty_step_done']),
   note: z.string().trim().min(1, 'Note is required').max(500, 'Note is at most 500 characters'),
 });
 export type PostOrchestrationEventInput = z.infer<typeof postOrchestrationEventInput>;

@@ -7,7 +7,14 @@ import { EmptyState, Field, fieldControlProps, Notice } from '@souk/ui';
 import type { AppRouter } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 
-type Kind = 'advance' | 'note';
+type Kind = 'advance' | 'note' | 'loyalty_step' | 'loyalty_step_done';
+
+const SAVED: Record<Kind, string> = {
+  advance: 'Stage advanced.',
+  note: 'Note added.',
+  loyalty_step: 'Loyalty step added.',
+  loyalty_step_done: 'Loyalty step done.',
+};
 
 function serverErrors(error: unknown): { message: string; fields: Record<string, string> } {
   if (error instanceof TRPCClientError) {
@@ -48,14 +55,14 @@ export function OrchestrationPanel({
         setSummary(null);
         setFieldErrors({});
         setNote('');
-        setSaved(input.kind === 'advance' ? 'Stage advanced.' : 'Note added.');
+        setSaved(SAVED[input.kind]);
         await queryClient.invalidateQueries({ queryKey: trpc.checkout.pathKey() });
       },
     }),
   );
-  const submit = (kind: Kind) => {
+  const submit = (kind: Kind, text = note) => {
     setSaved(null);
-    post.mutate({ orderId, kind, note });
+    post.mutate({ orderId, kind, note: text });
   };
   const data = view.data;
 
@@ -82,7 +89,25 @@ export function OrchestrationPanel({
             {data.pendingLoyaltySteps.length > 0 ? (
               <>
                 <dt>Pending loyalty steps</dt>
-                <dd>{data.pendingLoyaltySteps.join(', ')}</dd>
+                <dd>
+                  <ul aria-label="Pending loyalty steps">
+                    {data.pendingLoyaltySteps.map((label) => (
+                      <li key={label}>
+                        {label}{' '}
+                        {canManage ? (
+                          <button
+                            type="button"
+                            disabled={post.isPending}
+                            aria-label={`Mark "${label}" done`}
+                            onClick={() => submit('loyalty_step_done', label)}
+                          >
+                            Mark done
+                          </button>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
               </>
             ) : null}
           </dl>
@@ -120,6 +145,9 @@ export function OrchestrationPanel({
             </button>
             <button type="submit" disabled={post.isPending}>
               Add note
+            </button>
+            <button type="button" disabled={post.isPending} onClick={() => submit('loyalty_step')}>
+              Add loyalty step
             </button>
           </div>
         </form>
