@@ -591,6 +591,13 @@ describe('loyalty hold', () => {
       .processorSessionId;
     const banner = await c.anonymous.checkout.status({ sessionId });
     expect(banner.orchestration.pendingLoyaltySteps).toEqual(['Confirm loyalty card number']);
+    // The customer's view names the stage, never the operator or their notes.
+    expect(banner.orchestration.lastTransition).toMatchObject({
+      toStage: 'loyalty_hold',
+      note: 'Moved to Loyalty hold',
+    });
+    expect(JSON.stringify(banner)).not.toContain('admin@souk.test');
+    expect(JSON.stringify(banner)).not.toContain('Identity checked');
 
     const done = await post('loyalty_step_done', 'Confirm loyalty card number');
     expect(done.pendingLoyaltySteps).toEqual([]);

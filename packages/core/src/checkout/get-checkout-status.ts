@@ -1,6 +1,35 @@
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
-import { getOrCreateOrchestration, orchestrationView } from './orchestration';
+import {
+  getOrCreateOrchestration,
+  orchestrationView,
+  type OrchestrationView,
+} from './orchestration';
+import { STAGE_COPY } from './orchestration-stages';
+
+/**
+ * The customer's slice of an orchestration: no operator names, internal notes,
+ * escalations or event log. An operator's transition reads as the stage it led to.
+ */
+function customerView(view: OrchestrationView) {
+  const last = view.lastTransition;
+  return {
+    stage: view.stage,
+    stageTitle: view.stageTitle,
+    stageDescription: view.stageDescription,
+    lastTransition: last
+      ? {
+          fromStage: last.fromStage,
+          toStage: last.toStage,
+          at: last.at,
+          note: last.byOperator
+            ? `Moved to ${last.toStage ? STAGE_COPY[last.toStage].title : 'the next stage'}`
+            : last.note,
+        }
+      : null,
+    pendingLoyaltySteps: view.pendingLoyaltySteps,
+  };
+}
 
 /**
  * What the success page shows: the order, its payment state and the recovery
@@ -31,7 +60,7 @@ export async function getCheckoutStatus({
     },
     invoice: { number: session.invoice.number, status: session.invoice.status },
     session: { status: session.status },
-    orchestration: await orchestrationView(ctx.tx, orchestration),
+    orchestration: customerView(await orchestrationView(ctx.tx, orchestration)),
   };
 }
 export type CheckoutStatus = Awaited<ReturnType<typeof getCheckoutStatus>>;

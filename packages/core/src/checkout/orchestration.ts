@@ -101,6 +101,7 @@ export async function orchestrationView(tx: Tx, orchestration: CheckoutOrchestra
           toStage: lastTransition.toStage,
           note: lastTransition.note,
           at: lastTransition.createdAt,
+          byOperator: lastTransition.actorEmail !== null,
         }
       : null,
     pendingLoyaltySteps: (metadata.loyaltySteps ?? []).filter((s) => !s.done).map((s) => s.label),
