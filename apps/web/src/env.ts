@@ -8,9 +8,16 @@ export const webEnv = z
     // Server-only (spec 001 X-API-Key): sent on in-process calls to internal
     // procedures; never NEXT_PUBLIC, never sent to the browser.
     CHECKOUT_API_KEY: z.string().min(16).default('souk-dev-checkout-api-key'),
+    // Spec 003 QA: with this set at build time the success page renders a fixed
+    // preview orchestration and never calls the API (UI checks without a backend).
+    NEXT_PUBLIC_E2E_AUTH_BYPASS: z
+      .enum(['true', 'false', ''])
+      .default('false')
+      .transform((v) => v === 'true'),
   })
   .parse({
     NEXTAUTH_URL: process.env.NEXTAUTH_URL,
     NEXT_PUBLIC_PAYMENTS_MODE: process.env.NEXT_PUBLIC_PAYMENTS_MODE,
     CHECKOUT_API_KEY: process.env.CHECKOUT_API_KEY,
+    NEXT_PUBLIC_E2E_AUTH_BYPASS: process.env.NEXT_PUBLIC_E2E_AUTH_BYPASS,
   });

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
+import { webEnv } from '@/env';
 import { serverCaller } from '@/trpc/server';
+import { loadSuccessStatus } from './preview';
 import { CheckoutOrderSummary, CheckoutRecoveryBanner } from './recovery-banner';
 
 export const metadata: Metadata = { title: 'Thank you for your order' };
@@ -17,9 +19,12 @@ export default async function CheckoutSuccessPage({
   const sessionId = typeof raw === 'string' ? raw : undefined;
   if (!sessionId) notFound();
 
-  let status;
+  let loaded;
   try {
-    status = await (await serverCaller()).checkout.status({ sessionId });
+    loaded = await loadSuccessStatus({
+      bypass: webEnv.NEXT_PUBLIC_E2E_AUTH_BYPASS,
+      load: async () => (await serverCaller()).checkout.status({ sessionId }),
+    });
   } catch (error) {
     // Unknown (or malformed) session id: nothing to show.
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
@@ -27,11 +32,16 @@ export default async function CheckoutSuccessPage({
     throw error;
   }
 
+  const { status, isPreview } = loaded;
+  const live = !isPreview;
   return (
     <>
       <h1>Thank you for your order</h1>
-      <CheckoutOrderSummary sessionId={sessionId} initial={status} />
-      <CheckoutRecoveryBanner sessionId={sessionId} initial={status} />
+      {isPreview ? (
+        <p className="notice">Preview data (E2E bypass mode): no order was loaded.</p>
+      ) : null}
+      <CheckoutOrderSummary sessionId={sessionId} initial={status} live={live} />
+      <CheckoutRecoveryBanner sessionId={sessionId} initial={status} live={live} />
       <p>
         <Link href="/account">View my orders</Link> · <Link href="/">Continue shopping</Link>
       </p>

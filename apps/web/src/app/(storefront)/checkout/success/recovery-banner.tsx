@@ -15,13 +15,18 @@ const POLL_MS = 2_000;
  * payment it polls every 2 s, so the page updates as soon as the webhook lands.
  * Components using it share one query (same key), so there is one poll.
  */
-function useCheckoutStatus(sessionId: string, initial: CheckoutStatus): CheckoutStatus {
+function useCheckoutStatus(
+  sessionId: string,
+  initial: CheckoutStatus,
+  live: boolean,
+): CheckoutStatus {
   const trpc = useTRPC();
   const query = useQuery(
     trpc.checkout.status.queryOptions(
       { sessionId },
       {
         initialData: initial,
+        enabled: live,
         refetchInterval: (q) =>
           (q.state.data ?? initial).order.status === 'pending_payment' ? POLL_MS : false,
       },
@@ -38,11 +43,14 @@ function formatTime(at: Date): string {
 export function CheckoutOrderSummary({
   sessionId,
   initial,
+  live,
 }: {
   sessionId: string;
   initial: CheckoutStatus;
+  /** False in bypass mode: show `initial` and never call the API. */
+  live: boolean;
 }) {
-  const { order } = useCheckoutStatus(sessionId, initial);
+  const { order } = useCheckoutStatus(sessionId, initial, live);
   return (
     <div className="card">
       <p>
@@ -68,11 +76,13 @@ export function CheckoutOrderSummary({
 export function CheckoutRecoveryBanner({
   sessionId,
   initial,
+  live,
 }: {
   sessionId: string;
   initial: CheckoutStatus;
+  live: boolean;
 }) {
-  const { orchestration } = useCheckoutStatus(sessionId, initial);
+  const { orchestration } = useCheckoutStatus(sessionId, initial, live);
   const last = orchestration.lastTransition;
   return (
     <section aria-label="Checkout progress" className="card checkout-progress">
