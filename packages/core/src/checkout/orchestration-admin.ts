@@ -6,15 +6,23 @@ import { advanceOrchestration, getOrCreateOrchestration, orchestrationView } fro
 import { readMetadata } from './orchestration-stages';
 import type { PostOrchestrationEventInput } from './schemas';
 
-async function orderExists(ctx: TenantContext, orderId: string): Promise<void> {
-  const order = await ctx.tx.order.findUnique({ where: { id: orderId }, select: { id: true } });
+async function orderExists(ctx: TenantContext, orderId: string) {
+  const order = await ctx.tx.order.findUnique({
+    where: { id: orderId },
+    select: { id: true, number: true },
+  });
   if (!order) throw AppError.notFound('Order');
+  return order;
 }
 
 /** GET semantics with get-or-create: an order always has an orchestration to show. */
 export async function getOrchestration({ ctx, orderId }: { ctx: TenantContext; orderId: string }) {
-  await orderExists(ctx, orderId);
-  return orchestrationView(ctx.tx, await getOrCreateOrchestration(ctx.tx, ctx.orgId, orderId));
+  const order = await orderExists(ctx, orderId);
+  const view = await orchestrationView(
+    ctx.tx,
+    await getOrCreateOrchestration(ctx.tx, ctx.orgId, orderId),
+  );
+  return { ...view, orderNumber: order.number };
 }
 
 /** Posting an `advance` event moves the order to its next stage; a `note` just records. */
