@@ -4,3 +4,4 @@ export { Pagination } from './pagination';
 export { EmptyState } from './empty-state';
 export { SortableHeader } from './sortable-header';
 export { Notice } from './notice';
+export { ListState, StatusFilter } from './list-controls';

@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import Link from 'next/link';
 import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
-import { EmptyState, Notice, Pagination, StatusBadge } from '@souk/ui';
+import { EmptyState, ListState, Notice, Pagination, StatusBadge, StatusFilter } from '@souk/ui';
 import type { RouterInputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 
@@ -111,26 +111,12 @@ export function SessionsTable({
         aria-label="Filter checkout sessions"
         onSubmit={(e) => e.preventDefault()}
       >
-        <label htmlFor="session-status-filter">Status</label>
-        <select
+        <StatusFilter
           id="session-status-filter"
-          className="search-input"
-          value={query.status ?? ''}
-          onChange={(e) =>
-            setQuery((q) => ({
-              ...q,
-              page: 1,
-              status: (e.target.value || undefined) as ListInput['status'],
-            }))
-          }
-        >
-          <option value="">All</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
+          value={query.status}
+          options={STATUSES}
+          onChange={(status) => setQuery((q) => ({ ...q, page: 1, status }))}
+        />
       </form>
       {notice?.kind === 'status' ? (
         <div className="notice notice-success" role="status">
@@ -201,10 +187,11 @@ export function SessionsTable({
             ))}
           </tbody>
         </table>
-        {list.data && list.data.rows.length === 0 ? (
-          <EmptyState>No checkout sessions match.</EmptyState>
-        ) : null}
-        {list.isLoading ? <EmptyState>Loading…</EmptyState> : null}
+        <ListState
+          isLoading={list.isLoading}
+          isEmpty={list.data?.rows.length === 0}
+          emptyText="No checkout sessions match."
+        />
       </div>
       {list.data ? (
         <Pagination

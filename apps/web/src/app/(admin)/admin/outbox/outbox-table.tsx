@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
-import { EmptyState, Pagination, StatusBadge, Notice } from '@souk/ui';
+import { ListState, Notice, Pagination, StatusBadge, StatusFilter } from '@souk/ui';
 import type { RouterInputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 
@@ -44,24 +44,14 @@ export function OutboxTable({
         stay pending here.
       </p>
       <form className="toolbar" aria-label="Filter outbox" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="outbox-status-filter">Status</label>
-        <select
+        <StatusFilter
           id="outbox-status-filter"
-          className="search-input"
-          value={query.status ?? ''}
-          onChange={(e) =>
-            setQuery((q) => ({
-              ...q,
-              page: 1,
-              status: (e.target.value || undefined) as ListInput['status'],
-            }))
+          value={query.status}
+          options={
+            ['pending', 'delivered', { value: 'dead', label: 'Dead letters (DLQ)' }] as const
           }
-        >
-          <option value="">All</option>
-          <option value="pending">pending</option>
-          <option value="delivered">delivered</option>
-          <option value="dead">Dead letters (DLQ)</option>
-        </select>
+          onChange={(status) => setQuery((q) => ({ ...q, page: 1, status }))}
+        />
       </form>
       <Notice kind="success">{done}</Notice>
       <Notice kind="error">{replay.error?.message}</Notice>
@@ -132,10 +122,11 @@ export function OutboxTable({
             ))}
           </tbody>
         </table>
-        {list.data && list.data.rows.length === 0 ? (
-          <EmptyState>No outbox messages match.</EmptyState>
-        ) : null}
-        {list.isLoading ? <EmptyState>Loading…</EmptyState> : null}
+        <ListState
+          isLoading={list.isLoading}
+          isEmpty={list.data?.rows.length === 0}
+          emptyText="No outbox messages match."
+        />
       </div>
       {list.data ? (
         <Pagination

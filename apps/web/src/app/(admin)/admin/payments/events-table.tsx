@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { EmptyState, Pagination, StatusBadge, Notice } from '@souk/ui';
+import { ListState, Notice, Pagination, StatusBadge, StatusFilter } from '@souk/ui';
 import type { RouterInputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 
@@ -48,24 +48,12 @@ export function EventsTable({
           setQuery((q) => ({ ...q, page: 1, type: type.trim() || undefined }));
         }}
       >
-        <label htmlFor="event-status-filter">Status</label>
-        <select
+        <StatusFilter
           id="event-status-filter"
-          className="search-input"
-          value={query.status ?? ''}
-          onChange={(e) =>
-            setQuery((q) => ({
-              ...q,
-              page: 1,
-              status: (e.target.value || undefined) as ListInput['status'],
-            }))
-          }
-        >
-          <option value="">All</option>
-          <option value="received">received</option>
-          <option value="processed">processed</option>
-          <option value="failed">failed</option>
-        </select>
+          value={query.status}
+          options={['received', 'processed', 'failed'] as const}
+          onChange={(status) => setQuery((q) => ({ ...q, page: 1, status }))}
+        />
         <label htmlFor="event-type-filter">Type</label>
         <input
           id="event-type-filter"
@@ -123,10 +111,11 @@ export function EventsTable({
             ))}
           </tbody>
         </table>
-        {list.data && list.data.rows.length === 0 ? (
-          <EmptyState>No payment events match.</EmptyState>
-        ) : null}
-        {list.isLoading ? <EmptyState>Loading…</EmptyState> : null}
+        <ListState
+          isLoading={list.isLoading}
+          isEmpty={list.data?.rows.length === 0}
+          emptyText="No payment events match."
+        />
       </div>
       {list.data ? (
         <Pagination

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
-import { EmptyState, Pagination, SortableHeader, StatusBadge } from '@souk/ui';
+import { ListState, Pagination, SortableHeader, StatusBadge, StatusFilter } from '@souk/ui';
 import type { RouterInputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 import { INITIAL_PRODUCT_QUERY } from './products-query';
@@ -57,24 +57,18 @@ export function ProductsTable() {
           onChange={(e) => setSearch(e.target.value)}
         />
         <button type="submit">Search</button>
-        <label htmlFor="status-filter">Status</label>
-        <select
+        <StatusFilter
           id="status-filter"
-          className="search-input"
-          value={query.status ?? ''}
-          onChange={(e) =>
-            setQuery((q) => ({
-              ...q,
-              page: 1,
-              status: (e.target.value || undefined) as ListInput['status'],
-            }))
+          value={query.status}
+          options={
+            [
+              { value: 'active', label: 'Active' },
+              { value: 'draft', label: 'Draft' },
+              { value: 'archived', label: 'Archived' },
+            ] as const
           }
-        >
-          <option value="">All</option>
-          <option value="active">Active</option>
-          <option value="draft">Draft</option>
-          <option value="archived">Archived</option>
-        </select>
+          onChange={(status) => setQuery((q) => ({ ...q, page: 1, status }))}
+        />
       </form>
       {list.error ? (
         <div className="notice notice-error" role="alert">
@@ -122,10 +116,11 @@ export function ProductsTable() {
             ))}
           </tbody>
         </table>
-        {list.data && list.data.items.length === 0 ? (
-          <EmptyState>No products match.</EmptyState>
-        ) : null}
-        {list.isLoading ? <EmptyState>Loading…</EmptyState> : null}
+        <ListState
+          isLoading={list.isLoading}
+          isEmpty={list.data?.items.length === 0}
+          emptyText="No products match."
+        />
       </div>
       {list.data ? (
         <Pagination
