@@ -91,6 +91,17 @@ const state = (orderId: string) =>
     };
   });
 
+/** A processor event as the webhook route receives it (raw JSON), with a unique id. */
+function eventBody(idPrefix: string, type: string, object: Record<string, unknown>): string {
+  return JSON.stringify({
+    id: `evt_${idPrefix}_${Date.now()}`,
+    object: 'event',
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+  });
+}
+
 async function post(body: string, signature: string | null) {
   return fetch(hook(), {
     method: 'POST',
@@ -169,20 +180,12 @@ describe('POST /webhooks/stripe', () => {
 
   it('rejects bad, missing, stale and future-dated signatures without storing anything', async () => {
     const started = await checkout();
-    const body = JSON.stringify({
-      id: `evt_forged_${Date.now()}`,
-      object: 'event',
-      type: 'checkout.session.completed',
-      created: Math.floor(Date.now() / 1000),
-      data: {
-        object: {
-          id: processorId(started.checkoutUrl),
-          payment_status: 'paid',
-          payment_intent: 'pi_forged',
-          amount_total: 35000,
-          metadata: { orgId },
-        },
-      },
+    const body = eventBody('forged', 'checkout.session.completed', {
+      id: processorId(started.checkoutUrl),
+      payment_status: 'paid',
+      payment_intent: 'pi_forged',
+      amount_total: 35000,
+      metadata: { orgId },
     });
     const now = Math.floor(Date.now() / 1000);
     for (const signature of [
@@ -205,12 +208,9 @@ describe('POST /webhooks/stripe', () => {
   });
 
   it('an event for a row Souk does not have is stored as failed and answered 200', async () => {
-    const body = JSON.stringify({
-      id: `evt_missing_${Date.now()}`,
-      object: 'event',
-      type: 'checkout.session.completed',
-      created: Math.floor(Date.now() / 1000),
-      data: { object: { id: 'cs_test_unknown', metadata: { orgId } } },
+    const body = eventBody('missing', 'checkout.session.completed', {
+      id: 'cs_test_unknown',
+      metadata: { orgId },
     });
     const res = await post(body, signPayload(body, SECRET));
     expect(res.status).toBe(200);
@@ -303,20 +303,12 @@ describe('POST /webhooks/stripe', () => {
     await payOnHostedPage(started.checkoutUrl);
     const paid = await state(started.orderId);
     const pi = paid.payments[0]!.processorPaymentIntentId;
-    const body = JSON.stringify({
-      id: `evt_nometa_${Date.now()}`,
-      object: 'event',
-      type: 'charge.refunded',
-      created: Math.floor(Date.now() / 1000),
-      data: {
-        object: {
-          id: 'ch_nometa',
-          object: 'charge',
-          payment_intent: pi,
-          amount_refunded: 10000,
-          metadata: {},
-        },
-      },
+    const body = eventBody('nometa', 'charge.refunded', {
+      id: 'ch_nometa',
+      object: 'charge',
+      payment_intent: pi,
+      amount_refunded: 10000,
+      metadata: {},
     });
     const res = await post(body, signPayload(body, SECRET));
     expect(await res.json()).toMatchObject({ status: 'processed' });
@@ -379,12 +371,9 @@ describe('per-org webhook secrets', () => {
         input: { secretKey: 'sk_test_acmeonly1234', webhookSecret: 'whsec_acmeonly5678' },
       }),
     );
-    const body = JSON.stringify({
-      id: `evt_acme_${Date.now()}`,
-      object: 'event',
-      type: 'checkout.session.expired',
-      created: Math.floor(Date.now() / 1000),
-      data: { object: { id: 'cs_test_acme_unknown', metadata: { orgId: acme } } },
+    const body = eventBody('acme', 'checkout.session.expired', {
+      id: 'cs_test_acme_unknown',
+      metadata: { orgId: acme },
     });
     expect((await post(body, signPayload(body, 'whsec_other_org'))).status).toBe(400);
     const ok = await post(body, signPayload(body, 'whsec_acmeonly5678'));

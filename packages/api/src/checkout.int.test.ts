@@ -56,6 +56,20 @@ async function selection(handle = '@soukshop') {
   };
 }
 
+/** The customer checks out the Growth configuration through the Next.js server. */
+async function startGrowthCheckout() {
+  const s = await selection();
+  return shop.checkout.start({ productSlug: 'instagram-growth', selection: s.value });
+}
+
+/** The customer leaves the hosted page through its cancel link; returns the resume token. */
+async function abandon(orderId: string): Promise<string> {
+  const orders = await c.customer.checkout.myOrders();
+  const token = orders.find((o) => o.id === orderId)!.resumeToken!;
+  await shop.checkout.markAbandoned({ token });
+  return token;
+}
+
 const count = (table: 'order' | 'invoice' | 'hostedCheckoutSession') =>
   withOrg(testDb.ownerDb, demoOrgId, (tx) => (tx[table] as { count(): Promise<number> }).count());
 
@@ -220,11 +234,7 @@ describe('session lifecycle (admin)', () => {
   });
 
   it('regenerates once; a second admin with a stale view gets a clear conflict', async () => {
-    const s = await selection();
-    const started = await shop.checkout.start({
-      productSlug: 'instagram-growth',
-      selection: s.value,
-    });
+    const started = await startGrowthCheckout();
     const seen = await admin.checkout.getSession({ id: started.sessionId });
     const seenBySecond = await admin2.checkout.getSession({ id: started.sessionId });
 
@@ -247,11 +257,7 @@ describe('session lifecycle (admin)', () => {
   });
 
   it('50 concurrent regenerate attempts: exactly one wins, the rest conflict', async () => {
-    const s = await selection();
-    const started = await shop.checkout.start({
-      productSlug: 'instagram-growth',
-      selection: s.value,
-    });
+    const started = await startGrowthCheckout();
     const seen = await admin.checkout.getSession({ id: started.sessionId });
     const outcomes = await Promise.all(
       Array.from({ length: 50 }, () =>
@@ -311,11 +317,7 @@ describe('abandonment, sweep and recovery', () => {
   });
 
   it('an abandoned checkout gets one recovery email with a resume link, which opens a fresh session', async () => {
-    const s = await selection();
-    const started = await shop.checkout.start({
-      productSlug: 'instagram-growth',
-      selection: s.value,
-    });
+    const started = await startGrowthCheckout();
     const mine = await c.customer.checkout.myOrders();
     const token = mine.find((o) => o.id === started.orderId)!.resumeToken!;
     const marked = await shop.checkout.markAbandoned({ token });
@@ -357,15 +359,8 @@ describe('abandonment, sweep and recovery', () => {
 
   it('skips customers who opted out of order updates, and logs it', async () => {
     await c.customer.checkout.setMyPreferences({ orderUpdates: false });
-    const s = await selection();
-    const started = await shop.checkout.start({
-      productSlug: 'instagram-growth',
-      selection: s.value,
-    });
-    const token = (await c.customer.checkout.myOrders()).find(
-      (o) => o.id === started.orderId,
-    )!.resumeToken!;
-    await shop.checkout.markAbandoned({ token });
+    const started = await startGrowthCheckout();
+    const token = await abandon(started.orderId);
     const run = await admin.checkout.runRecovery();
     expect(run.skippedCount).toBeGreaterThanOrEqual(1);
     const outbox = await admin.outbox.list({ pageSize: 100 });
@@ -378,11 +373,7 @@ describe('abandonment, sweep and recovery', () => {
 
 describe('orchestration (spec 003)', () => {
   it('get-or-create, posting an event advances the stage, every transition is recorded', async () => {
-    const s = await selection();
-    const started = await shop.checkout.start({
-      productSlug: 'instagram-growth',
-      selection: s.value,
-    });
+    const started = await startGrowthCheckout();
     const first = await admin.checkout.getOrchestration({ orderId: started.orderId });
     expect(first.stage).toBe('payment');
     const advanced = await admin.checkout.postOrchestrationEvent({
@@ -516,15 +507,8 @@ describe('per-org processor credentials', () => {
 describe('recovery escalation', () => {
   it('later attempts go to Slack when configured, never twice for the same attempt', async () => {
     const { runSessionRecovery } = await import('@souk/core');
-    const s = await selection();
-    const started = await shop.checkout.start({
-      productSlug: 'instagram-growth',
-      selection: s.value,
-    });
-    const token = (await c.customer.checkout.myOrders()).find(
-      (o) => o.id === started.orderId,
-    )!.resumeToken!;
-    await shop.checkout.markAbandoned({ token });
+    const started = await startGrowthCheckout();
+    await abandon(started.orderId);
     const settings = {
       limit: 100,
       maxAttempts: 3,
@@ -566,11 +550,7 @@ describe('recovery escalation', () => {
 
 describe('loyalty hold', () => {
   it('holds the order while the member has pending loyalty steps; the banner lists them', async () => {
-    const s = await selection();
-    const started = await shop.checkout.start({
-      productSlug: 'instagram-growth',
-      selection: s.value,
-    });
+    const started = await startGrowthCheckout();
     const post = (kind: 'advance' | 'loyalty_step' | 'loyalty_step_done', note: string) =>
       admin.checkout.postOrchestrationEvent({ orderId: started.orderId, kind, note });
     await post('advance', 'Paid offline');
