@@ -1,6 +1,12 @@
 export { authOptions, clientIpFrom } from './next-auth-options';
 export { getSoukSession, type SoukSession } from './server';
-export { consumeLoginAttempt, resetLoginAttempts, type RateLimitDecision } from './rate-limit';
+export {
+  consumeLoginAttempt,
+  resetLoginAttempts,
+  consumeRateLimit,
+  resetRateLimit,
+  type RateLimitDecision,
+} from './rate-limit';
 export {
   can,
   isStaffRole,

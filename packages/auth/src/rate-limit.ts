@@ -7,25 +7,28 @@ import {
 } from 'rate-limiter-flexible';
 import { authEnv } from './env';
 
-let loginLimiter: RateLimiterAbstract | undefined;
+const limiters = new Map<string, RateLimiterAbstract>();
+let redis: Redis | undefined;
 
 // In-process by default; shared through Redis when several web instances run.
-function getLoginLimiter(): RateLimiterAbstract {
-  if (!loginLimiter) {
-    const options = {
-      keyPrefix: 'souk:login',
-      points: authEnv.LOGIN_RATE_LIMIT_PER_MINUTE,
-      duration: 60,
-    };
-    loginLimiter = authEnv.REDIS_URL
-      ? new RateLimiterRedis({
-          ...options,
-          storeClient: new Redis(authEnv.REDIS_URL, { enableOfflineQueue: false }),
-          insuranceLimiter: new RateLimiterMemory(options),
-        })
-      : new RateLimiterMemory(options);
+function limiterFor(prefix: string, pointsPerMinute: number): RateLimiterAbstract {
+  const name = `${prefix}:${pointsPerMinute}`;
+  let limiter = limiters.get(name);
+  if (!limiter) {
+    const options = { keyPrefix: `souk:${prefix}`, points: pointsPerMinute, duration: 60 };
+    if (authEnv.REDIS_URL) {
+      redis ??= new Redis(authEnv.REDIS_URL, { enableOfflineQueue: false });
+      limiter = new RateLimiterRedis({
+        ...options,
+        storeClient: redis,
+        insuranceLimiter: new RateLimiterMemory(options),
+      });
+    } else {
+      limiter = new RateLimiterMemory(options);
+    }
+    limiters.set(name, limiter);
   }
-  return loginLimiter;
+  return limiter;
 }
 
 export interface RateLimitDecision {
@@ -33,10 +36,14 @@ export interface RateLimitDecision {
   retryAfterSeconds: number;
 }
 
-/** Spec 004: sign-in is limited to 5 attempts per minute per client IP. */
-export async function consumeLoginAttempt(ip: string): Promise<RateLimitDecision> {
+/** Takes one point from `key` in the per-minute bucket `prefix`. */
+export async function consumeRateLimit(
+  prefix: string,
+  pointsPerMinute: number,
+  key: string,
+): Promise<RateLimitDecision> {
   try {
-    await getLoginLimiter().consume(ip);
+    await limiterFor(prefix, pointsPerMinute).consume(key);
     return { allowed: true, retryAfterSeconds: 0 };
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
@@ -49,7 +56,20 @@ export async function consumeLoginAttempt(ip: string): Promise<RateLimitDecision
   }
 }
 
+export async function resetRateLimit(
+  prefix: string,
+  pointsPerMinute: number,
+  key: string,
+): Promise<void> {
+  await limiterFor(prefix, pointsPerMinute).delete(key);
+}
+
+/** Spec 004: sign-in is limited to 5 attempts per minute per client IP. */
+export function consumeLoginAttempt(ip: string): Promise<RateLimitDecision> {
+  return consumeRateLimit('login', authEnv.LOGIN_RATE_LIMIT_PER_MINUTE, ip);
+}
+
 /** For tests that exercise sign-in many times from one address. */
-export async function resetLoginAttempts(ip: string): Promise<void> {
-  await getLoginLimiter().delete(ip);
+export function resetLoginAttempts(ip: string): Promise<void> {
+  return resetRateLimit('login', authEnv.LOGIN_RATE_LIMIT_PER_MINUTE, ip);
 }

@@ -20,10 +20,25 @@ export const PERMISSIONS = [
   'outbox.read',
   'outbox.replay',
   'payments.configure',
+  // Marketplace (spec 004).
+  'marketplace.read',
+  'marketplace.manage',
+  'payouts.manage',
+  'marketplace.book',
+  'marketplace.vend',
+  'marketplace.onboard',
+  'trust.report',
+  'uploads.create',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ONLY_STAFF: Permission[] = ['catalog.read', 'audit.read', 'checkout.read'];
+const READ_ONLY_STAFF: Permission[] = [
+  'catalog.read',
+  'audit.read',
+  'checkout.read',
+  'marketplace.read',
+  'trust.report',
+];
 // Finance reads the payment ledger and may replay events and retry checkouts.
 const FINANCE: Permission[] = [
   ...READ_ONLY_STAFF,
@@ -31,18 +46,24 @@ const FINANCE: Permission[] = [
   'payments.read',
   'payments.replay',
   'outbox.read',
+  'payouts.manage',
 ];
+
+// Staff act for the org; what a vendor or an organizer does for themselves is not theirs to do.
+const SELF_SERVICE: Permission[] = ['marketplace.book', 'marketplace.vend', 'marketplace.onboard'];
+const STAFF_PERMISSIONS = PERMISSIONS.filter((p) => !SELF_SERVICE.includes(p));
 
 /** The role -> permission table. Procedures name a permission; nothing checks roles directly. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  OWNER: PERMISSIONS,
+  OWNER: STAFF_PERMISSIONS,
   // Processor credentials are the owner's call alone.
-  ADMIN: PERMISSIONS.filter((p) => p !== 'payments.configure'),
+  ADMIN: STAFF_PERMISSIONS.filter((p) => p !== 'payments.configure'),
   FINANCE,
   DISPATCHER: READ_ONLY_STAFF,
   VIEWER: READ_ONLY_STAFF,
-  VENDOR: [],
-  CUSTOMER: [],
+  // Vendors answer bookings and ask for payouts; customers organize events (and may apply as vendors).
+  VENDOR: ['marketplace.vend', 'marketplace.onboard', 'trust.report', 'uploads.create'],
+  CUSTOMER: ['marketplace.book', 'marketplace.onboard', 'trust.report'],
 };
 
 export function permissionsFor(role: Role): readonly Permission[] {

@@ -1,10 +1,26 @@
 import { z } from 'zod';
+import { fractionToBps } from './marketplace/split';
 
 const flag = (fallback: 'true' | 'false') =>
   z
     .enum(['true', 'false', '1', '0', ''])
     .default(fallback)
     .transform((v) => v === 'true' || v === '1');
+const fraction = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      try {
+        return fractionToBps(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
+// `S3_BUCKET=` in an env file means unset, not an empty bucket name.
+const unsetIfBlank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema);
 const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 // The one place @souk/core reads process.env.
@@ -41,6 +57,38 @@ export const coreEnv = z
     MAIL_FROM: z.string().default('Souk <no-reply@souk.test>'),
     OUTGOING_WEBHOOK_URL: z.string().url().optional(),
     OUTGOING_WEBHOOK_SECRET: z.string().min(1).optional(),
+    // Marketplace (spec 004): fractions of 1, read exactly into basis points.
+    BOOKING_DEPOSIT_PERCENT: fraction('0.30'),
+    PLATFORM_COMMISSION_PERCENT: fraction('0.10'),
+    RESERVATION_RELEASE_PERCENT: fraction('0.50'),
+    BOOKING_PAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    TEMPLATE_TRIAL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    // Uploads (spec 004 + spec 002 storage). No image/svg+xml by default: an SVG can
+    // carry script, and served from our origin it would run as our page.
+    UPLOAD_ALLOWED_MIME: z
+      .string()
+      .default('image/jpeg,image/png,image/webp,video/mp4,application/pdf')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((type) => type.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(15_000_000),
+    // Lifetime of upload and download URLs (S3 presigning allows at most 7 days).
+    UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(300),
+    // `local` unless S3_BUCKET is set; set explicitly to force one.
+    UPLOAD_BACKEND: unsetIfBlank(z.enum(['local', 's3']).optional()),
+    // Local backend: where files go. Unset: <SOUK_DATA_DIR>/uploads when that is an
+    // absolute path (as `pnpm start` sets it), else <cwd>/.data/uploads.
+    UPLOAD_ROOT: unsetIfBlank(z.string().optional()),
+    SOUK_DATA_DIR: unsetIfBlank(z.string().optional()),
+    S3_BUCKET: unsetIfBlank(z.string().optional()),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ENDPOINT_URL: unsetIfBlank(z.string().url().optional()),
+    S3_ACCESS_KEY_ID: unsetIfBlank(z.string().optional()),
+    S3_SECRET_ACCESS_KEY: unsetIfBlank(z.string().optional()),
+    S3_FORCE_PATH_STYLE: flag('false'),
   })
   .parse(process.env);
 export type CoreEnv = typeof coreEnv;

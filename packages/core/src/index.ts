@@ -85,3 +85,49 @@ export {
   setPaymentCredentials,
   setPaymentCredentialsInput,
 } from './payments/payment-credentials';
+// marketplace
+export * from './marketplace/schemas';
+export { largestRemainder, splitBps, planAllocation, fractionToBps } from './marketplace/split';
+export {
+  canTransition,
+  nextStatuses,
+  isReadyForPayment,
+  BOOKING_STATUSES,
+} from './marketplace/booking-status';
+export { redactContactInfo } from './marketplace/redact';
+export * from './marketplace/vendors';
+export * from './marketplace/templates';
+export {
+  createBooking,
+  submitBooking,
+  listMyBookings,
+  getMyBooking,
+  respondToCounter,
+  cancelMyBooking,
+} from './marketplace/bookings';
+export * from './marketplace/vendor-actions';
+export { payBooking, listBookingPayments } from './marketplace/booking-payments';
+export * from './marketplace/payouts';
+export { openDispute, listDisputes, resolveDispute } from './marketplace/disputes';
+export { reportModeration, listModeration } from './marketplace/trust';
+export {
+  completeBooking,
+  forceCompleteBooking,
+  adminCancelBooking,
+  listBookings,
+  adminBookingDetail,
+} from './marketplace/lifecycle';
+// uploads
+export * from './uploads/schemas';
+export { requestUpload, type RequestedUpload } from './uploads/request-upload';
+export { confirmUpload } from './uploads/confirm-upload';
+export { receiveLocalUpload, type UploadBody } from './uploads/receive-local-upload';
+export { readLocalUpload } from './uploads/read-local-upload';
+export { downloadUrl } from './uploads/download-url';
+export { listMyUploads } from './uploads/list-my-uploads';
+export type { UploadFailure, UploadProblem, UploadLinkParams } from './uploads/upload-link';
+export {
+  uploadSettingsFromEnv,
+  type UploadSettings,
+  type S3Settings,
+} from './uploads/settings';

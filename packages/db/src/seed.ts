@@ -26,7 +26,10 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { email: 'dispatcher@souk.test', role: 'DISPATCHER', org: 'demo' },
   { email: 'viewer@souk.test', role: 'VIEWER', org: 'demo' },
   { email: 'vendor@souk.test', role: 'VENDOR', org: 'demo' },
+  { email: 'venue@souk.test', role: 'VENDOR', org: 'demo' },
   { email: 'customer@souk.test', role: 'CUSTOMER', org: 'demo' },
+  // Has no vendor profile yet: the one to try vendor onboarding with.
+  { email: 'applicant@souk.test', role: 'CUSTOMER', org: 'demo' },
   { email: 'admin@acme.test', role: 'ADMIN', org: 'acme' },
 ];
 
@@ -162,6 +165,62 @@ function simpleProducts(): ProductSeed[] {
   ];
 }
 
+// Approved vendors and templates for the demo marketplace (spec 004).
+const DEMO_VENDORS = [
+  {
+    email: 'venue@souk.test',
+    type: 'venue_owner',
+    displayName: 'Harbor Hall',
+    city: 'Lisbon',
+    description:
+      'A riverside hall for up to 180 guests, with a terrace and in-house catering kitchen.',
+  },
+  {
+    email: 'vendor@souk.test',
+    type: 'service_provider',
+    displayName: 'Lens & Light Photography',
+    city: 'Lisbon',
+    description: 'Event photography: candid coverage, portraits and a same-week gallery.',
+  },
+] as const;
+
+const DEMO_TEMPLATES = [
+  {
+    name: 'Wedding reception',
+    summary: 'An evening reception for 80-150 guests: venue, catering, music and photos.',
+    details:
+      'Timeline: 17:00 guests arrive, 18:00 dinner, 20:00 first dance, 23:30 last song. Book the venue first, then photography and music. Budget split we see most: venue 45%, catering 30%, music 10%, photography 15%.',
+    suggestedGuests: 120,
+  },
+  {
+    name: 'Team offsite',
+    summary: 'A one-day company offsite with a workshop room and a dinner.',
+    details:
+      'Morning workshop 09:30-12:30, lunch on site, afternoon breakout sessions, dinner at 19:00. Ask the venue for a projector and two breakout rooms.',
+    suggestedGuests: 40,
+  },
+];
+
+async function seedMarketplace(
+  tx: Prisma.TransactionClient,
+  orgId: string,
+  users: Map<string, string>,
+) {
+  for (const vendor of DEMO_VENDORS) {
+    const userId = users.get(vendor.email);
+    if (!userId) continue;
+    const { email: _email, ...profile } = vendor;
+    await tx.vendor.upsert({
+      where: { orgId_userId: { orgId, userId } },
+      update: {},
+      create: { ...profile, orgId, userId, status: 'approved', reviewedAt: new Date() },
+    });
+  }
+  if ((await tx.eventTemplate.count()) === 0) {
+    await tx.eventTemplate.createMany({ data: DEMO_TEMPLATES.map((t) => ({ ...t, orgId })) });
+  }
+}
+
 async function ensureUser(db: Db, email: string, passwordHash: string) {
   return db.user.upsert({
     where: { email },
@@ -197,6 +256,10 @@ export async function seedDatabase(
           update: {},
           create: { orgId: org.id, userId: user.id, role: login.role },
         });
+      }
+      if (orgSeed.slug === 'demo') {
+        const byEmail = new Map(users.map((u) => [u.email, u.id]));
+        await seedMarketplace(tx, org.id, byEmail);
       }
       const catalog =
         orgSeed.slug === 'demo' ? [instagramGrowth(org.id), ...simpleProducts()] : simpleProducts();

@@ -56,7 +56,8 @@ async function applyLedgerRow(
     const note = result.handled ? null : 'No handler for this event type (stored only)';
     await tx.$executeRaw`
       UPDATE processor_events SET status = 'processed', "processedAt" = now(), error = ${note},
-        attempts = attempts + 1, "invoiceId" = COALESCE(${result.invoiceId}::uuid, "invoiceId")
+        attempts = attempts + 1, "invoiceId" = COALESCE(${result.invoiceId}::uuid, "invoiceId"),
+        "bookingId" = COALESCE(${result.bookingId}::uuid, "bookingId")
       WHERE id = ${row.id}::uuid`;
     return { status: 'processed', eventId };
   } catch (error) {
@@ -142,11 +143,18 @@ async function orgOfPaymentIntent(db: Db, event: ProcessorEventEnvelope): Promis
   if (!paymentIntentId) return null;
   const orgs = await db.organization.findMany({ select: { id: true } });
   for (const { id } of orgs) {
-    const found = await withOrg(db, id, (tx) =>
-      tx.payment.findUnique({
-        where: { processorPaymentIntentId: paymentIntentId },
-        select: { id: true },
-      }),
+    const found = await withOrg(
+      db,
+      id,
+      async (tx) =>
+        (await tx.payment.findUnique({
+          where: { processorPaymentIntentId: paymentIntentId },
+          select: { id: true },
+        })) ??
+        tx.bookingPayment.findUnique({
+          where: { processorPaymentIntentId: paymentIntentId },
+          select: { id: true },
+        }),
     );
     if (found) return id;
   }
