@@ -34,6 +34,7 @@ import {
   listPayoutsInput,
   listPublicVendors,
   listTemplates,
+  listOrganizerSubscriptions,
   listVendors,
   listVendorsInput,
   myVendor,
@@ -222,6 +223,7 @@ const adminRouter = createTRPCRouter({
   deleteTemplate: manage
     .input(idInput)
     .mutation(({ ctx, input }) => deleteTemplate({ ctx: ctx.tenant, id: input.id })),
+  subscriptions: read.query(({ ctx }) => listOrganizerSubscriptions({ ctx: ctx.tenant })),
   setSubscription: manage
     .input(setSubscriptionInput)
     .mutation(({ ctx, input }) => adminSetSubscription({ ctx: ctx.tenant, input })),

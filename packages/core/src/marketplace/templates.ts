@@ -185,3 +185,24 @@ export async function deleteTemplate({ ctx, id }: { ctx: TenantContext; id: stri
   });
   return { id };
 }
+
+/** Admin: organizers (customers) with their subscription, for the override form. */
+export async function listOrganizerSubscriptions({ ctx }: { ctx: TenantContext }) {
+  const members = await ctx.tx.membership.findMany({
+    where: { role: 'CUSTOMER' },
+    include: { user: { select: { id: true, email: true, name: true } } },
+    orderBy: { createdAt: 'asc' },
+    take: 500,
+  });
+  const subscriptions = await ctx.tx.organizerSubscription.findMany({
+    where: { userId: { in: members.map((m) => m.userId) } },
+  });
+  const byUser = new Map(subscriptions.map((s) => [s.userId, s]));
+  return members.map((m) => ({
+    userId: m.userId,
+    email: m.user.email,
+    name: m.user.name,
+    status: byUser.get(m.userId)?.status ?? 'none',
+    trialEndsAt: byUser.get(m.userId)?.trialEndsAt ?? null,
+  }));
+}
