@@ -10,7 +10,13 @@ export default function StorefrontLayout({ children }: { children: ReactNode }) 
           Souk
         </Link>
         <SandboxBadge />
+        <nav className="topnav" aria-label="Marketplace">
+          <Link href="/vendors">Vendors</Link>
+          <Link href="/templates">Event templates</Link>
+          <Link href="/bookings">My bookings</Link>
+        </nav>
         <span className="spacer" />
+        <Link href="/vendor">Vendor portal</Link>
         <Link href="/account">My account</Link>
         <Link href="/admin">Admin</Link>
       </header>

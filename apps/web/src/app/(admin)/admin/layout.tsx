@@ -53,6 +53,19 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <Link href="/admin/payments">Payment events</Link>
           ) : null}
           {can(session.role, 'outbox.read') ? <Link href="/admin/outbox">Outbox</Link> : null}
+          {can(session.role, 'marketplace.read') ? (
+            <>
+              <span className="admin-nav-heading">Marketplace</span>
+              <Link href="/admin/marketplace/vendors">Vendors</Link>
+              <Link href="/admin/marketplace/bookings">Bookings</Link>
+              <Link href="/admin/marketplace/payments">Booking payments</Link>
+              <Link href="/admin/marketplace/payouts">Payouts</Link>
+              <Link href="/admin/marketplace/disputes">Disputes</Link>
+              <Link href="/admin/marketplace/moderation">Moderation</Link>
+              <Link href="/admin/marketplace/templates">Event templates</Link>
+              <Link href="/admin/marketplace/subscriptions">Subscriptions</Link>
+            </>
+          ) : null}
           {can(session.role, 'users.manage') ? <Link href="/admin/users">Users</Link> : null}
           <Link href="/admin/account">Account</Link>
           <Link href="/">View storefront</Link>
