@@ -40,6 +40,94 @@ export interface ProcessorEventEnvelope {
   data: { object: Record<string, unknown> };
 }
 
+export interface CreatePaymentIntentParams {
+  /** Same key + same params => the processor returns the same intent. */
+  idempotencyKey: string;
+  amountCents: number;
+  currency: string;
+  metadata: Record<string, string>;
+  description?: string;
+  /** Ties the charge to the transfers that later pay vendors out of it. */
+  transferGroup?: string;
+  receiptEmail?: string;
+}
+
+export type ProcessorPaymentIntentStatus =
+  | 'requires_payment_method'
+  | 'requires_confirmation'
+  | 'requires_action'
+  | 'processing'
+  | 'succeeded'
+  | 'canceled';
+
+export interface ProcessorPaymentIntent {
+  id: string;
+  /** For the browser only (Stripe.js or the sandbox page); never log or store it. */
+  clientSecret: string;
+  status: ProcessorPaymentIntentStatus;
+  amountCents: number;
+  /** Upper-case ISO code. */
+  currency: string;
+  metadata: Record<string, string>;
+}
+
+export interface CreateConnectedAccountParams {
+  idempotencyKey: string;
+  email: string;
+  displayName: string;
+  /** Two-letter country code; default 'US'. */
+  country?: string;
+  metadata: Record<string, string>;
+}
+
+export interface ProcessorConnectedAccount {
+  id: string;
+  payoutsEnabled: boolean;
+  detailsSubmitted: boolean;
+  chargesEnabled: boolean;
+}
+
+export interface CreateAccountOnboardingLinkParams {
+  accountId: string;
+  /** Where the processor sends the person when the link has expired or was used. */
+  refreshUrl: string;
+  returnUrl: string;
+}
+
+export interface ProcessorAccountLink {
+  url: string;
+  expiresAt: Date;
+}
+
+export interface CreateTransferParams {
+  idempotencyKey: string;
+  amountCents: number;
+  currency: string;
+  /** Connected account id (acct_…). */
+  destination: string;
+  transferGroup?: string;
+  metadata: Record<string, string>;
+}
+
+export interface ProcessorTransfer {
+  id: string;
+  amountCents: number;
+  destination: string;
+  reversed: boolean;
+}
+
+export interface ReverseTransferParams {
+  transferId: string;
+  idempotencyKey: string;
+  /** Omitted: whatever is not yet reversed. */
+  amountCents?: number;
+}
+
+export interface ProcessorTransferReversal {
+  id: string;
+  amountCents: number;
+}
+
 export interface PaymentGateway {
   readonly processor: 'stripe';
   /** True when talking to the local sandbox rather than Stripe. */
@@ -48,6 +136,29 @@ export interface PaymentGateway {
   retrieveCheckoutSession(id: string): Promise<ProcessorCheckoutSession>;
   expireCheckoutSession(id: string): Promise<void>;
   refund(params: RefundParams): Promise<{ id: string; amountCents: number }>;
+
+  createPaymentIntent(params: CreatePaymentIntentParams): Promise<ProcessorPaymentIntent>;
+  retrievePaymentIntent(id: string): Promise<ProcessorPaymentIntent>;
+  /** Succeeds when the intent is already canceled, so retries are safe. */
+  cancelPaymentIntent(id: string): Promise<void>;
+  /**
+   * Sandbox: the sandbox's hosted page that pays this intent and then redirects to
+   * `returnUrl` with `payment_intent` and `redirect_status`. Real Stripe: null (use
+   * Stripe.js Elements with the client secret instead).
+   */
+  hostedPaymentUrl(
+    paymentIntent: { id: string; clientSecret: string },
+    returnUrl: string,
+  ): string | null;
+
+  createConnectedAccount(params: CreateConnectedAccountParams): Promise<ProcessorConnectedAccount>;
+  retrieveConnectedAccount(id: string): Promise<ProcessorConnectedAccount>;
+  createAccountOnboardingLink(
+    params: CreateAccountOnboardingLinkParams,
+  ): Promise<ProcessorAccountLink>;
+
+  createTransfer(params: CreateTransferParams): Promise<ProcessorTransfer>;
+  reverseTransfer(params: ReverseTransferParams): Promise<ProcessorTransferReversal>;
 }
 
 export class PaymentGatewayError extends Error {

@@ -4,12 +4,18 @@ import {
   type CreateCheckoutSessionParams,
   type PaymentGateway,
   type ProcessorCheckoutSession,
+  type ProcessorConnectedAccount,
+  type ProcessorPaymentIntent,
+  type ProcessorPaymentIntentStatus,
+  type ProcessorTransfer,
 } from './gateway';
 
 export interface StripeGatewayOptions {
   secretKey: string;
   /** A Stripe-compatible base URL (the sandbox); unset means api.stripe.com. */
   apiUrl?: string;
+  /** Where browsers reach the sandbox's hosted pages, when not at apiUrl. */
+  sandboxPublicUrl?: string;
 }
 
 function toSession(session: Stripe.Checkout.Session): ProcessorCheckoutSession {
@@ -23,6 +29,52 @@ function toSession(session: Stripe.Checkout.Session): ProcessorCheckoutSession {
     currency: (session.currency ?? '').toUpperCase(),
     expiresAt: new Date(session.expires_at * 1000),
     paymentIntentId: typeof pi === 'string' ? pi : (pi?.id ?? null),
+  };
+}
+
+const PAYMENT_INTENT_STATUSES = new Set<string>([
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'processing',
+  'succeeded',
+  'canceled',
+] satisfies ProcessorPaymentIntentStatus[]);
+
+function toPaymentIntentStatus(status: string): ProcessorPaymentIntentStatus {
+  // Souk only creates automatic-capture intents, so an uncaptured one is still in flight.
+  if (status === 'requires_capture') return 'processing';
+  if (PAYMENT_INTENT_STATUSES.has(status)) return status as ProcessorPaymentIntentStatus;
+  throw new PaymentGatewayError(`Unknown PaymentIntent status: ${status}`, null, null);
+}
+
+function toPaymentIntent(pi: Stripe.PaymentIntent): ProcessorPaymentIntent {
+  return {
+    id: pi.id,
+    clientSecret: pi.client_secret ?? '',
+    status: toPaymentIntentStatus(pi.status),
+    amountCents: pi.amount,
+    currency: pi.currency.toUpperCase(),
+    metadata: { ...pi.metadata },
+  };
+}
+
+function toConnectedAccount(account: Stripe.Account): ProcessorConnectedAccount {
+  return {
+    id: account.id,
+    payoutsEnabled: account.payouts_enabled,
+    detailsSubmitted: account.details_submitted,
+    chargesEnabled: account.charges_enabled,
+  };
+}
+
+function toTransfer(transfer: Stripe.Transfer): ProcessorTransfer {
+  const destination = transfer.destination;
+  return {
+    id: transfer.id,
+    amountCents: transfer.amount,
+    destination: typeof destination === 'string' ? destination : (destination?.id ?? ''),
+    reversed: transfer.reversed,
   };
 }
 
@@ -53,6 +105,7 @@ export function createStripeClient({ secretKey, apiUrl }: StripeGatewayOptions):
 /** The Stripe implementation, through the official SDK (also against the sandbox). */
 export function createStripeGateway(options: StripeGatewayOptions): PaymentGateway {
   const stripe = createStripeClient(options);
+  const sandboxPagesUrl = options.sandboxPublicUrl ?? options.apiUrl;
   return {
     processor: 'stripe',
     isSandbox: Boolean(options.apiUrl),
@@ -97,6 +150,110 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
           { idempotencyKey: params.idempotencyKey },
         );
         return { id: refund.id, amountCents: refund.amount };
+      }),
+
+    createPaymentIntent: (params) =>
+      call(async () =>
+        toPaymentIntent(
+          await stripe.paymentIntents.create(
+            {
+              amount: params.amountCents,
+              currency: params.currency.toLowerCase(),
+              metadata: params.metadata,
+              automatic_payment_methods: { enabled: true },
+              ...(params.description === undefined ? {} : { description: params.description }),
+              ...(params.transferGroup === undefined
+                ? {}
+                : { transfer_group: params.transferGroup }),
+              ...(params.receiptEmail === undefined ? {} : { receipt_email: params.receiptEmail }),
+            },
+            { idempotencyKey: params.idempotencyKey },
+          ),
+        ),
+      ),
+    retrievePaymentIntent: (id) =>
+      call(async () => toPaymentIntent(await stripe.paymentIntents.retrieve(id))),
+    cancelPaymentIntent: (id) =>
+      call(async () => {
+        try {
+          await stripe.paymentIntents.cancel(id);
+        } catch (error) {
+          // Stripe refuses to cancel twice; a retry or a second tab must not fail for that.
+          if (
+            error instanceof Stripe.errors.StripeError &&
+            error.code === 'payment_intent_unexpected_state' &&
+            (await stripe.paymentIntents.retrieve(id)).status === 'canceled'
+          ) {
+            return;
+          }
+          throw error;
+        }
+      }),
+    hostedPaymentUrl: (paymentIntent, returnUrl) => {
+      if (!sandboxPagesUrl) return null;
+      const url = new URL(
+        `/pay/payment_intents/${encodeURIComponent(paymentIntent.id)}`,
+        sandboxPagesUrl,
+      );
+      url.searchParams.set('client_secret', paymentIntent.clientSecret);
+      url.searchParams.set('return_url', returnUrl);
+      return url.toString();
+    },
+
+    createConnectedAccount: (params) =>
+      call(async () =>
+        toConnectedAccount(
+          await stripe.accounts.create(
+            {
+              type: 'express',
+              country: params.country ?? 'US',
+              email: params.email,
+              business_profile: { name: params.displayName },
+              capabilities: { transfers: { requested: true } },
+              metadata: params.metadata,
+            },
+            { idempotencyKey: params.idempotencyKey },
+          ),
+        ),
+      ),
+    retrieveConnectedAccount: (id) =>
+      call(async () => toConnectedAccount(await stripe.accounts.retrieve(id))),
+    createAccountOnboardingLink: (params) =>
+      call(async () => {
+        const link = await stripe.accountLinks.create({
+          account: params.accountId,
+          type: 'account_onboarding',
+          refresh_url: params.refreshUrl,
+          return_url: params.returnUrl,
+        });
+        return { url: link.url, expiresAt: new Date(link.expires_at * 1000) };
+      }),
+
+    createTransfer: (params) =>
+      call(async () =>
+        toTransfer(
+          await stripe.transfers.create(
+            {
+              amount: params.amountCents,
+              currency: params.currency.toLowerCase(),
+              destination: params.destination,
+              metadata: params.metadata,
+              ...(params.transferGroup === undefined
+                ? {}
+                : { transfer_group: params.transferGroup }),
+            },
+            { idempotencyKey: params.idempotencyKey },
+          ),
+        ),
+      ),
+    reverseTransfer: (params) =>
+      call(async () => {
+        const reversal = await stripe.transfers.createReversal(
+          params.transferId,
+          params.amountCents === undefined ? {} : { amount: params.amountCents },
+          { idempotencyKey: params.idempotencyKey },
+        );
+        return { id: reversal.id, amountCents: reversal.amount };
       }),
   };
 }

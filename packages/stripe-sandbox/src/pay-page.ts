@@ -1,4 +1,5 @@
-// The hosted checkout page a browser lands on from `session.url`.
+// The hosted checkout page a browser lands on from `session.url`, and the layout
+// helpers the other hosted pages (PaymentIntent, Connect onboarding) share.
 import { formatAmount } from './money';
 import { type SessionRecord } from './state';
 
@@ -14,13 +15,13 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", '&#39;');
 }
 
-function layout(body: string): string {
+export function layout(body: string, title = PAY_PAGE_TITLE): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${PAY_PAGE_TITLE}</title>
+<title>${escapeHtml(title)}</title>
 <style>
 body { font-family: system-ui, sans-serif; max-width: 32rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
 .banner { background: #fff4d6; border: 1px solid #e0b84c; padding: .5rem .75rem; border-radius: 4px; }
@@ -30,11 +31,12 @@ td { padding: .25rem 0; } td.amount { text-align: right; }
 tr.total td { border-top: 1px solid #ccc; font-weight: bold; }
 form { display: inline-block; margin-right: .5rem; }
 button { font-size: 1rem; padding: .5rem 1rem; cursor: pointer; }
+.description { color: #555; }
 </style>
 </head>
 <body>
 <p class="banner" role="note">${SANDBOX_BANNER}</p>
-<h1>${PAY_PAGE_TITLE}</h1>
+<h1>${escapeHtml(title)}</h1>
 ${body}
 </body>
 </html>
@@ -55,9 +57,9 @@ export function renderPayPage(record: SessionRecord, actionBase: string, message
     )
     .join('\n');
   const total = escapeHtml(formatAmount(session.amount_total, session.currency));
-  const error = message ? `<p class="error" role="alert">${escapeHtml(message)}</p>\n` : '';
+  const error = errorAlert(message);
   const button = (action: string, label: string): string =>
-    `<form method="post" action="${escapeHtml(`${actionBase}/${action}`)}"><button type="submit">${label}</button></form>`;
+    postButton(`${actionBase}/${action}`, label);
   return layout(`${error}<table>
 ${rows}
 <tr class="total"><td>Total</td><td class="amount" data-testid="total">${total}</td></tr>
@@ -65,6 +67,25 @@ ${rows}
 ${button('pay', 'Pay')}
 ${button('decline', 'Decline card')}
 ${button('abandon', 'Abandon checkout')}`);
+}
+
+export function errorAlert(message: string | undefined): string {
+  return message ? `<p class="error" role="alert">${escapeHtml(message)}</p>\n` : '';
+}
+
+/** A one-button form; `fields` travel as hidden inputs so the URL stays clean. */
+export function postButton(
+  action: string,
+  label: string,
+  fields: Record<string, string> = {},
+): string {
+  const hidden = Object.entries(fields)
+    .map(
+      ([name, value]) =>
+        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+    )
+    .join('');
+  return `<form method="post" action="${escapeHtml(action)}">${hidden}<button type="submit">${escapeHtml(label)}</button></form>`;
 }
 
 export function renderNotFound(id: string): string {

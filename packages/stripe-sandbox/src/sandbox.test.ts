@@ -1,55 +1,11 @@
-import { type Server, createServer } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatAmount } from './money';
 import { type StripeSandbox, type StripeSandboxOptions, startStripeSandbox } from './server';
 import { signPayload } from './signature';
-import { type StripeEvent } from './types';
+import { type Receiver, startReceiver } from './testing';
 
 const SECRET = 'whsec_test_secret';
-
-interface Received {
-  raw: string;
-  signature: string;
-  event: StripeEvent;
-}
-
-interface Receiver {
-  url: string;
-  received: Received[];
-  close(): Promise<void>;
-}
-
-async function startReceiver(status: (attempt: number) => number = () => 200): Promise<Receiver> {
-  const received: Received[] = [];
-  let attempts = 0;
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      received.push({
-        raw,
-        signature: String(req.headers['stripe-signature']),
-        event: JSON.parse(raw) as StripeEvent,
-      });
-      res.statusCode = status(++attempts);
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/stripe`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

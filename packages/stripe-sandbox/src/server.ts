@@ -5,8 +5,18 @@ import { type AddressInfo } from 'node:net';
 import qs from 'qs';
 import { SandboxApiError } from './errors';
 import { newId } from './ids';
+import {
+  renderOnboardingLinkProblem,
+  renderOnboardingNotFound,
+  renderOnboardingPage,
+} from './onboarding-page';
 import { type Params, isRecord } from './params';
 import { renderNotFound, renderPayPage } from './pay-page';
+import {
+  renderPaymentIntentPage,
+  renderPaymentIntentProblem,
+  returnWith,
+} from './payment-intent-page';
 import { SANDBOX_API_VERSION, SandboxStore } from './state';
 import { type StripeEvent, type WebhookEndpoint } from './types';
 import {
@@ -124,6 +134,15 @@ function errorResponse(err: SandboxApiError): ApiResponse {
   return jsonResponse(err.status, err.toBody());
 }
 
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 function authorized(header: string | undefined): boolean {
   if (!header) return false;
   const [scheme, credentials] = header.split(' ');
@@ -174,6 +193,7 @@ export async function startStripeSandbox(
       (_, id) => store.expireCheckoutSession(id),
     ],
     ['POST', /^\/v1\/payment_intents$/, (p) => store.createPaymentIntent(p)],
+    ['GET', /^\/v1\/payment_intents$/, (p) => store.listPaymentIntents(p)],
     ['GET', /^\/v1\/payment_intents\/([^/]+)$/, (_, id) => store.getPaymentIntent(id)],
     [
       'POST',
@@ -190,6 +210,18 @@ export async function startStripeSandbox(
     ['GET', /^\/v1\/refunds\/([^/]+)$/, (_, id) => store.getRefund(id)],
     ['POST', /^\/v1\/customers$/, (p) => store.createCustomer(p)],
     ['GET', /^\/v1\/customers\/([^/]+)$/, (_, id) => store.getCustomer(id)],
+    ['POST', /^\/v1\/accounts$/, (p) => store.createAccount(p)],
+    ['GET', /^\/v1\/accounts\/([^/]+)$/, (_, id) => store.getAccount(id)],
+    ['POST', /^\/v1\/account_links$/, (p) => store.createAccountLink(p)],
+    ['POST', /^\/v1\/transfers$/, (p) => store.createTransfer(p)],
+    ['GET', /^\/v1\/transfers$/, (p) => store.listTransfers(p)],
+    ['GET', /^\/v1\/transfers\/([^/]+)$/, (_, id) => store.getTransfer(id)],
+    [
+      'POST',
+      /^\/v1\/transfers\/([^/]+)\/reversals$/,
+      (p, id) => store.createTransferReversal(id, p),
+    ],
+    ['GET', /^\/v1\/transfers\/([^/]+)\/reversals$/, (p, id) => store.listTransferReversals(id, p)],
     ['GET', /^\/v1\/events$/, (p) => store.listEvents(p)],
     ['GET', /^\/v1\/events\/([^/]+)$/, (_, id) => store.getEvent(id)],
     ['POST', /^\/v1\/webhook_endpoints$/, (p) => store.createWebhookEndpoint(p)],
@@ -302,7 +334,98 @@ export async function startStripeSandbox(
     }
   }
 
-  async function handleSandbox(method: string, path: string, raw: string): Promise<ApiResponse> {
+  /** The Stripe.js stand-in: the app sends the person here with the intent's client secret. */
+  function handlePaymentIntentPage(
+    method: string,
+    path: string,
+    search: string,
+    raw: string,
+    res: ServerResponse,
+  ): void {
+    const html = { 'content-type': 'text/html; charset=utf-8' };
+    const match = /^\/pay\/payment_intents\/([^/]+)(?:\/(pay|decline|cancel))?\/?$/.exec(path);
+    const id = match ? decodeURIComponent(match[1] ?? '') : '';
+    const action = match?.[2];
+    const pi = store.paymentIntents.get(id);
+    if (!match || !pi || (method === 'GET') === (action !== undefined)) {
+      send(res, 404, renderPaymentIntentProblem(`No such payment: ${id}`), html);
+      return;
+    }
+    // The form posts its fields; a hand-written link may carry them in the query.
+    const query = new URLSearchParams(search);
+    const form = method === 'POST' ? new URLSearchParams(raw) : new URLSearchParams();
+    const field = (name: string): string => form.get(name) ?? query.get(name) ?? '';
+    const clientSecret = field('client_secret');
+    if (clientSecret !== pi.client_secret) {
+      send(res, 400, renderPaymentIntentProblem('This payment link is not valid.'), html);
+      return;
+    }
+    const returnUrl = field('return_url');
+    if (!isHttpUrl(returnUrl)) {
+      send(
+        res,
+        400,
+        renderPaymentIntentProblem('This payment link has no valid return_url.'),
+        html,
+      );
+      return;
+    }
+    const context = {
+      actionBase: `${publicUrl}/pay/payment_intents/${encodeURIComponent(id)}`,
+      clientSecret,
+      returnUrl,
+    };
+    if (action === undefined) {
+      send(res, 200, renderPaymentIntentPage(pi, context), html);
+      return;
+    }
+    // A second click, a stale tab or another device: say what happened instead of acting.
+    if (pi.status === 'succeeded' || pi.status === 'canceled') {
+      send(res, 409, renderPaymentIntentPage(pi, context), html);
+      return;
+    }
+    if (action === 'pay') {
+      store.payPaymentIntent(id);
+      send(res, 303, '', { location: returnWith(returnUrl, id, 'succeeded') });
+    } else if (action === 'decline') {
+      store.declinePaymentIntent(id);
+      send(res, 200, renderPaymentIntentPage(pi, context, pi.last_payment_error?.message), html);
+    } else {
+      // Leaving is not canceling: the app decides whether to cancel the intent.
+      send(res, 303, '', { location: returnWith(returnUrl, id, 'canceled') });
+    }
+  }
+
+  function handleOnboarding(method: string, path: string, res: ServerResponse): void {
+    const html = { 'content-type': 'text/html; charset=utf-8' };
+    const match = /^\/connect\/onboarding\/([^/]+)(?:\/(complete))?\/?$/.exec(path);
+    const id = match ? decodeURIComponent(match[1] ?? '') : '';
+    const action = match?.[2];
+    const link = store.accountLinks.get(id);
+    if (!match || !link || (method === 'GET') === (action !== undefined)) {
+      send(res, 404, renderOnboardingNotFound(id), html);
+      return;
+    }
+    const problem = store.accountLinkProblem(link);
+    if (problem !== null) {
+      send(res, 410, renderOnboardingLinkProblem(problem, link.refreshUrl), html);
+      return;
+    }
+    if (action === undefined) {
+      const actionUrl = `${publicUrl}/connect/onboarding/${encodeURIComponent(id)}/complete`;
+      send(res, 200, renderOnboardingPage(store.getAccount(link.account), actionUrl), html);
+      return;
+    }
+    store.useAccountLink(link);
+    send(res, 303, '', { location: link.returnUrl });
+  }
+
+  async function handleSandbox(
+    method: string,
+    path: string,
+    search: string,
+    raw: string,
+  ): Promise<ApiResponse> {
     let body: unknown = {};
     if (raw.trim() !== '') {
       try {
@@ -313,7 +436,33 @@ export async function startStripeSandbox(
     }
     const input = isRecord(body) ? body : {};
     const key = `${method} ${path}`;
+    const piAction = /^POST \/_sandbox\/payment_intents\/([^/]+)\/(succeed|fail)$/.exec(key);
+    if (piAction) {
+      const id = decodeURIComponent(piAction[1] ?? '');
+      const pi =
+        piAction[2] === 'succeed' ? store.payPaymentIntent(id) : store.declinePaymentIntent(id);
+      return jsonResponse(200, pi);
+    }
+    const onboard = /^POST \/_sandbox\/accounts\/([^/]+)\/onboard$/.exec(key);
+    if (onboard) {
+      return jsonResponse(200, store.completeOnboarding(decodeURIComponent(onboard[1] ?? '')));
+    }
     switch (key) {
+      case 'GET /_sandbox/state':
+        return jsonResponse(200, store.summary());
+      case 'GET /_sandbox/payment_intents': {
+        const query = qs.parse(search.replace(/^\?/, ''), QS_OPTIONS) as Params;
+        const metadata = isRecord(query['metadata']) ? query['metadata'] : {};
+        const status = typeof query['status'] === 'string' ? query['status'] : undefined;
+        const data = [...store.paymentIntents.values()]
+          .reverse()
+          .filter(
+            (pi) =>
+              (status === undefined || pi.status === status) &&
+              Object.entries(metadata).every(([k, v]) => pi.metadata[k] === v),
+          );
+        return jsonResponse(200, { object: 'list', data });
+      }
       case 'POST /_sandbox/delivery-mode': {
         const patch: Partial<DeliveryMode> = {};
         if (input['duplicate'] !== undefined) patch.duplicate = Number(input['duplicate']);
@@ -375,12 +524,18 @@ export async function startStripeSandbox(
           typeof req.headers['stripe-version'] === 'string'
             ? req.headers['stripe-version']
             : SANDBOX_API_VERSION;
+      } else if (path.startsWith('/pay/payment_intents/')) {
+        handlePaymentIntentPage(method, path, url.search, raw, res);
+        return;
       } else if (path.startsWith('/pay/')) {
         handlePay(method, path, res);
         return;
+      } else if (path.startsWith('/connect/onboarding/')) {
+        handleOnboarding(method, path, res);
+        return;
       } else if (path.startsWith('/_sandbox/')) {
         try {
-          response = await handleSandbox(method, path, raw);
+          response = await handleSandbox(method, path, url.search, raw);
         } catch (err) {
           if (!(err instanceof SandboxApiError)) throw err;
           response = errorResponse(err);

@@ -25,6 +25,8 @@ import {
   reqString,
 } from './params';
 import {
+  type Account,
+  type AccountLink,
   type Charge,
   type CheckoutSession,
   type Customer,
@@ -34,6 +36,8 @@ import {
   type PaymentIntent,
   type Refund,
   type StripeEvent,
+  type Transfer,
+  type TransferReversal,
   type WebhookEndpoint,
 } from './types';
 import { type EndpointConfig, endpointWants } from './webhooks';
@@ -49,6 +53,18 @@ const DECLINING_METHODS: Record<string, string> = {
   pm_card_chargeDeclinedInsufficientFunds: 'insufficient_funds',
 };
 const DECLINE_MESSAGE = 'Your card was declined.';
+// Stripe's onboarding links are short-lived and single-use.
+const ACCOUNT_LINK_TTL_S = 300;
+const ACCOUNT_TYPES = new Set<Account['type']>(['express', 'standard', 'custom']);
+const ONBOARDING_REQUIREMENTS = [
+  'business_profile.url',
+  'external_account',
+  'individual.dob.day',
+  'individual.first_name',
+  'individual.last_name',
+  'tos_acceptance.date',
+];
+export const TRANSFER_REFUSED_MESSAGE = 'The destination account cannot receive transfers yet.';
 
 export interface SessionRecord {
   session: CheckoutSession;
@@ -56,6 +72,15 @@ export interface SessionRecord {
   paymentIntentMetadata: Metadata;
   /** The PaymentIntent the hosted page created (after a pay or decline). */
   paymentIntentId: string | null;
+}
+
+export interface AccountLinkRecord {
+  id: string;
+  account: string;
+  refreshUrl: string;
+  returnUrl: string;
+  expiresAt: number;
+  usedAt: number | null;
 }
 
 export interface StoreOptions {
@@ -71,6 +96,14 @@ function snapshot(value: object): Record<string, unknown> {
 
 function newestFirst<T>(map: Map<string, T>): T[] {
   return [...map.values()].reverse();
+}
+
+function parseEmail(value: string | undefined, param: string): string | null {
+  if (value === undefined || value === '') return null;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
+    throw invalidParam(param, `Invalid email address: ${value}`, 'email_invalid');
+  }
+  return value;
 }
 
 function parseUrl(value: string, param: string): string {
@@ -91,6 +124,10 @@ export class SandboxStore {
   readonly customers = new Map<string, Customer>();
   readonly events = new Map<string, StripeEvent>();
   readonly endpoints = new Map<string, EndpointConfig>();
+  readonly accounts = new Map<string, Account>();
+  readonly accountLinks = new Map<string, AccountLinkRecord>();
+  readonly transfers = new Map<string, Transfer>();
+  readonly transferReversals = new Map<string, TransferReversal>();
 
   constructor(private readonly options: StoreOptions) {}
 
@@ -100,10 +137,12 @@ export class SandboxStore {
 
   // ---------------------------------------------------------------- events
 
-  emit(type: string, object: object): StripeEvent {
+  /** `account` marks a Connect event (Stripe sends those to Connect endpoints). */
+  emit(type: string, object: object, account?: string): StripeEvent {
     const event: StripeEvent = {
       id: newId('evt'),
       object: 'event',
+      ...(account === undefined ? {} : { account }),
       api_version: SANDBOX_API_VERSION,
       created: this.now(),
       type,
@@ -496,6 +535,10 @@ export class SandboxStore {
     description: string | null;
     metadata: Metadata;
     payment_method: string | null;
+    payment_method_types?: string[];
+    automatic_payment_methods?: { enabled: boolean } | null;
+    receipt_email?: string | null;
+    transfer_group?: string | null;
   }): PaymentIntent {
     const id = newId('pi');
     const pi: PaymentIntent = {
@@ -517,8 +560,11 @@ export class SandboxStore {
       livemode: false,
       metadata: fields.metadata,
       payment_method: fields.payment_method,
-      payment_method_types: ['card'],
+      payment_method_types: fields.payment_method_types ?? ['card'],
+      automatic_payment_methods: fields.automatic_payment_methods ?? null,
+      receipt_email: fields.receipt_email ?? null,
       status: fields.payment_method ? 'requires_confirmation' : 'requires_payment_method',
+      transfer_group: fields.transfer_group ?? null,
     };
     this.paymentIntents.set(id, pi);
     return pi;
@@ -547,6 +593,9 @@ export class SandboxStore {
     if (pm !== null) this.checkPaymentMethod(pm);
     const confirm = optBoolean(params, 'confirm') ?? false;
     if (confirm && pm === null) throw missingParam('payment_method');
+    const methods = this.paymentMethodsParam(params);
+    const receiptEmail = parseEmail(optString(params, 'receipt_email'), 'receipt_email');
+    const transferGroup = optString(params, 'transfer_group') || null;
     const pi = this.newPaymentIntent({
       amount,
       currency,
@@ -554,9 +603,79 @@ export class SandboxStore {
       description,
       metadata,
       payment_method: pm,
+      ...methods,
+      receipt_email: receiptEmail,
+      transfer_group: transferGroup,
     });
     if (confirm && pm !== null) this.runConfirmation(pi, pm);
     return pi;
+  }
+
+  /** The sandbox only has test cards, so every intent ends up card-only. */
+  private paymentMethodsParam(params: Params): {
+    payment_method_types: string[];
+    automatic_payment_methods: { enabled: boolean } | null;
+  } {
+    const automatic = optObject(params, 'automatic_payment_methods');
+    const types = optArray(params, 'payment_method_types');
+    if (automatic !== undefined && types !== undefined) {
+      throw new SandboxApiError(
+        400,
+        'invalid_request_error',
+        'You may only specify one of these parameters: automatic_payment_methods, payment_method_types.',
+        'automatic_payment_methods',
+      );
+    }
+    if (automatic !== undefined) {
+      const enabled = optBoolean(automatic, 'enabled', 'automatic_payment_methods[enabled]');
+      if (enabled === undefined) throw missingParam('automatic_payment_methods[enabled]');
+      return { payment_method_types: ['card'], automatic_payment_methods: { enabled } };
+    }
+    const list = (types ?? ['card']).map((t, i) => {
+      if (t !== 'card') {
+        throw invalidParam(
+          `payment_method_types[${i}]`,
+          `The payment method type ${JSON.stringify(t)} is invalid. The sandbox supports only "card".`,
+          'payment_intent_invalid_parameter',
+        );
+      }
+      return t;
+    });
+    if (list.length === 0) throw missingParam('payment_method_types');
+    return { payment_method_types: list, automatic_payment_methods: null };
+  }
+
+  listPaymentIntents(params: Params): ListObject<PaymentIntent> {
+    const customer = optString(params, 'customer');
+    const items = newestFirst(this.paymentIntents).filter(
+      (pi) => customer === undefined || pi.customer === customer,
+    );
+    return paginate(items, params, '/v1/payment_intents');
+  }
+
+  /** Hosted PaymentIntent page "Pay" and `/_sandbox/.../succeed`: one code path. */
+  payPaymentIntent(id: string): PaymentIntent {
+    const pi = this.getPaymentIntent(id);
+    this.assertPayable(pi);
+    this.succeed(pi, 'pm_card_visa');
+    return pi;
+  }
+
+  /** Hosted PaymentIntent page "Decline card" and `/_sandbox/.../fail`. */
+  declinePaymentIntent(id: string): PaymentIntent {
+    const pi = this.getPaymentIntent(id);
+    this.assertPayable(pi);
+    this.decline(pi, 'generic_decline');
+    return pi;
+  }
+
+  private assertPayable(pi: PaymentIntent): void {
+    if (pi.status !== 'requires_payment_method' && pi.status !== 'requires_confirmation') {
+      throw unexpectedState(
+        `This PaymentIntent has a status of ${pi.status} and cannot be confirmed.`,
+        'payment_intent_unexpected_state',
+      );
+    }
   }
 
   getPaymentIntent(id: string): PaymentIntent {
@@ -619,8 +738,10 @@ export class SandboxStore {
       paid: true,
       payment_intent: pi.id,
       payment_method: pm,
+      receipt_email: pi.receipt_email,
       refunded: false,
       status: 'succeeded',
+      transfer_group: pi.transfer_group,
     };
     this.charges.set(charge.id, charge);
     pi.status = 'succeeded';
@@ -750,5 +871,253 @@ export class SandboxStore {
     const refund = this.refunds.get(id);
     if (!refund) throw noSuch('refund', id, 'refund');
     return refund;
+  }
+
+  // ------------------------------------------------------ connect accounts
+
+  createAccount(params: Params): Account {
+    const type = (optString(params, 'type') || 'standard') as Account['type'];
+    if (!ACCOUNT_TYPES.has(type)) {
+      throw invalidParam('type', `Invalid type: must be one of express, standard or custom`);
+    }
+    const country = (optString(params, 'country') || 'US').toUpperCase();
+    if (!/^[A-Z]{2}$/.test(country)) throw invalidParam('country', `Invalid country: ${country}`);
+    const email = parseEmail(optString(params, 'email'), 'email');
+    const profile = optObject(params, 'business_profile') ?? {};
+    const name = optString(profile, 'name', 'business_profile[name]') || null;
+    const url = optString(profile, 'url', 'business_profile[url]') || null;
+    const capabilities: Account['capabilities'] = {};
+    for (const [capability, raw] of Object.entries(optObject(params, 'capabilities') ?? {})) {
+      const p = `capabilities[${capability}]`;
+      if (!isRecord(raw)) throw invalidParam(p, `Invalid object: ${p}`);
+      if (optBoolean(raw, 'requested', `${p}[requested]`)) capabilities[capability] = 'inactive';
+    }
+    // Stripe gives Standard accounts these two without asking.
+    if (type === 'standard' && Object.keys(capabilities).length === 0) {
+      capabilities['card_payments'] = 'inactive';
+      capabilities['transfers'] = 'inactive';
+    }
+    const metadata = optMetadata(params) ?? {};
+
+    const account: Account = {
+      id: newId('acct', 16),
+      object: 'account',
+      business_profile: { name, url },
+      capabilities,
+      charges_enabled: false,
+      country,
+      created: this.now(),
+      details_submitted: false,
+      email,
+      livemode: false,
+      metadata,
+      payouts_enabled: false,
+      requirements: {
+        currently_due: [...ONBOARDING_REQUIREMENTS],
+        eventually_due: [...ONBOARDING_REQUIREMENTS],
+        past_due: [],
+        disabled_reason: 'requirements.past_due',
+      },
+      type,
+    };
+    this.accounts.set(account.id, account);
+    return account;
+  }
+
+  getAccount(id: string): Account {
+    const account = this.accounts.get(id);
+    if (!account) throw noSuch('account', id, 'account');
+    return account;
+  }
+
+  createAccountLink(params: Params): AccountLink {
+    const accountId = reqString(params, 'account');
+    const type = reqString(params, 'type');
+    if (type !== 'account_onboarding') {
+      throw invalidParam('type', 'The sandbox supports only type=account_onboarding.');
+    }
+    const refreshUrl = parseUrl(reqString(params, 'refresh_url'), 'refresh_url');
+    const returnUrl = parseUrl(reqString(params, 'return_url'), 'return_url');
+    if (!this.accounts.has(accountId)) throw noSuchParam('account', accountId, 'account');
+    const now = this.now();
+    const link: AccountLinkRecord = {
+      id: newId('acctlink', 24),
+      account: accountId,
+      refreshUrl,
+      returnUrl,
+      expiresAt: now + ACCOUNT_LINK_TTL_S,
+      usedAt: null,
+    };
+    this.accountLinks.set(link.id, link);
+    return {
+      object: 'account_link',
+      created: now,
+      expires_at: link.expiresAt,
+      url: `${this.options.publicUrl}/connect/onboarding/${link.id}`,
+    };
+  }
+
+  /** Why a link can no longer be used, or null while it still can. */
+  accountLinkProblem(link: AccountLinkRecord): 'used' | 'expired' | null {
+    if (link.usedAt !== null) return 'used';
+    if (link.expiresAt <= this.now()) return 'expired';
+    return null;
+  }
+
+  /** The onboarding page's "Complete onboarding" (and `/_sandbox/accounts/:id/onboard`). */
+  completeOnboarding(accountId: string): Account {
+    const account = this.getAccount(accountId);
+    if (account.details_submitted && account.payouts_enabled) return account;
+    account.details_submitted = true;
+    account.payouts_enabled = true;
+    account.charges_enabled = true;
+    for (const capability of Object.keys(account.capabilities)) {
+      account.capabilities[capability] = 'active';
+    }
+    account.requirements = {
+      currently_due: [],
+      eventually_due: [],
+      past_due: [],
+      disabled_reason: null,
+    };
+    this.emit('account.updated', account, account.id);
+    return account;
+  }
+
+  useAccountLink(link: AccountLinkRecord): Account {
+    if (this.accountLinkProblem(link) !== null) {
+      throw unexpectedState('This account link has expired or was already used.');
+    }
+    link.usedAt = this.now();
+    return this.completeOnboarding(link.account);
+  }
+
+  // ------------------------------------------------------------- transfers
+
+  createTransfer(params: Params): Transfer {
+    const amount = reqInteger(params, 'amount');
+    if (amount < 1) {
+      throw invalidParam('amount', 'This value must be greater than or equal to 1.');
+    }
+    const currency = reqCurrency(params, 'currency');
+    const destination = reqString(params, 'destination');
+    const transferGroup = optString(params, 'transfer_group') || null;
+    const description = optString(params, 'description') || null;
+    const metadata = optMetadata(params) ?? {};
+    const account = this.accounts.get(destination);
+    if (!account) throw noSuchParam('account', destination, 'destination');
+    // Platform balance is not modelled: any onboarded account can receive any amount.
+    if (!account.payouts_enabled || account.capabilities['transfers'] !== 'active') {
+      throw invalidParam('destination', TRANSFER_REFUSED_MESSAGE, 'account_invalid');
+    }
+    const id = newId('tr');
+    const transfer: Transfer = {
+      id,
+      object: 'transfer',
+      amount,
+      amount_reversed: 0,
+      created: this.now(),
+      currency,
+      description,
+      destination,
+      livemode: false,
+      metadata,
+      reversals: {
+        object: 'list',
+        data: [],
+        has_more: false,
+        total_count: 0,
+        url: `/v1/transfers/${id}/reversals`,
+      },
+      reversed: false,
+      source_transaction: null,
+      transfer_group: transferGroup,
+    };
+    this.transfers.set(id, transfer);
+    this.emit('transfer.created', transfer);
+    return transfer;
+  }
+
+  getTransfer(id: string): Transfer {
+    const transfer = this.transfers.get(id);
+    if (!transfer) throw noSuch('transfer', id, 'transfer');
+    return transfer;
+  }
+
+  listTransfers(params: Params): ListObject<Transfer> {
+    const destination = optString(params, 'destination');
+    const transferGroup = optString(params, 'transfer_group');
+    const items = newestFirst(this.transfers).filter(
+      (t) =>
+        (destination === undefined || t.destination === destination) &&
+        (transferGroup === undefined || t.transfer_group === transferGroup),
+    );
+    return paginate(items, params, '/v1/transfers');
+  }
+
+  createTransferReversal(transferId: string, params: Params): TransferReversal {
+    const transfer = this.getTransfer(transferId);
+    const remaining = transfer.amount - transfer.amount_reversed;
+    if (remaining <= 0) {
+      throw new SandboxApiError(
+        400,
+        'invalid_request_error',
+        `Transfer ${transfer.id} has already been fully reversed.`,
+        undefined,
+        'transfer_already_reversed',
+      );
+    }
+    const amount = optInteger(params, 'amount') ?? remaining;
+    if (amount < 1) {
+      throw invalidParam('amount', 'This value must be greater than or equal to 1.');
+    }
+    if (amount > remaining) {
+      throw invalidParam(
+        'amount',
+        `Reversal amount (${formatAmount(amount, transfer.currency)}) is greater than the unreversed amount on transfer (${formatAmount(remaining, transfer.currency)})`,
+        'amount_too_large',
+      );
+    }
+    const metadata = optMetadata(params) ?? {};
+    const reversal: TransferReversal = {
+      id: newId('trr'),
+      object: 'transfer_reversal',
+      amount,
+      created: this.now(),
+      currency: transfer.currency,
+      metadata,
+      transfer: transfer.id,
+    };
+    this.transferReversals.set(reversal.id, reversal);
+    transfer.amount_reversed += amount;
+    transfer.reversed = transfer.amount_reversed === transfer.amount;
+    transfer.reversals.data.unshift(reversal);
+    transfer.reversals.total_count += 1;
+    this.emit('transfer.reversed', transfer);
+    return reversal;
+  }
+
+  listTransferReversals(transferId: string, params: Params): ListObject<TransferReversal> {
+    const transfer = this.getTransfer(transferId);
+    return paginate(transfer.reversals.data, params, transfer.reversals.url);
+  }
+
+  // ----------------------------------------------------------- test helpers
+
+  /** Object counts for `GET /_sandbox/state`. */
+  summary(): Record<string, number> {
+    return {
+      checkout_sessions: this.sessions.size,
+      payment_intents: this.paymentIntents.size,
+      charges: this.charges.size,
+      refunds: this.refunds.size,
+      customers: this.customers.size,
+      accounts: this.accounts.size,
+      account_links: this.accountLinks.size,
+      transfers: this.transfers.size,
+      transfer_reversals: this.transferReversals.size,
+      events: this.events.size,
+      webhook_endpoints: this.endpoints.size,
+    };
   }
 }

@@ -81,7 +81,10 @@ export interface PaymentIntent {
   metadata: Metadata;
   payment_method: string | null;
   payment_method_types: string[];
+  automatic_payment_methods: { enabled: boolean } | null;
+  receipt_email: string | null;
   status: PaymentIntentStatus;
+  transfer_group: string | null;
 }
 
 export interface Charge {
@@ -100,8 +103,10 @@ export interface Charge {
   paid: boolean;
   payment_intent: string;
   payment_method: string | null;
+  receipt_email: string | null;
   refunded: boolean;
   status: 'succeeded';
+  transfer_group: string | null;
 }
 
 export interface Refund {
@@ -141,9 +146,69 @@ export interface WebhookEndpoint {
   secret?: string;
 }
 
+export type CapabilityStatus = 'inactive' | 'pending' | 'active';
+
+export interface Account {
+  id: string;
+  object: 'account';
+  business_profile: { name: string | null; url: string | null };
+  capabilities: Record<string, CapabilityStatus>;
+  charges_enabled: boolean;
+  country: string;
+  created: number;
+  details_submitted: boolean;
+  email: string | null;
+  livemode: false;
+  metadata: Metadata;
+  payouts_enabled: boolean;
+  requirements: {
+    currently_due: string[];
+    eventually_due: string[];
+    past_due: string[];
+    disabled_reason: string | null;
+  };
+  type: 'express' | 'standard' | 'custom';
+}
+
+export interface AccountLink {
+  object: 'account_link';
+  created: number;
+  expires_at: number;
+  url: string;
+}
+
+export interface TransferReversal {
+  id: string;
+  object: 'transfer_reversal';
+  amount: number;
+  created: number;
+  currency: string;
+  metadata: Metadata;
+  transfer: string;
+}
+
+export interface Transfer {
+  id: string;
+  object: 'transfer';
+  amount: number;
+  amount_reversed: number;
+  created: number;
+  currency: string;
+  description: string | null;
+  destination: string;
+  livemode: false;
+  metadata: Metadata;
+  reversals: ListObject<TransferReversal> & { total_count: number };
+  reversed: boolean;
+  source_transaction: null;
+  transfer_group: string | null;
+}
+
 export interface StripeEvent {
   id: string;
   object: 'event';
+  /** Set on Connect events: the connected account the event is about. */
+  account?: string;
   api_version: string;
   created: number;
   type: string;

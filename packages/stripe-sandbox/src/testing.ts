@@ -1,0 +1,78 @@
+// Test helper: a local HTTP endpoint that records the sandbox's webhook deliveries.
+import { type Server, createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { type StripeEvent } from './types';
+
+export interface Received {
+  raw: string;
+  signature: string;
+  event: StripeEvent;
+}
+
+export interface Receiver {
+  url: string;
+  received: Received[];
+  close(): Promise<void>;
+}
+
+/** `status(attempt)` picks each reply's HTTP status, so tests can force retries. */
+export async function startReceiver(
+  status: (attempt: number) => number = () => 200,
+): Promise<Receiver> {
+  const received: Received[] = [];
+  let attempts = 0;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      received.push({
+        raw,
+        signature: String(req.headers['stripe-signature']),
+        event: JSON.parse(raw) as StripeEvent,
+      });
+      res.statusCode = status(++attempts);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/stripe`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function unescapeHtml(value: string): string {
+  return value
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&');
+}
+
+/**
+ * Presses the button named `label` on a hosted page the way a browser would: posts its
+ * form's hidden fields to the form's action, without following the redirect.
+ */
+export async function pressButton(html: string, label: string): Promise<Response> {
+  for (const [, action = '', inner = ''] of html.matchAll(
+    /<form method="post" action="([^"]*)">(.*?)<\/form>/gs,
+  )) {
+    if (!inner.includes(`<button type="submit">${label}</button>`)) continue;
+    const body = new URLSearchParams();
+    for (const [, name = '', value = ''] of inner.matchAll(
+      /<input type="hidden" name="([^"]*)" value="([^"]*)">/g,
+    )) {
+      body.set(unescapeHtml(name), unescapeHtml(value));
+    }
+    return fetch(unescapeHtml(action), { method: 'POST', body, redirect: 'manual' });
+  }
+  throw new Error(`No button named "${label}" on the page`);
+}
