@@ -82,7 +82,7 @@ export async function bookingPaymentSucceeded(ctx: TenantContext, object: Record
 
   const linkages = await ctx.tx.bookingVendor.findMany({
     where: { bookingId: booking.id, status: 'approved', agreedAmountCents: { gt: 0 } },
-    orderBy: [{ role: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    orderBy: [{ role: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
   });
   if (linkages.length > 0 && paid.status !== 'cancelled') {
     const plan = planAllocation(

@@ -144,7 +144,7 @@ export async function bookingDetail(ctx: TenantContext, bookingId: string) {
     where: { id: bookingId },
     include: {
       template: { select: { id: true, name: true } },
-      vendors: { select: bookingVendorSelect, orderBy: [{ role: 'desc' }, { createdAt: 'asc' }] },
+      vendors: { select: bookingVendorSelect, orderBy: [{ role: 'asc' }, { createdAt: 'asc' }] },
       payments: {
         select: {
           id: true,

@@ -1,0 +1,864 @@
+// The marketplace (spec 004) through tRPC on a real database, with the real stripe
+// SDK against the sandbox and its signed webhooks applied by the same ledger code
+// the worker's POST /webhooks/stripe runs.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { payBooking, receiveProcessorEvent, coreEnv } from '@souk/core';
+import { withOrg } from '@souk/db';
+import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
+import { resetRateLimit, type SoukSession } from '@souk/auth';
+import { createStripeGateway, type PaymentGateway } from '@souk/payments';
+import { startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
+import { fieldErrorsOf } from './errors';
+import { callerAs, seededCallers, sessionFor } from './test/harness';
+
+const SECRET = 'whsec_marketplace_test';
+let testDb: TestDatabase;
+let sandbox: StripeSandbox;
+let gateway: PaymentGateway;
+let sink: Server;
+let orgId: string;
+
+type Caller = ReturnType<typeof callerAs>;
+const s: Record<string, SoukSession> = {};
+const as: Record<
+  | 'organizer'
+  | 'venue'
+  | 'photo'
+  | 'applicant'
+  | 'admin'
+  | 'finance'
+  | 'viewer'
+  | 'acme'
+  | 'anonymous',
+  Caller
+> = {} as never;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seededCallers(testDb.db);
+  // The worker's webhook route in miniature: raw body + signature into the ledger.
+  sink = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      receiveProcessorEvent({
+        db: testDb.db,
+        rawBody: Buffer.concat(chunks),
+        signature: req.headers['stripe-signature'] as string | undefined,
+        platformSecrets: [SECRET],
+      })
+        .then((outcome) => {
+          res.statusCode = outcome.status === 'failed' && outcome.retry ? 500 : 200;
+          res.end();
+        })
+        .catch(() => {
+          res.statusCode = 500;
+          res.end();
+        });
+    });
+  });
+  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+  const hook = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/webhooks/stripe`;
+  sandbox = await startStripeSandbox({
+    port: 0,
+    webhookEndpoints: [{ url: hook, secret: SECRET }],
+    retry: { maxAttempts: 5, baseDelayMs: 20 },
+  });
+  gateway = createStripeGateway({ secretKey: sandbox.apiKey, apiUrl: sandbox.url });
+  const logins = {
+    organizer: 'customer@souk.test',
+    venue: 'venue@souk.test',
+    photo: 'vendor@souk.test',
+    applicant: 'applicant@souk.test',
+    admin: 'admin@souk.test',
+    finance: 'finance@souk.test',
+    viewer: 'viewer@souk.test',
+    acme: 'admin@acme.test',
+  } as const;
+  for (const [who, email] of Object.entries(logins)) {
+    s[who] = await sessionFor(testDb.db, email);
+    as[who as keyof typeof logins] = callerAs(testDb.db, s[who], undefined, { gateway });
+  }
+  as.anonymous = callerAs(testDb.db, null, undefined, { gateway });
+  orgId = s.admin!.orgId;
+});
+afterAll(async () => {
+  await sandbox?.stop();
+  await new Promise<void>((resolve) => (sink ? sink.close(() => resolve()) : resolve()));
+  await testDb?.drop();
+});
+beforeEach(async () => {
+  await resetRateLimit(
+    'booking-pay',
+    coreEnv.BOOKING_PAY_RATE_LIMIT_PER_MINUTE,
+    s.organizer!.user.id,
+  );
+});
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'OK';
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : String(error);
+  }
+}
+async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
+  const error = await p.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+const db = <T>(fn: Parameters<typeof withOrg<T>>[2]) => withOrg(testDb.ownerDb, orgId, fn);
+
+async function vendorIds() {
+  const vendors = await as.anonymous.marketplace.public.vendors({});
+  const venue = vendors.find((v) => v.displayName === 'Harbor Hall')!;
+  const photo = vendors.find((v) => v.displayName === 'Lens & Light Photography')!;
+  return { venue: venue.id, photo: photo.id };
+}
+
+async function bookVenueAndPhoto(extra: { requestedBudgetCents?: number } = {}) {
+  const ids = await vendorIds();
+  return as.organizer.marketplace.organizer.createBooking({
+    eventDate: '2027-06-12',
+    guestCount: 120,
+    locationText: 'Lisbon riverside',
+    venueVendorId: ids.venue,
+    serviceVendorIds: [ids.photo],
+    notes: 'Evening reception',
+    requestedBudgetCents: extra.requestedBudgetCents ?? 200_000,
+    currency: 'USD',
+  });
+}
+
+/** Venue at $1,500.00 and the photographer's accepted counter at $600.00: total $2,100.00. */
+async function readyBooking() {
+  const booking = await bookVenueAndPhoto();
+  await as.photo.marketplace.vendor.counter({ bookingId: booking.id, proposedAmountCents: 60_000 });
+  const view = await as.organizer.marketplace.organizer.booking({ bookingId: booking.id });
+  const photoRow = view.vendors.find((v) => v.vendor.displayName.startsWith('Lens'))!;
+  await as.organizer.marketplace.organizer.respondToCounter({
+    bookingId: booking.id,
+    bookingVendorId: photoRow.id,
+    accept: true,
+  });
+  await as.venue.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 150_000 });
+  return booking;
+}
+
+async function sandboxPay(paymentIntentId: string) {
+  const res = await fetch(`${sandbox.url}/_sandbox/payment_intents/${paymentIntentId}/succeed`, {
+    method: 'POST',
+  });
+  expect(res.status).toBe(200);
+  await sandbox.flushDeliveries();
+}
+
+async function sandboxIntents(bookingId: string) {
+  const res = await fetch(
+    `${sandbox.url}/_sandbox/payment_intents?metadata[bookingId]=${bookingId}`,
+  );
+  const body = (await res.json()) as { data: { id: string; amount: number; status: string }[] };
+  return body.data;
+}
+
+const money = (bookingId: string) =>
+  db(async (tx) => ({
+    booking: await tx.booking.findUniqueOrThrow({ where: { id: bookingId } }),
+    payments: await tx.bookingPayment.findMany({
+      where: { bookingId },
+      orderBy: { createdAt: 'asc' },
+    }),
+    ledger: await tx.ledgerEntry.findMany({ where: { bookingId } }),
+    allocations: await tx.payoutAllocation.findMany({
+      where: { bookingId },
+      include: { vendor: { select: { displayName: true } } },
+      orderBy: [{ grossCents: 'desc' }],
+    }),
+    payouts: await tx.payout.findMany({
+      where: { bookingId },
+      include: { vendor: { select: { displayName: true } } },
+      orderBy: [{ createdAt: 'asc' }, { amountCents: 'desc' }],
+    }),
+  }));
+
+describe('vendor onboarding and review', () => {
+  it('a customer applies, is sent back with a note, resubmits and is approved into the directory', async () => {
+    const before = await as.anonymous.marketplace.public.vendors({});
+    expect(before.map((v) => v.displayName)).not.toContain('Night Owl DJs');
+
+    const bad = await errorOf(
+      as.applicant.marketplace.vendor.onboard({ type: 'service_provider', displayName: 'N' }),
+    );
+    expect(bad.code).toBe('BAD_REQUEST');
+    expect(bad.message).toMatch(/Display name needs at least 2 characters/);
+
+    const applied = await as.applicant.marketplace.vendor.onboard({
+      type: 'service_provider',
+      displayName: 'Night Owl DJs',
+      city: 'Porto',
+      description: 'DJ and sound for 50-300 guests',
+    });
+    expect(applied.status).toBe('pending');
+    // The membership is now VENDOR: the next request sees the new role.
+    const vendorSession = await sessionFor(testDb.db, 'applicant@souk.test');
+    expect(vendorSession.role).toBe('VENDOR');
+    const dj = callerAs(testDb.db, vendorSession, undefined, { gateway });
+
+    expect(
+      await codeOf(
+        as.viewer.marketplace.admin.reviewVendor({ id: applied.id, decision: 'approve' }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await codeOf(
+        as.finance.marketplace.admin.reviewVendor({ id: applied.id, decision: 'approve' }),
+      ),
+    ).toBe('FORBIDDEN');
+    const sentBack = await as.admin.marketplace.admin.reviewVendor({
+      id: applied.id,
+      decision: 'needs_changes',
+      note: 'Add your equipment list',
+    });
+    expect(sentBack.status).toBe('needs_changes');
+    expect(
+      (await as.anonymous.marketplace.public.vendors({})).map((v) => v.displayName),
+    ).not.toContain('Night Owl DJs');
+
+    const resubmitted = await dj.marketplace.vendor.onboard({
+      type: 'service_provider',
+      displayName: 'Night Owl DJs',
+      description: 'DJ and sound for 50-300 guests. Equipment: 2x QSC K12, Pioneer XDJ',
+    });
+    expect(resubmitted.status).toBe('pending');
+    const approved = await as.admin.marketplace.admin.reviewVendor({
+      id: applied.id,
+      decision: 'approve',
+    });
+    expect(approved.status).toBe('approved');
+
+    const directory = await as.anonymous.marketplace.public.vendors({ type: 'service_provider' });
+    const listed = directory.find((v) => v.displayName === 'Night Owl DJs')!;
+    expect(listed).toBeTruthy();
+    expect(JSON.stringify(directory)).not.toContain('@souk.test');
+
+    const audit = await db((tx) =>
+      tx.auditLog.findMany({ where: { entityId: applied.id }, orderBy: { createdAt: 'asc' } }),
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'vendor.onboarded',
+      'vendor.needs_changes',
+      'vendor.resubmitted',
+      'vendor.approved',
+    ]);
+    expect((audit[3]!.before as { status: string }).status).toBe('pending');
+    expect((audit[3]!.after as { status: string }).status).toBe('approved');
+    const emails = await db((tx) =>
+      tx.outboxEvent.findMany({
+        where: { recipient: 'applicant@souk.test', topic: 'vendor.reviewed' },
+      }),
+    );
+    expect(emails.map((e) => e.subject).sort()).toEqual([
+      'Night Owl DJs is approved on Souk',
+      'Night Owl DJs: changes needed',
+    ]);
+  });
+});
+
+describe('templates and subscriptions', () => {
+  it('lists templates publicly; details need a trial or an active subscription', async () => {
+    const templates = await as.anonymous.marketplace.public.templates({});
+    expect(templates.map((t) => t.name)).toContain('Wedding reception');
+    expect(JSON.stringify(templates)).not.toContain('Timeline');
+    const wedding = templates.find((t) => t.name === 'Wedding reception')!;
+
+    const refused = await errorOf(as.organizer.marketplace.organizer.template({ id: wedding.id }));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/trial or active subscription/);
+
+    const trial = await as.organizer.marketplace.organizer.startSubscription();
+    expect(trial.status).toBe('trial');
+    expect(trial.hasAccess).toBe(true);
+    expect((await as.organizer.marketplace.organizer.template({ id: wedding.id })).details).toMatch(
+      /Timeline/,
+    );
+
+    const cancelled = await as.organizer.marketplace.organizer.cancelSubscription();
+    expect(cancelled.hasAccess).toBe(false);
+    expect(await codeOf(as.organizer.marketplace.organizer.template({ id: wedding.id }))).toBe(
+      'FORBIDDEN',
+    );
+
+    await as.admin.marketplace.admin.setSubscription({
+      userId: s.organizer!.user.id,
+      status: 'active',
+    });
+    expect((await as.organizer.marketplace.organizer.template({ id: wedding.id })).name).toBe(
+      'Wedding reception',
+    );
+  });
+
+  it('admin creates, updates and deletes templates; others cannot', async () => {
+    expect(await codeOf(as.organizer.marketplace.admin.createTemplate({ name: 'Nope' }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await codeOf(as.viewer.marketplace.admin.createTemplate({ name: 'Nope' }))).toBe(
+      'FORBIDDEN',
+    );
+    const created = await as.admin.marketplace.admin.createTemplate({
+      name: 'Birthday party',
+      summary: 'A party for 30',
+      details: 'Cake at 20:00',
+      suggestedGuests: 30,
+    });
+    const updated = await as.admin.marketplace.admin.updateTemplate({
+      id: created.id,
+      summary: 'A party for 40',
+    });
+    expect(updated.summary).toBe('A party for 40');
+    await as.admin.marketplace.admin.deleteTemplate({ id: created.id });
+    expect((await as.anonymous.marketplace.public.templates({})).map((t) => t.name)).not.toContain(
+      'Birthday party',
+    );
+    const actions = await db((tx) =>
+      tx.auditLog.findMany({ where: { entityId: created.id }, orderBy: { createdAt: 'asc' } }),
+    );
+    expect(actions.map((a) => a.action)).toEqual([
+      'template.created',
+      'template.updated',
+      'template.deleted',
+    ]);
+  });
+});
+
+describe('booking requests and vendor answers', () => {
+  it('validates the request naming the field and writes nothing', async () => {
+    const ids = await vendorIds();
+    const count = () => db((tx) => tx.booking.count());
+    const before = await count();
+    const serviceAsVenue = await errorOf(
+      as.organizer.marketplace.organizer.createBooking({
+        venueVendorId: ids.photo,
+        currency: 'USD',
+      }),
+    );
+    expect(fieldErrorsOf(serviceAsVenue.cause)).toEqual({
+      venueVendorId: ['Choose an approved venue from the directory'],
+    });
+    const negative = await errorOf(
+      as.organizer.marketplace.organizer.createBooking({
+        venueVendorId: ids.venue,
+        requestedBudgetCents: -5,
+        currency: 'USD',
+      }),
+    );
+    expect(negative.code).toBe('BAD_REQUEST');
+    expect(negative.message).toMatch(/Budget cannot be negative/);
+    expect(await count()).toBe(before);
+  });
+
+  it('creates pending answers for every vendor and emails them', async () => {
+    const booking = await bookVenueAndPhoto();
+    expect(booking.status).toBe('awaiting_vendor_approval');
+    const view = await as.organizer.marketplace.organizer.booking({ bookingId: booking.id });
+    expect(view.vendors.map((v) => [v.vendor.displayName, v.role, v.status])).toEqual([
+      ['Harbor Hall', 'venue', 'pending'],
+      ['Lens & Light Photography', 'service', 'pending'],
+    ]);
+    const emails = await db((tx) =>
+      tx.outboxEvent.findMany({
+        where: { dedupeKey: { startsWith: `booking:${booking.id}:request` } },
+      }),
+    );
+    expect(emails.map((e) => e.recipient).sort()).toEqual(['vendor@souk.test', 'venue@souk.test']);
+    const inbox = await as.photo.marketplace.vendor.inbox({ status: 'pending' });
+    expect(inbox.rows.some((r) => r.booking.id === booking.id)).toBe(true);
+  });
+
+  it('counter accepted + venue approval => ready for payment with the agreed total', async () => {
+    const booking = await readyBooking();
+    const view = await as.organizer.marketplace.organizer.booking({ bookingId: booking.id });
+    expect(view.status).toBe('ready_for_payment');
+    expect(view.amounts).toMatchObject({
+      totalCents: 210_000,
+      depositCents: 63_000,
+      balanceDueCents: 210_000,
+    });
+    expect(view.vendors.map((v) => [v.status, v.agreedAmountCents])).toEqual([
+      ['approved', 150_000],
+      ['approved', 60_000],
+    ]);
+    // Answers are closed once the booking moved on.
+    expect(await codeOf(as.photo.marketplace.vendor.decline({ bookingId: booking.id }))).toBe(
+      'CONFLICT',
+    );
+  });
+
+  it('declining a counter drops that vendor; the booking waits on the venue, then is ready without them', async () => {
+    const booking = await bookVenueAndPhoto();
+    await as.photo.marketplace.vendor.counter({
+      bookingId: booking.id,
+      proposedAmountCents: 90_000,
+      note: 'Two photographers',
+    });
+    const row = (
+      await as.organizer.marketplace.organizer.booking({ bookingId: booking.id })
+    ).vendors.find((v) => v.role === 'service')!;
+    expect(row.status).toBe('countered');
+    expect(row.vendorNote).toBe('Two photographers');
+    const after = await as.organizer.marketplace.organizer.respondToCounter({
+      bookingId: booking.id,
+      bookingVendorId: row.id,
+      accept: false,
+    });
+    expect(after.status).toBe('awaiting_vendor_approval');
+    expect(after.vendors.find((v) => v.id === row.id)!.status).toBe('declined');
+    // Approved without a price: not ready (payment needs every included vendor priced).
+    await as.venue.marketplace.vendor.approve({ bookingId: booking.id });
+    expect(
+      (await as.organizer.marketplace.organizer.booking({ bookingId: booking.id })).status,
+    ).toBe('awaiting_vendor_approval');
+    expect(
+      await codeOf(as.organizer.marketplace.organizer.pay({ bookingId: booking.id, mode: 'full' })),
+    ).toBe('CONFLICT');
+  });
+
+  it('two concurrent approvals by the same vendor: one wins, the other is told', async () => {
+    const booking = await bookVenueAndPhoto();
+    await as.photo.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 50_000 });
+    const results = await Promise.all([
+      codeOf(
+        as.venue.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 100_000 }),
+      ),
+      codeOf(
+        as.venue.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 120_000 }),
+      ),
+    ]);
+    expect(results.sort()).toEqual(['CONFLICT', 'OK']);
+    const { booking: row } = await money(booking.id);
+    expect(row.status).toBe('ready_for_payment');
+    expect([150_000, 170_000]).toContain(row.totalCents);
+  });
+});
+
+describe('role checks on every marketplace procedure family', () => {
+  it('vendor A cannot see or answer vendor B’s booking; organizers and staff stay in their lanes', async () => {
+    const ids = await vendorIds();
+    const venueOnly = await as.organizer.marketplace.organizer.createBooking({
+      venueVendorId: ids.venue,
+      currency: 'USD',
+    });
+    // The photographer is not on this booking: it does not exist for them.
+    expect(await codeOf(as.photo.marketplace.vendor.booking({ bookingId: venueOnly.id }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      await codeOf(
+        as.photo.marketplace.vendor.approve({ bookingId: venueOnly.id, agreedAmountCents: 1 }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      await codeOf(
+        as.photo.marketplace.vendor.counter({ bookingId: venueOnly.id, proposedAmountCents: 1 }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(await codeOf(as.photo.marketplace.vendor.decline({ bookingId: venueOnly.id }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      await codeOf(
+        as.photo.marketplace.openDispute({ bookingId: venueOnly.id, reason: 'Not mine at all' }),
+      ),
+    ).toBe('NOT_FOUND');
+    // Organizer-only and vendor-only procedures.
+    expect(await codeOf(as.organizer.marketplace.vendor.approve({ bookingId: venueOnly.id }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      await codeOf(as.venue.marketplace.organizer.pay({ bookingId: venueOnly.id, mode: 'full' })),
+    ).toBe('FORBIDDEN');
+    expect(
+      await codeOf(
+        as.admin.marketplace.organizer.createBooking({ venueVendorId: ids.venue, currency: 'USD' }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(await codeOf(as.anonymous.marketplace.organizer.bookings({}))).toBe('UNAUTHORIZED');
+    // Staff consoles.
+    const someId = { id: crypto.randomUUID() };
+    for (const caller of [as.organizer, as.venue]) {
+      expect(await codeOf(caller.marketplace.admin.bookings({}))).toBe('FORBIDDEN');
+      expect(await codeOf(caller.marketplace.admin.approvePayout(someId))).toBe('FORBIDDEN');
+      expect(await codeOf(caller.marketplace.admin.holdPayout({ ...someId, note: 'x' }))).toBe(
+        'FORBIDDEN',
+      );
+      expect(await codeOf(caller.marketplace.admin.reversePayout({ ...someId, note: 'x' }))).toBe(
+        'FORBIDDEN',
+      );
+      expect(
+        await codeOf(
+          caller.marketplace.admin.resolveDispute({
+            ...someId,
+            status: 'resolved_released',
+            note: 'x',
+          }),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(await codeOf(caller.marketplace.admin.moderation({}))).toBe('FORBIDDEN');
+    }
+    expect(await codeOf(as.viewer.marketplace.admin.bookings({}))).toBe('OK');
+    expect(
+      await codeOf(
+        as.viewer.marketplace.admin.cancelBooking({ bookingId: venueOnly.id, reason: 'x' }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(await codeOf(as.viewer.marketplace.admin.approvePayout(someId))).toBe('FORBIDDEN');
+    expect(await codeOf(as.finance.marketplace.admin.approvePayout(someId))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(as.finance.marketplace.admin.forceComplete({ bookingId: venueOnly.id })),
+    ).toBe('FORBIDDEN');
+    // Another tenant's admin sees nothing of it.
+    expect(await codeOf(as.acme.marketplace.admin.booking({ bookingId: venueOnly.id }))).toBe(
+      'NOT_FOUND',
+    );
+    expect((await as.acme.marketplace.admin.bookings({})).total).toBe(0);
+  });
+});
+
+describe('paying, allocating and paying out', () => {
+  it('50 concurrent pay requests for one booking create exactly one PaymentIntent', async () => {
+    const booking = await readyBooking();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        withOrg(testDb.db, orgId, (tx) =>
+          payBooking({
+            ctx: {
+              tx,
+              orgId,
+              actor: {
+                userId: s.organizer!.user.id,
+                email: s.organizer!.user.email,
+                role: 'CUSTOMER',
+              },
+              requestId: null,
+            },
+            input: { bookingId: booking.id, mode: 'deposit' },
+            gateway,
+          }),
+        ),
+      ),
+    );
+    expect(new Set(results.map((r) => r.paymentIntentId)).size).toBe(1);
+    expect(results.filter((r) => !r.reused)).toHaveLength(1);
+    expect(results[0]!.amountCents).toBe(63_000);
+    expect(await sandboxIntents(booking.id)).toHaveLength(1);
+    expect((await money(booking.id)).payments).toHaveLength(1);
+  });
+
+  it('limits pay attempts to 5 per minute per user, through the API', async () => {
+    const booking = await readyBooking();
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      codes.push(
+        await codeOf(
+          as.organizer.marketplace.organizer.pay({ bookingId: booking.id, mode: 'full' }),
+        ),
+      );
+    }
+    expect(codes).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'TOO_MANY_REQUESTS']);
+    expect(await sandboxIntents(booking.id)).toHaveLength(1);
+  });
+
+  it('deposit -> paid with held funds, 10% commission and locked 50/50 payouts; duplicates change nothing', async () => {
+    const booking = await readyBooking();
+    expect(
+      await codeOf(
+        as.organizer.marketplace.organizer.pay({ bookingId: booking.id, mode: 'balance' }),
+      ),
+    ).toBe('BAD_REQUEST');
+    const pay = await as.organizer.marketplace.organizer.pay({
+      bookingId: booking.id,
+      mode: 'deposit',
+      returnUrl: 'http://localhost:3000/bookings/x',
+    });
+    expect(pay.payUrl).toContain('/pay/payment_intents/');
+    sandbox.setDeliveryMode({ duplicate: 2 });
+    try {
+      await sandboxPay(pay.paymentIntentId);
+    } finally {
+      sandbox.setDeliveryMode({ duplicate: 0 });
+    }
+    const m = await money(booking.id);
+    expect(m.booking.status).toBe('paid');
+    expect(m.booking.amountPaidCents).toBe(63_000);
+    expect(m.payments.map((p) => [p.kind, p.status, p.amountCents])).toEqual([
+      ['deposit', 'succeeded', 63_000],
+    ]);
+    expect(m.ledger.map((l) => [l.type, l.amountCents])).toEqual([['held_funds', 63_000]]);
+    // 63,000 split 150:60 -> 45,000 / 18,000; 10% commission; net halves.
+    expect(
+      m.allocations.map((a) => [a.vendor.displayName, a.grossCents, a.commissionCents, a.netCents]),
+    ).toEqual([
+      ['Harbor Hall', 45_000, 4_500, 40_500],
+      ['Lens & Light Photography', 18_000, 1_800, 16_200],
+    ]);
+    expect(
+      m.payouts.map((p) => [p.vendor.displayName, p.milestone, p.amountCents, p.status]).sort(),
+    ).toEqual(
+      [
+        ['Harbor Hall', 'completion', 20_250, 'locked'],
+        ['Harbor Hall', 'reservation', 20_250, 'locked'],
+        ['Lens & Light Photography', 'completion', 8_100, 'locked'],
+        ['Lens & Light Photography', 'reservation', 8_100, 'locked'],
+      ].sort(),
+    );
+    const events = await db((tx) =>
+      tx.processorEvent.findMany({ where: { bookingId: booking.id } }),
+    );
+    expect(
+      events.some((e) => e.type === 'payment_intent.succeeded' && e.status === 'processed'),
+    ).toBe(true);
+    expect(
+      sandbox.deliveries().filter((d) => d.type === 'payment_intent.succeeded').length,
+    ).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the full journey: reservation payout via transfer, balance, completion, dispute hold and release', async () => {
+    const booking = await readyBooking();
+    const deposit = await as.organizer.marketplace.organizer.pay({
+      bookingId: booking.id,
+      mode: 'deposit',
+    });
+    await sandboxPay(deposit.paymentIntentId);
+
+    // Photographer asks for the reservation payout; the admin cannot pay before payout setup.
+    const mine = await as.photo.marketplace.vendor.payouts({});
+    const reservation = mine.rows.find(
+      (p) => p.bookingId === booking.id && p.milestone === 'reservation',
+    )!;
+    expect(await codeOf(as.photo.marketplace.vendor.requestPayout({ id: reservation.id }))).toBe(
+      'OK',
+    );
+    expect(await codeOf(as.venue.marketplace.vendor.requestPayout({ id: reservation.id }))).toBe(
+      'NOT_FOUND',
+    );
+    const notReady = await errorOf(
+      as.admin.marketplace.admin.approvePayout({ id: reservation.id }),
+    );
+    expect(notReady.message).toMatch(/has not finished payout setup/);
+
+    const setup = await as.photo.marketplace.vendor.startPayoutSetup({
+      returnUrl: 'http://localhost:3000/vendor/profile?payouts=return',
+      refreshUrl: 'http://localhost:3000/vendor/profile?payouts=refresh',
+    });
+    expect(setup.url).toContain('/connect/onboarding/');
+    const onboarded = await fetch(`${sandbox.url}/_sandbox/accounts/${setup.accountId}/onboard`, {
+      method: 'POST',
+    });
+    expect(onboarded.status).toBe(200);
+    expect((await as.photo.marketplace.vendor.refreshPayoutStatus()).payoutsEnabled).toBe(true);
+
+    // Two finance clicks at once: one transfer.
+    const approvals = await Promise.all([
+      codeOf(as.finance.marketplace.admin.approvePayout({ id: reservation.id })),
+      codeOf(as.admin.marketplace.admin.approvePayout({ id: reservation.id })),
+    ]);
+    expect(approvals.sort()).toEqual(['CONFLICT', 'OK']);
+    const paidOut = (await money(booking.id)).payouts.find((p) => p.id === reservation.id)!;
+    expect(paidOut.status).toBe('paid');
+    const transfer = sandbox.store.transfers.get(paidOut.transferId!)!;
+    expect(transfer.amount).toBe(8_100);
+    expect(transfer.destination).toBe(setup.accountId);
+    expect(
+      [...sandbox.store.transfers.values()].filter((t) => t.metadata?.payoutId === reservation.id),
+    ).toHaveLength(1);
+
+    // Balance, delivered in reverse order with the charge event first.
+    const balance = await as.organizer.marketplace.organizer.pay({
+      bookingId: booking.id,
+      mode: 'balance',
+    });
+    expect(balance.amountCents).toBe(147_000);
+    sandbox.setDeliveryMode({ reorder: true });
+    try {
+      await fetch(`${sandbox.url}/_sandbox/payment_intents/${balance.paymentIntentId}/succeed`, {
+        method: 'POST',
+      });
+      await sandbox.flushDeliveries();
+    } finally {
+      sandbox.setDeliveryMode({ reorder: false });
+      await sandbox.flushDeliveries();
+    }
+    let m = await money(booking.id);
+    expect(m.booking.amountPaidCents).toBe(210_000);
+    expect(m.ledger.map((l) => l.amountCents).sort()).toEqual([147_000, 63_000].sort());
+    expect(m.allocations.reduce((sum, a) => sum + a.grossCents, 0)).toBe(210_000);
+    expect(m.allocations.reduce((sum, a) => sum + a.commissionCents, 0)).toBe(21_000);
+
+    // Completion releases every completion payout.
+    const completed = await as.organizer.marketplace.organizer.complete({ bookingId: booking.id });
+    expect(completed.status).toBe('completed');
+    expect(completed.releasedPayouts).toBe(4);
+    m = await money(booking.id);
+    expect(
+      m.payouts.filter((p) => p.milestone === 'completion').every((p) => p.status === 'eligible'),
+    ).toBe(true);
+
+    // A dispute holds every eligible payout until resolved.
+    const dispute = await as.venue.marketplace.openDispute({
+      bookingId: booking.id,
+      reason: 'Organizer damaged the terrace',
+    });
+    expect(dispute.openedAs).toBe('vendor');
+    expect(dispute.heldPayouts).toBe(4);
+    const held = (await money(booking.id)).payouts.find(
+      (p) => p.milestone === 'completion' && p.vendor.displayName.startsWith('Lens'),
+    )!;
+    expect(held.status).toBe('held');
+    expect(await codeOf(as.admin.marketplace.admin.approvePayout({ id: held.id }))).toBe(
+      'CONFLICT',
+    );
+    const listed = await as.admin.marketplace.admin.disputes({
+      status: 'open',
+      bookingId: booking.id,
+    });
+    expect(listed.rows[0]!.heldPayouts).toBe(4);
+    const resolved = await as.admin.marketplace.admin.resolveDispute({
+      id: dispute.id,
+      status: 'resolved_released',
+      note: 'Deposit covers the damage; release',
+    });
+    expect(resolved.payoutsAffected).toBe(4);
+    m = await money(booking.id);
+    expect(m.payouts.filter((p) => p.status === 'eligible')).toHaveLength(4);
+    expect(await codeOf(as.admin.marketplace.admin.approvePayout({ id: held.id }))).toBe('OK');
+    const audit = await db((tx) =>
+      tx.auditLog.findFirstOrThrow({ where: { entityId: dispute.id } }),
+    );
+    expect((audit.before as { status: string }).status).toBe('open');
+    expect((audit.after as { status: string }).status).toBe('resolved_released');
+  });
+
+  it('a late payment_failed never regresses a succeeded payment', async () => {
+    const booking = await readyBooking();
+    const pay = await as.organizer.marketplace.organizer.pay({
+      bookingId: booking.id,
+      mode: 'full',
+    });
+    await sandboxPay(pay.paymentIntentId);
+    const pi = sandbox.store.paymentIntents.get(pay.paymentIntentId)!;
+    sandbox.emit('payment_intent.payment_failed', {
+      ...pi,
+      status: 'requires_payment_method',
+      last_payment_error: { message: 'late' },
+    });
+    sandbox.emit('payment_intent.canceled', { ...pi, status: 'canceled' });
+    await sandbox.flushDeliveries();
+    const m = await money(booking.id);
+    expect(m.payments.map((p) => p.status)).toEqual(['succeeded']);
+    expect(m.booking.status).toBe('paid');
+    expect(m.payouts).toHaveLength(4);
+  });
+
+  it('a declined card leaves the booking payable; a new attempt opens a new intent', async () => {
+    const booking = await readyBooking();
+    const first = await as.organizer.marketplace.organizer.pay({
+      bookingId: booking.id,
+      mode: 'full',
+    });
+    const res = await fetch(
+      `${sandbox.url}/_sandbox/payment_intents/${first.paymentIntentId}/fail`,
+      { method: 'POST' },
+    );
+    expect(res.status).toBe(200);
+    await sandbox.flushDeliveries();
+    let m = await money(booking.id);
+    expect(m.payments.map((p) => [p.status, p.failureMessage])).toEqual([
+      ['failed', 'Your card was declined.'],
+    ]);
+    expect(m.booking.status).toBe('ready_for_payment');
+    const second = await as.organizer.marketplace.organizer.pay({
+      bookingId: booking.id,
+      mode: 'full',
+    });
+    expect(second.paymentIntentId).not.toBe(first.paymentIntentId);
+    await sandboxPay(second.paymentIntentId);
+    m = await money(booking.id);
+    expect(m.booking.status).toBe('paid');
+  });
+
+  it('admin cancel refunds through the processor and voids unpaid payouts, audited', async () => {
+    const booking = await readyBooking();
+    const pay = await as.organizer.marketplace.organizer.pay({
+      bookingId: booking.id,
+      mode: 'full',
+    });
+    await sandboxPay(pay.paymentIntentId);
+    const result = await as.admin.marketplace.admin.cancelBooking({
+      bookingId: booking.id,
+      reason: 'Venue flooded',
+    });
+    expect(result.status).toBe('cancelled');
+    expect(result.refundedCents).toBe(210_000);
+    expect(result.voidedPayouts).toBe(4);
+    await sandbox.flushDeliveries(); // charge.refunded comes back through the ledger, idempotently
+    const m = await money(booking.id);
+    expect(m.booking.amountRefundedCents).toBe(210_000);
+    expect(m.payments[0]!.amountRefundedCents).toBe(210_000);
+    expect(m.payouts.every((p) => p.status === 'voided')).toBe(true);
+    expect(m.ledger.map((l) => [l.type, l.amountCents]).sort()).toEqual([
+      ['held_funds', 210_000],
+      ['refund', 210_000],
+    ]);
+    const refunds = [...sandbox.store.refunds.values()].filter(
+      (r) => r.payment_intent === pay.paymentIntentId,
+    );
+    expect(refunds.map((r) => r.amount)).toEqual([210_000]);
+    const audit = await db((tx) =>
+      tx.auditLog.findFirstOrThrow({
+        where: { entityId: booking.id, action: 'booking.cancelled' },
+      }),
+    );
+    expect((audit.before as { status: string }).status).toBe('paid');
+    expect((audit.after as { status: string }).status).toBe('cancelled');
+    expect(
+      await codeOf(
+        as.admin.marketplace.admin.cancelBooking({ bookingId: booking.id, reason: 'again' }),
+      ),
+    ).toBe('CONFLICT');
+  });
+});
+
+describe('trust', () => {
+  it('stores moderation reports with emails and phone numbers redacted', async () => {
+    const booking = await bookVenueAndPhoto();
+    await as.photo.marketplace.report({
+      kind: 'booking_note',
+      bookingId: booking.id,
+      text: 'Organizer asked me to email jane.doe@example.com or call +1 (415) 555-0199 to pay cash',
+    });
+    const stored = await db((tx) =>
+      tx.moderationEvent.findFirstOrThrow({ where: { bookingId: booking.id } }),
+    );
+    expect(stored.text).toBe(
+      'Organizer asked me to email [redacted email] or call [redacted phone] to pay cash',
+    );
+    expect(stored.userId).toBe(s.photo!.user.id);
+    const listed = await as.admin.marketplace.admin.moderation({
+      kind: 'booking_note',
+      bookingId: booking.id,
+    });
+    expect(listed.rows.map((r) => r.text)).toEqual([stored.text]);
+    expect(
+      (await as.admin.marketplace.admin.moderation({ kind: 'review', bookingId: booking.id }))
+        .total,
+    ).toBe(0);
+    const bad = await errorOf(
+      as.photo.marketplace.report({ kind: 'other', bookingId: crypto.randomUUID(), text: 'x' }),
+    );
+    expect(fieldErrorsOf(bad.cause)).toEqual({ bookingId: ['That booking does not exist'] });
+  });
+});
