@@ -659,6 +659,11 @@ describe('paying, allocating and paying out', () => {
       method: 'POST',
     });
     expect(onboarded.status).toBe(200);
+    await sandbox.flushDeliveries(); // account.updated reaches the ledger and the vendor row
+    const photoVendor = await db((tx) =>
+      tx.vendor.findFirstOrThrow({ where: { connectedAccountId: setup.accountId } }),
+    );
+    expect(photoVendor.payoutsEnabled).toBe(true);
     expect((await as.photo.marketplace.vendor.refreshPayoutStatus()).payoutsEnabled).toBe(true);
 
     // Two finance clicks at once: one transfer.

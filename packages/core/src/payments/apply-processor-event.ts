@@ -9,6 +9,7 @@ import {
   bookingPaymentUnsuccessful,
   isBookingObject,
 } from '../marketplace/booking-payment-events';
+import { connectedAccountUpdated } from '../marketplace/account-events';
 import {
   paymentIntentCanceled,
   paymentIntentFailed,
@@ -41,6 +42,7 @@ export const EVENT_HANDLERS: Record<string, Handler> = {
   ),
   'charge.refunded': byTarget(chargeRefunded, bookingChargeRefunded),
   'invoice.payment_failed': invoicePaymentFailed,
+  'account.updated': connectedAccountUpdated,
 };
 
 export async function applyProcessorEvent(
