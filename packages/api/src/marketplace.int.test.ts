@@ -425,6 +425,16 @@ describe('booking requests and vendor answers', () => {
     expect(
       await codeOf(as.organizer.marketplace.organizer.pay({ bookingId: booking.id, mode: 'full' })),
     ).toBe('CONFLICT');
+    // The venue completes its approval with a price: ready, without the declined photographer.
+    await as.venue.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 99_000 });
+    const ready = await as.organizer.marketplace.organizer.booking({ bookingId: booking.id });
+    expect(ready.status).toBe('ready_for_payment');
+    expect(ready.amounts.totalCents).toBe(99_000);
+    expect(
+      await codeOf(
+        as.venue.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 1 }),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it('two concurrent approvals by the same vendor: one wins, the other is told', async () => {

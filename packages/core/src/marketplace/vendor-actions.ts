@@ -112,7 +112,10 @@ async function answer(ctx: TenantContext, bookingId: string, reply: Answer) {
       `Booking #${booking.number} is ${booking.status.replaceAll('_', ' ')}: it no longer takes answers`,
     );
   }
-  if (!OPEN.includes(linkage.status)) {
+  // An approval without a price can be completed with one (payment needs every price).
+  const pricingAnApproval =
+    reply.kind === 'approve' && linkage.status === 'approved' && !linkage.agreedAmountCents;
+  if (!OPEN.includes(linkage.status) && !pricingAnApproval) {
     throw new AppError('CONFLICT', `You already ${linkage.status} this booking`);
   }
   const now = new Date();

@@ -1,38 +1,28 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { SignOutButton } from '@/components/sign-out-button';
-import { requireSession } from '@/lib/session';
+import type { RouterInputs } from '@souk/api';
+import { HydrateClient, prefetch, trpc } from '@/trpc/server';
+import { vendorGate } from './_components/vendor-gate';
+import { InboxTable } from './inbox-table';
 
-export const metadata: Metadata = { title: 'Vendor portal' };
-export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Booking requests' };
 
-export default async function VendorPortal() {
-  const session = await requireSession('/vendor');
-  const isVendor = session.role === 'VENDOR';
+// Defined here, not in the 'use client' file: the client table receives it as a prop.
+const INITIAL_INBOX_QUERY = {
+  page: 1,
+  pageSize: 25,
+} satisfies RouterInputs['marketplace']['vendor']['inbox'];
+
+export default async function VendorInboxPage() {
+  const gate = await vendorGate('/vendor');
+  if (!gate.ok) return gate.view;
+  prefetch(trpc.marketplace.vendor.inbox.queryOptions(INITIAL_INBOX_QUERY));
   return (
     <>
-      <header className="topbar">
-        <Link href="/" className="brand">
-          Souk
-        </Link>
-        <span>Vendor portal</span>
-        <span className="spacer" />
-        <span className="who">{session.user.email}</span>
-        <SignOutButton />
-      </header>
-      <main className="container">
-        <h1>Vendor portal</h1>
-        {isVendor ? (
-          <p className="muted">
-            Booking requests, counters, payouts and your profile will appear here. This part of Souk
-            arrives with the marketplace release; nothing is missing from your account.
-          </p>
-        ) : (
-          <p className="muted">
-            This portal is for vendors. Your role ({session.role}) has no vendor profile.
-          </p>
-        )}
-      </main>
+      <h1>Booking requests</h1>
+      {gate.banner}
+      <HydrateClient>
+        <InboxTable initialQuery={INITIAL_INBOX_QUERY} />
+      </HydrateClient>
     </>
   );
 }

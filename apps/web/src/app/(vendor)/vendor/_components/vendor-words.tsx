@@ -1,0 +1,74 @@
+import type { RouterOutputs } from '@souk/api';
+
+// Words a vendor reads for each stored state; shared by the inbox, the booking page and payouts.
+
+export type MyVendor = NonNullable<RouterOutputs['marketplace']['vendor']['me']>;
+export type VendorBooking = RouterOutputs['marketplace']['vendor']['booking'];
+export type BookingStatus = VendorBooking['booking']['status'];
+export type AnswerStatus = VendorBooking['linkage']['status'];
+export type VendorPayout = VendorBooking['payouts'][number];
+export type PayoutStatus = VendorPayout['status'];
+
+export const BOOKING_STATUS_TEXT: Record<BookingStatus, string> = {
+  draft: 'draft',
+  awaiting_vendor_approval: 'awaiting vendor approval',
+  ready_for_payment: 'ready for payment',
+  paid: 'paid',
+  completed: 'completed',
+  cancelled: 'cancelled',
+};
+
+export const BOOKING_STATUSES = Object.keys(BOOKING_STATUS_TEXT) as BookingStatus[];
+
+export const ANSWER_STATUSES = [
+  'pending',
+  'approved',
+  'declined',
+  'countered',
+] as const satisfies readonly AnswerStatus[];
+
+export const PAYOUT_STATUSES = [
+  'locked',
+  'eligible',
+  'held',
+  'paid',
+  'reversed',
+  'voided',
+] as const satisfies readonly PayoutStatus[];
+
+export const MILESTONE_TEXT: Record<VendorPayout['milestone'], string> = {
+  reservation: 'Reservation',
+  completion: 'Completion',
+};
+
+export const VENDOR_TYPE_TEXT: Record<MyVendor['type'], string> = {
+  venue_owner: 'Venue owner',
+  service_provider: 'Service provider',
+};
+
+/**
+ * The vendor asks for the reservation share once the organizer has paid; the
+ * completion share is released when the event is completed, never on request.
+ */
+export function canRequestPayout(
+  payout: Pick<VendorPayout, 'milestone' | 'status'>,
+  bookingStatus: BookingStatus,
+): boolean {
+  return (
+    payout.milestone === 'reservation' &&
+    payout.status === 'locked' &&
+    (bookingStatus === 'paid' || bookingStatus === 'completed')
+  );
+}
+
+// Event dates are stored as midnight UTC: formatting in UTC keeps the day the organizer chose.
+const eventDateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+export function formatEventDate(date: Date | null): string {
+  return date ? eventDateFormat.format(date) : '—';
+}
+
+/** A status pill; `text` gives the human words where the stored value is snake_case. */
+export function StatusPill({ status, text }: { status: string; text?: string }) {
+  return <span className={`badge badge-${status}`}>{text ?? status}</span>;
+}

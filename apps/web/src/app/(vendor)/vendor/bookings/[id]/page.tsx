@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { TRPCError } from '@trpc/server';
+import { getQueryClient, HydrateClient, serverCaller, trpc } from '@/trpc/server';
+import { vendorGate } from '../../_components/vendor-gate';
+import { BookingDetail } from './booking-detail';
+
+export const metadata: Metadata = { title: 'Booking' };
+
+export default async function VendorBookingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const gate = await vendorGate(`/vendor/bookings/${id}`);
+  if (!gate.ok) return gate.view;
+  let view;
+  try {
+    view = await (await serverCaller()).marketplace.vendor.booking({ bookingId: id });
+  } catch (error) {
+    // A booking this vendor is not part of answers exactly like a missing one.
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
+      notFound();
+    throw error;
+  }
+  // Seed the client cache with what was just loaded instead of fetching it twice.
+  getQueryClient().setQueryData(trpc.marketplace.vendor.booking.queryKey({ bookingId: id }), view);
+  return (
+    <>
+      <p>
+        <Link href="/vendor">← Booking requests</Link>
+      </p>
+      <h1>Booking #{view.booking.number}</h1>
+      {gate.banner}
+      <HydrateClient>
+        <BookingDetail bookingId={id} />
+      </HydrateClient>
+    </>
+  );
+}
