@@ -84,7 +84,7 @@ test('the organizer books the venue and the new service; the service counters, t
   await expect(organizer).toHaveURL(/\/bookings\/[0-9a-f-]{36}$/);
   bookingPath = new URL(organizer.url()).pathname;
   bookingHeading = (await organizer.getByRole('heading', { name: /^Booking #\d+$/ }).textContent())!;
-  await expect(organizer.getByText('Awaiting vendor approval').first()).toBeVisible();
+  await expect(organizer.getByTestId('booking-status')).toHaveText('Awaiting vendor approval');
 
   // The new vendor finds it in the inbox and counters.
   await applicant.goto('/vendor');
@@ -104,16 +104,17 @@ test('the organizer books the venue and the new service; the service counters, t
   await venue.getByLabel('Agreed amount').fill('1700');
   await venue.getByRole('button', { name: 'Approve' }).click();
 
-  await expect(organizer.getByText('Ready for payment').first()).toBeVisible({ timeout: 15_000 });
+  await expect(organizer.getByTestId('booking-status')).toHaveText('Ready for payment', {
+    timeout: 15_000,
+  });
   await expect(organizer.getByRole('button', { name: 'Pay deposit $750.00' })).toBeVisible();
   await expect(organizer.getByRole('button', { name: 'Pay in full $2,500.00' })).toBeVisible();
 });
 
 test('deposit on the sandbox; the vendor requests the reservation payout and an admin pays it', async () => {
   await payOnSandbox(organizer, /^Pay deposit \$750\.00$/);
-  await expect(organizer.getByText('Paid', { exact: true }).first()).toBeVisible({
-    timeout: 20_000,
-  });
+  // The webhook lands asynchronously; the page polls until the payment is confirmed.
+  await expect(organizer.getByTestId('booking-status')).toHaveText('Paid', { timeout: 20_000 });
   await expect(organizer.getByRole('button', { name: 'Pay balance $1,750.00' })).toBeVisible();
 
   // $750 deposit x 800/2500 = $240.00; 10% commission -> $216.00 net; half now: $108.00.
@@ -139,7 +140,7 @@ test('balance, completion, and a dispute holding the completion payout until res
     timeout: 20_000,
   });
   await organizer.getByRole('button', { name: 'Mark event completed' }).click();
-  await expect(organizer.getByText('Completed', { exact: true }).first()).toBeVisible();
+  await expect(organizer.getByTestId('booking-status')).toHaveText('Completed');
 
   // Completion payouts are eligible: $108.00 from the deposit and $252.00 from the balance.
   await admin.goto('/admin/marketplace/payouts');

@@ -1,0 +1,449 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { formatMoney } from '@souk/core/money';
+import { Notice, StatusBadge } from '@souk/ui';
+import {
+  ANSWER_TEXT,
+  BOOKING_STATUS_TEXT,
+  PAYMENT_KIND_TEXT,
+  PAYMENT_STATUS_TEXT,
+  ROLE_TEXT,
+  formatEventDate,
+  isPriced,
+  type MyBooking,
+} from '@/components/organizer/booking-words';
+import { useTRPC } from '@/trpc/react';
+import { CancelBookingForm, DisputeForm, ReportForm } from './booking-forms';
+
+export type RedirectStatus = 'succeeded' | 'canceled' | null;
+type PayMode = 'deposit' | 'full' | 'balance';
+
+// Vendor answers and the payment webhook arrive on their own: poll so they show without a reload.
+const POLL_MS = 3_000;
+// Just back from paying: look more often so the confirmation follows the webhook closely.
+const CONFIRM_POLL_MS = 1_500;
+
+const BEFORE_PAYMENT: readonly MyBooking['status'][] = [
+  'draft',
+  'awaiting_vendor_approval',
+  'ready_for_payment',
+];
+
+/**
+ * Back from the hosted payment page with "succeeded": the payment is confirmed once the
+ * webhook has marked that PaymentIntent succeeded (or, without its id, once nothing is open).
+ */
+function paymentOutcome(
+  booking: MyBooking,
+  paymentIntentId: string | null,
+): 'confirmed' | 'failed' | 'waiting' {
+  if (paymentIntentId) {
+    const payment = booking.payments.find((p) => p.processorPaymentIntentId === paymentIntentId);
+    if (payment?.status === 'succeeded') return 'confirmed';
+    if (payment?.status === 'failed' || payment?.status === 'canceled') return 'failed';
+    return 'waiting';
+  }
+  const settled =
+    booking.payments.some((p) => p.status === 'succeeded') &&
+    !booking.payments.some((p) => p.status === 'requires_payment');
+  return settled ? 'confirmed' : 'waiting';
+}
+
+export function BookingView({
+  bookingId,
+  redirectStatus,
+  paymentIntentId,
+}: {
+  bookingId: string;
+  redirectStatus: RedirectStatus;
+  paymentIntentId: string | null;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const bookingKey = trpc.marketplace.organizer.booking.queryKey({ bookingId });
+  const query = useQuery(
+    trpc.marketplace.organizer.booking.queryOptions(
+      { bookingId },
+      {
+        refetchInterval: (q) =>
+          redirectStatus === 'succeeded' &&
+          q.state.data &&
+          paymentOutcome(q.state.data, paymentIntentId) === 'waiting'
+            ? CONFIRM_POLL_MS
+            : POLL_MS,
+      },
+    ),
+  );
+  const setBooking = (next: MyBooking) => queryClient.setQueryData(bookingKey, next);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: bookingKey });
+
+  const [stripeOnly, setStripeOnly] = useState(false);
+  const [completed, setCompleted] = useState(false);
+
+  const counter = useMutation(
+    trpc.marketplace.organizer.respondToCounter.mutationOptions({ onSuccess: setBooking }),
+  );
+  const submit = useMutation(
+    trpc.marketplace.organizer.submitBooking.mutationOptions({ onSuccess: refresh }),
+  );
+  const pay = useMutation(
+    trpc.marketplace.organizer.pay.mutationOptions({
+      onMutate: () => setStripeOnly(false),
+      onSuccess: (result) => {
+        if (result.payUrl) {
+          window.location.assign(result.payUrl);
+        } else {
+          // Real Stripe: the intent needs Stripe.js Elements, which this deployment lacks.
+          setStripeOnly(true);
+        }
+      },
+    }),
+  );
+  const complete = useMutation(
+    trpc.marketplace.organizer.complete.mutationOptions({
+      onSuccess: (next) => {
+        setBooking(next);
+        setCompleted(true);
+      },
+    }),
+  );
+
+  const booking = query.data;
+  if (!booking) {
+    return (
+      <>
+        <h1>Booking</h1>
+        <Notice kind="error">{query.error?.message}</Notice>
+        {query.error ? null : <p className="muted">Loading…</p>}
+      </>
+    );
+  }
+
+  const money = (cents: number) => formatMoney(cents, booking.currency);
+  const { amounts, status } = booking;
+  const priced = isPriced(booking);
+  const outcome = redirectStatus === 'succeeded' ? paymentOutcome(booking, paymentIntentId) : null;
+  const confirming = outcome === 'waiting';
+  const redirecting = pay.isSuccess && pay.data.payUrl !== null;
+  const payBusy = pay.isPending || redirecting;
+  const canRespondToCounters = status === 'awaiting_vendor_approval';
+  const hasCounterActions =
+    canRespondToCounters && booking.vendors.some((v) => v.status === 'countered');
+  const payWith = (mode: PayMode) =>
+    pay.mutate({
+      bookingId,
+      mode,
+      returnUrl: `${window.location.origin}/bookings/${bookingId}`,
+    });
+
+  return (
+    <>
+      <h1>Booking #{booking.number}</h1>
+      <p className="booking-status">
+        Status:{' '}
+        <strong data-testid="booking-status" aria-live="polite">
+          {BOOKING_STATUS_TEXT[status]}
+        </strong>
+      </p>
+
+      {confirming ? (
+        <div className="notice" role="status">
+          Payment received — confirming…
+        </div>
+      ) : null}
+      {outcome === 'confirmed' ? <Notice kind="success">Payment confirmed.</Notice> : null}
+      {outcome === 'failed' || redirectStatus === 'canceled' ? (
+        <Notice kind="error">Payment not completed. You can try again.</Notice>
+      ) : null}
+      {/* A failed poll keeps the last data on screen; say why it may be stale. */}
+      <Notice kind="error">{query.error?.message}</Notice>
+
+      <section aria-labelledby="details-heading" className="card booking-section">
+        <h2 id="details-heading">Details</h2>
+        <dl className="booking-details">
+          <dt>Event date</dt>
+          <dd>{formatEventDate(booking.eventDate)}</dd>
+          <dt>Guests</dt>
+          <dd>{booking.guestCount ?? 'Not set'}</dd>
+          <dt>Location</dt>
+          <dd>{booking.locationText || 'Not set'}</dd>
+          <dt>Template</dt>
+          <dd>
+            {booking.template ? (
+              <Link href={`/templates/${booking.template.id}`}>{booking.template.name}</Link>
+            ) : (
+              'None'
+            )}
+          </dd>
+          <dt>Budget</dt>
+          <dd>
+            {booking.requestedBudgetCents === null
+              ? 'Not given'
+              : money(booking.requestedBudgetCents)}
+          </dd>
+          <dt>Currency</dt>
+          <dd>{booking.currency}</dd>
+          {booking.notes ? (
+            <>
+              <dt>Notes</dt>
+              <dd className="pre-wrap">{booking.notes}</dd>
+            </>
+          ) : null}
+          {status === 'cancelled' && booking.cancelReason ? (
+            <>
+              <dt>Cancellation reason</dt>
+              <dd>{booking.cancelReason}</dd>
+            </>
+          ) : null}
+        </dl>
+        {status === 'draft' ? (
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={submit.isPending}
+              onClick={() => submit.mutate({ bookingId })}
+            >
+              Send request to vendors
+            </button>
+          </div>
+        ) : null}
+        <Notice kind="error">{submit.error?.message}</Notice>
+      </section>
+
+      <section aria-labelledby="responses-heading" className="booking-section">
+        <h2 id="responses-heading">Vendor responses</h2>
+        <Notice kind="error">{counter.error?.message}</Notice>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Vendor</th>
+                <th>Role</th>
+                <th>Answer</th>
+                <th className="num">Agreed</th>
+                <th className="num">Proposed</th>
+                <th>Note</th>
+                {hasCounterActions ? (
+                  <th>
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {booking.vendors.map((linkage) => (
+                <tr key={linkage.id}>
+                  <td>{linkage.vendor.displayName}</td>
+                  <td>{ROLE_TEXT[linkage.role]}</td>
+                  <td>{ANSWER_TEXT[linkage.status]}</td>
+                  <td className="num">
+                    {linkage.agreedAmountCents === null ? '—' : money(linkage.agreedAmountCents)}
+                  </td>
+                  <td className="num">
+                    {linkage.proposedAmountCents === null
+                      ? '—'
+                      : money(linkage.proposedAmountCents)}
+                  </td>
+                  <td className="pre-wrap">{linkage.vendorNote ?? ''}</td>
+                  {hasCounterActions ? (
+                    <td>
+                      {linkage.status === 'countered' ? (
+                        <span className="inline-actions">
+                          <button
+                            type="button"
+                            className="button-small button-primary"
+                            disabled={counter.isPending}
+                            onClick={() =>
+                              counter.mutate({
+                                bookingId,
+                                bookingVendorId: linkage.id,
+                                accept: true,
+                              })
+                            }
+                          >
+                            Accept counter-offer
+                          </button>
+                          <button
+                            type="button"
+                            className="button-small button-danger"
+                            disabled={counter.isPending}
+                            onClick={() =>
+                              counter.mutate({
+                                bookingId,
+                                bookingVendorId: linkage.id,
+                                accept: false,
+                              })
+                            }
+                          >
+                            Decline counter-offer
+                          </button>
+                        </span>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="amounts-heading" className="card booking-section">
+        <h2 id="amounts-heading">Amounts</h2>
+        {!priced ? (
+          <p className="muted">The total is set once every vendor has approved with a price.</p>
+        ) : null}
+        <table className="amounts">
+          <tbody>
+            <tr>
+              <th scope="row">Total</th>
+              <td className="num">{priced ? money(amounts.totalCents) : '—'}</td>
+            </tr>
+            <tr>
+              <th scope="row">Deposit</th>
+              <td className="num">{priced ? money(amounts.depositCents) : '—'}</td>
+            </tr>
+            <tr>
+              <th scope="row">Paid</th>
+              <td className="num">{money(amounts.paidCents)}</td>
+            </tr>
+            {amounts.refundedCents > 0 ? (
+              <tr>
+                <th scope="row">Refunded</th>
+                <td className="num">{money(amounts.refundedCents)}</td>
+              </tr>
+            ) : null}
+            <tr>
+              <th scope="row">Balance due</th>
+              <td className="num">{priced ? money(amounts.balanceDueCents) : '—'}</td>
+            </tr>
+          </tbody>
+        </table>
+
+        {!confirming && status === 'ready_for_payment' ? (
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={payBusy}
+              onClick={() => payWith('deposit')}
+            >
+              Pay deposit {money(amounts.depositCents)}
+            </button>
+            <button type="button" disabled={payBusy} onClick={() => payWith('full')}>
+              Pay in full {money(amounts.totalCents)}
+            </button>
+          </div>
+        ) : null}
+        {!confirming && status === 'paid' && amounts.balanceDueCents > 0 ? (
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={payBusy}
+              onClick={() => payWith('balance')}
+            >
+              Pay balance {money(amounts.balanceDueCents)}
+            </button>
+          </div>
+        ) : null}
+        {redirecting ? (
+          <p className="muted" role="status">
+            Redirecting to the payment page…
+          </p>
+        ) : null}
+        {stripeOnly ? (
+          <div className="notice" role="status">
+            Card payments with Stripe.js are not set up on this deployment (client secret issued).
+          </div>
+        ) : null}
+        <Notice kind="error">{pay.error?.message}</Notice>
+
+        {status === 'paid' && amounts.balanceDueCents === 0 ? (
+          <div className="form-actions">
+            <button
+              type="button"
+              disabled={complete.isPending}
+              onClick={() => complete.mutate({ bookingId })}
+            >
+              Mark event completed
+            </button>
+          </div>
+        ) : null}
+        {completed && status === 'completed' ? (
+          <Notice kind="success">The event is marked completed.</Notice>
+        ) : null}
+        <Notice kind="error">{complete.error?.message}</Notice>
+      </section>
+
+      <section aria-labelledby="payments-heading" className="booking-section">
+        <h2 id="payments-heading">Payments</h2>
+        {booking.payments.length === 0 ? (
+          <p className="muted">No payments yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>Kind</th>
+                  <th className="num">Amount</th>
+                  <th>Status</th>
+                  <th>Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {booking.payments.map((payment) => (
+                  <tr key={payment.id}>
+                    <td>{PAYMENT_KIND_TEXT[payment.kind]}</td>
+                    <td className="num">
+                      {formatMoney(payment.amountCents, payment.currency)}
+                      {payment.amountRefundedCents > 0
+                        ? ` (${formatMoney(payment.amountRefundedCents, payment.currency)} refunded)`
+                        : null}
+                    </td>
+                    <td>{PAYMENT_STATUS_TEXT[payment.status]}</td>
+                    <td>{payment.failureMessage ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {BEFORE_PAYMENT.includes(status) ? (
+        <CancelBookingForm bookingId={bookingId} onCancelled={setBooking} />
+      ) : null}
+
+      {booking.disputes.length > 0 || status === 'paid' || status === 'completed' ? (
+        <section aria-labelledby="disputes-heading" className="booking-section">
+          <h2 id="disputes-heading">Disputes</h2>
+          {booking.disputes.length === 0 ? (
+            <p className="muted">No disputes.</p>
+          ) : (
+            <ul className="dispute-list">
+              {booking.disputes.map((dispute) => (
+                <li key={dispute.id} className="panel">
+                  <StatusBadge status={dispute.status} />
+                  <p className="pre-wrap">{dispute.reason}</p>
+                  {dispute.resolutionNote ? (
+                    <p className="muted">Resolution: {dispute.resolutionNote}</p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {status === 'paid' || status === 'completed' ? (
+            <DisputeForm bookingId={bookingId} onOpened={refresh} />
+          ) : null}
+        </section>
+      ) : null}
+
+      <ReportForm bookingId={bookingId} />
+    </>
+  );
+}

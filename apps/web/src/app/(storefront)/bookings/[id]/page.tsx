@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { TRPCError } from '@trpc/server';
+import { can } from '@souk/auth';
+import { CustomerOnly } from '@/components/organizer/customer-only';
+import { requireSession } from '@/lib/session';
+import { getQueryClient, HydrateClient, serverCaller, trpc } from '@/trpc/server';
+import { BookingView, type RedirectStatus } from './booking-view';
+
+export const metadata: Metadata = { title: 'Booking' };
+export const dynamic = 'force-dynamic';
+
+export default async function BookingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const session = await requireSession(`/bookings/${id}`);
+  if (!can(session.role, 'marketplace.book')) return <CustomerOnly title="Booking" />;
+
+  let booking;
+  try {
+    booking = await (await serverCaller()).marketplace.organizer.booking({ bookingId: id });
+  } catch (error) {
+    // Someone else's booking answers exactly like a missing one.
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
+      notFound();
+    throw error;
+  }
+  // Seed the client cache with what was just loaded; the view polls from there.
+  getQueryClient().setQueryData(
+    trpc.marketplace.organizer.booking.queryKey({ bookingId: id }),
+    booking,
+  );
+
+  // The hosted payment page sends the organizer back here with what happened.
+  const redirectStatus: RedirectStatus =
+    query.redirect_status === 'succeeded' || query.redirect_status === 'canceled'
+      ? query.redirect_status
+      : null;
+  const paymentIntentId = typeof query.payment_intent === 'string' ? query.payment_intent : null;
+
+  return (
+    <>
+      <p>
+        <Link href="/bookings">← My bookings</Link>
+      </p>
+      <HydrateClient>
+        <BookingView
+          bookingId={id}
+          redirectStatus={redirectStatus}
+          paymentIntentId={paymentIntentId}
+        />
+      </HydrateClient>
+    </>
+  );
+}

@@ -1,0 +1,263 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { parseMoney, SUPPORTED_CURRENCIES } from '@souk/core/money';
+import { Field, fieldControlProps, Notice } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import {
+  fieldMessage,
+  serverErrors,
+  type FieldMessages,
+} from '@/components/organizer/server-errors';
+import { useTRPC } from '@/trpc/react';
+
+type PublicVendor = RouterOutputs['marketplace']['public']['vendors'][number];
+type Currency = (typeof SUPPORTED_CURRENCIES)[number];
+
+const ids = {
+  templateId: 'booking-template',
+  eventDate: 'booking-event-date',
+  guestCount: 'booking-guests',
+  locationText: 'booking-location',
+  venueVendorId: 'booking-venue',
+  serviceVendorIds: 'booking-services',
+  notes: 'booking-notes',
+  requestedBudgetCents: 'booking-budget',
+  currency: 'booking-currency',
+} as const;
+
+export function NewBookingForm({
+  templates,
+  venues,
+  services,
+  initialTemplateId,
+}: {
+  templates: { id: string; name: string }[];
+  venues: PublicVendor[];
+  services: PublicVendor[];
+  initialTemplateId: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [templateId, setTemplateId] = useState(initialTemplateId);
+  const [eventDate, setEventDate] = useState('');
+  const [guests, setGuests] = useState('');
+  const [location, setLocation] = useState('');
+  const [venueId, setVenueId] = useState('');
+  const [serviceIds, setServiceIds] = useState<string[]>([]);
+  const [notes, setNotes] = useState('');
+  const [budget, setBudget] = useState('');
+  const [currency, setCurrency] = useState<Currency>('USD');
+  const [errors, setErrors] = useState<FieldMessages>({});
+  const [summary, setSummary] = useState<string | null>(null);
+
+  const create = useMutation(
+    trpc.marketplace.organizer.createBooking.mutationOptions({
+      onError: (error) => {
+        const { message, fields } = serverErrors(error);
+        setErrors(fields);
+        setSummary(message);
+      },
+      onSuccess: (booking) => router.push(`/bookings/${booking.id}`),
+    }),
+  );
+  const err = (name: keyof typeof ids) => fieldMessage(errors, name);
+
+  function submit() {
+    const local: FieldMessages = {};
+    if (!venueId) local.venueVendorId = 'Choose a venue';
+    let guestCount: number | null = null;
+    if (guests.trim() !== '') {
+      guestCount = Number(guests);
+      if (!Number.isInteger(guestCount)) local.guestCount = 'Guests must be a whole number';
+    }
+    let budgetCents: number | null = null;
+    if (budget.trim() !== '') {
+      budgetCents = parseMoney(budget, currency);
+      if (budgetCents === null) {
+        local.requestedBudgetCents =
+          currency === 'JPY'
+            ? 'Enter the budget as a whole amount, like 150000'
+            : 'Enter the budget as an amount, like 1500 or 1500.00';
+      }
+    }
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      setSummary('Please correct the highlighted fields.');
+      return;
+    }
+    setErrors({});
+    setSummary(null);
+    create.mutate({
+      templateId: templateId || null,
+      eventDate: eventDate || null,
+      guestCount,
+      locationText: location,
+      venueVendorId: venueId,
+      serviceVendorIds: serviceIds,
+      notes,
+      requestedBudgetCents: budgetCents,
+      currency,
+      submit: true,
+    });
+  }
+
+  const pending = create.isPending || create.isSuccess;
+  return (
+    <form
+      aria-label="New booking"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!pending) submit();
+      }}
+    >
+      <Notice kind="error">{summary}</Notice>
+      <div className="form-grid">
+        <Field id={ids.templateId} label="Template" error={err('templateId')}>
+          <select
+            {...fieldControlProps(ids.templateId, err('templateId'))}
+            value={templateId}
+            onChange={(e) => setTemplateId(e.target.value)}
+          >
+            <option value="">No template</option>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={ids.eventDate} label="Event date" error={err('eventDate')}>
+          <input
+            {...fieldControlProps(ids.eventDate, err('eventDate'))}
+            type="date"
+            value={eventDate}
+            onChange={(e) => setEventDate(e.target.value)}
+          />
+        </Field>
+        <Field id={ids.guestCount} label="Guests" error={err('guestCount')}>
+          <input
+            {...fieldControlProps(ids.guestCount, err('guestCount'))}
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            value={guests}
+            onChange={(e) => setGuests(e.target.value)}
+          />
+        </Field>
+        <Field id={ids.locationText} label="Location" error={err('locationText')}>
+          <input
+            {...fieldControlProps(ids.locationText, err('locationText'))}
+            type="text"
+            maxLength={300}
+            value={location}
+            onChange={(e) => setLocation(e.target.value)}
+          />
+        </Field>
+        <Field id={ids.venueVendorId} label="Venue" error={err('venueVendorId')} required>
+          <select
+            {...fieldControlProps(ids.venueVendorId, err('venueVendorId'))}
+            required
+            value={venueId}
+            onChange={(e) => {
+              setVenueId(e.target.value);
+              setErrors(({ venueVendorId: _cleared, ...rest }) => rest);
+            }}
+          >
+            <option value="">Choose a venue</option>
+            {venues.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.displayName}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={ids.requestedBudgetCents} label="Budget" error={err('requestedBudgetCents')}>
+          <input
+            {...fieldControlProps(ids.requestedBudgetCents, err('requestedBudgetCents'))}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder={currency === 'JPY' ? '150000' : '1500.00'}
+            value={budget}
+            onChange={(e) => setBudget(e.target.value)}
+          />
+        </Field>
+        <Field id={ids.currency} label="Currency" error={err('currency')}>
+          <select
+            {...fieldControlProps(ids.currency, err('currency'))}
+            value={currency}
+            onChange={(e) => setCurrency(e.target.value as Currency)}
+          >
+            {SUPPORTED_CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+
+      <fieldset
+        className="services-fieldset"
+        aria-describedby={err('serviceVendorIds') ? `${ids.serviceVendorIds}-error` : undefined}
+      >
+        <legend>Services</legend>
+        {services.length === 0 ? (
+          <p className="muted">No service providers are listed yet.</p>
+        ) : (
+          services.map((v) => {
+            const id = `${ids.serviceVendorIds}-${v.id}`;
+            return (
+              <div key={v.id} className="choice">
+                <input
+                  id={id}
+                  type="checkbox"
+                  checked={serviceIds.includes(v.id)}
+                  onChange={(e) =>
+                    setServiceIds((list) =>
+                      e.target.checked
+                        ? [...list.filter((x) => x !== v.id), v.id]
+                        : list.filter((x) => x !== v.id),
+                    )
+                  }
+                />
+                <label htmlFor={id}>{v.displayName}</label>
+                {v.city ? <span className="field-hint">{v.city}</span> : null}
+              </div>
+            );
+          })
+        )}
+        {err('serviceVendorIds') ? (
+          <p id={`${ids.serviceVendorIds}-error`} className="field-error" role="alert">
+            {err('serviceVendorIds')}
+          </p>
+        ) : null}
+      </fieldset>
+
+      <Field id={ids.notes} label="Notes" error={err('notes')}>
+        <textarea
+          {...fieldControlProps(ids.notes, err('notes'))}
+          maxLength={4000}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
+      </Field>
+
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={pending} aria-busy={pending}>
+          Send request
+        </button>
+        {pending ? (
+          <span className="muted" role="status">
+            Sending…
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@souk/auth';
+import { CustomerOnly } from '@/components/organizer/customer-only';
+import { requireSession } from '@/lib/session';
+import { serverCaller } from '@/trpc/server';
+import { NewBookingForm } from './new-booking-form';
+
+export const metadata: Metadata = { title: 'New booking' };
+export const dynamic = 'force-dynamic';
+
+export default async function NewBookingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const raw = (await searchParams).template;
+  const templateParam = typeof raw === 'string' ? raw : '';
+  const session = await requireSession(
+    templateParam ? `/bookings/new?template=${encodeURIComponent(templateParam)}` : '/bookings/new',
+  );
+  if (!can(session.role, 'marketplace.book')) return <CustomerOnly title="New booking" />;
+
+  const caller = await serverCaller();
+  const [vendors, templates] = await Promise.all([
+    caller.marketplace.public.vendors({}),
+    caller.marketplace.public.templates({}),
+  ]);
+  const initialTemplateId = templates.some((t) => t.id === templateParam) ? templateParam : '';
+
+  return (
+    <>
+      <p>
+        <Link href="/bookings">← My bookings</Link>
+      </p>
+      <h1>New booking</h1>
+      <NewBookingForm
+        templates={templates.map((t) => ({ id: t.id, name: t.name }))}
+        venues={vendors.filter((v) => v.type === 'venue_owner')}
+        services={vendors.filter((v) => v.type === 'service_provider')}
+        initialTemplateId={initialTemplateId}
+      />
+    </>
+  );
+}
