@@ -105,6 +105,8 @@ async function main(): Promise<void> {
     SOUK_LINK_SECRET: devSecret('link-secret', env.SOUK_LINK_SECRET),
     PAYMENTS_ENCRYPTION_KEY: devSecret('payments-encryption-key', env.PAYMENTS_ENCRYPTION_KEY),
     PUBLIC_WEB_URL: env.PUBLIC_WEB_URL ?? publicUrl,
+    // Local-disk uploads live with the rest of the run's data (S3 when S3_BUCKET is set).
+    UPLOAD_ROOT: env.UPLOAD_ROOT ?? path.join(dataDir, 'uploads'),
     WORKER_PORT: String(workerPort),
     NEXT_TELEMETRY_DISABLED: '1',
     FULFILLMENT_WORKER_ENABLED: env.FULFILLMENT_WORKER_ENABLED ?? 'true',

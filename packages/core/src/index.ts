@@ -126,8 +126,4 @@ export { readLocalUpload } from './uploads/read-local-upload';
 export { downloadUrl } from './uploads/download-url';
 export { listMyUploads } from './uploads/list-my-uploads';
 export type { UploadFailure, UploadProblem, UploadLinkParams } from './uploads/upload-link';
-export {
-  uploadSettingsFromEnv,
-  type UploadSettings,
-  type S3Settings,
-} from './uploads/settings';
+export { uploadSettingsFromEnv, type UploadSettings, type S3Settings } from './uploads/settings';

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Upload } from '@souk/db';
+
+export const UPLOAD_KINDS = [
+  'venue_blueprint',
+  'venue_photo',
+  'service_portfolio',
+  'template_media',
+] as const;
+export const uploadKind = z.enum(UPLOAD_KINDS);
+export type UploadKindName = z.infer<typeof uploadKind>;
+
+/** Kinds a vendor uploads for their own profile; template media is the org's. */
+export const VENDOR_KINDS: readonly UploadKindName[] = [
+  'venue_blueprint',
+  'venue_photo',
+  'service_portfolio',
+];
+
+export const requestUploadInput = z.object({
+  kind: uploadKind,
+  fileName: z
+    .string()
+    .trim()
+    .min(1, 'Give the file a name')
+    .max(255, 'File names are at most 255 characters'),
+  // The allowlist is configuration, checked in requestUpload; this is only the shape.
+  contentType: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/, 'Give a content type such as image/png'),
+  sizeBytes: z.number().int('Size is a whole number of bytes').positive('The file is empty'),
+});
+export type RequestUploadInput = z.infer<typeof requestUploadInput>;
+
+export const uploadIdInput = z.object({ uploadId: z.string().uuid() });
+
+export const listMyUploadsInput = z.object({ kind: uploadKind.optional() }).default({});
+export type ListMyUploadsInput = z.infer<typeof listMyUploadsInput>;
+
+export interface UploadView {
+  id: string;
+  kind: UploadKindName;
+  status: 'pending' | 'stored' | 'rejected';
+  fileName: string;
+  /** The sniffed type once stored; the declared one before. */
+  contentType: string;
+  sizeBytes: number | null;
+  rejectReason: string | null;
+  vendorId: string | null;
+  createdAt: Date;
+  storedAt: Date | null;
+}
+
+export function toUploadView(row: Upload): UploadView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    fileName: row.fileName,
+    contentType: row.sniffedType ?? row.declaredType,
+    sizeBytes: row.sizeBytes,
+    rejectReason: row.rejectReason,
+    vendorId: row.vendorId,
+    createdAt: row.createdAt,
+    storedAt: row.storedAt,
+  };
+}
