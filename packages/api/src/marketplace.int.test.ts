@@ -315,6 +315,15 @@ describe('templates and subscriptions', () => {
       details: 'Cake at 20:00',
       suggestedGuests: 30,
     });
+    const bogusMedia = await errorOf(
+      as.admin.marketplace.admin.updateTemplate({
+        id: created.id,
+        mediaUploadIds: [crypto.randomUUID()],
+      }),
+    );
+    expect(fieldErrorsOf(bogusMedia.cause)).toEqual({
+      mediaUploadIds: ['Attach only template media that finished uploading'],
+    });
     const updated = await as.admin.marketplace.admin.updateTemplate({
       id: created.id,
       summary: 'A party for 40',

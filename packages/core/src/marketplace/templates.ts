@@ -134,6 +134,17 @@ export async function adminSetSubscription({
   return subscriptionOf(ctx, input.userId);
 }
 
+/** Template media must be stored template_media uploads of this org (checked, not trusted). */
+async function checkMedia(ctx: TenantContext, ids: readonly string[] | undefined) {
+  if (!ids?.length) return;
+  const found = await ctx.tx.upload.count({
+    where: { id: { in: [...ids] }, kind: 'template_media', status: 'stored' },
+  });
+  if (found !== new Set(ids).size) {
+    throw AppError.field('mediaUploadIds', 'Attach only template media that finished uploading');
+  }
+}
+
 export async function createTemplate({
   ctx,
   input,
@@ -141,6 +152,7 @@ export async function createTemplate({
   ctx: TenantContext;
   input: z.infer<typeof templateInput>;
 }) {
+  await checkMedia(ctx, input.mediaUploadIds);
   const template = await ctx.tx.eventTemplate.create({ data: { ...input, orgId: ctx.orgId } });
   await recordAudit(ctx, {
     action: 'template.created',
@@ -159,6 +171,7 @@ export async function updateTemplate({
   input: z.infer<typeof updateTemplateInput>;
 }) {
   const { id, ...data } = input;
+  await checkMedia(ctx, data.mediaUploadIds);
   const before = await ctx.tx.eventTemplate.findUnique({ where: { id } });
   if (!before) throw AppError.notFound('Template');
   const after = await ctx.tx.eventTemplate.update({ where: { id }, data });
