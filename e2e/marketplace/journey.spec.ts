@@ -159,7 +159,7 @@ test('balance, completion, and a dispute holding the completion payout until res
 
   await admin.goto('/admin/marketplace/disputes');
   const dispute = admin.getByRole('row').filter({ hasText: 'without sound' });
-  await dispute.getByLabel('Resolution').selectOption({ label: 'Release held payouts' });
+  await dispute.getByLabel('Resolution', { exact: true }).selectOption({ label: 'Release held payouts' });
   await dispute.getByLabel('Resolution note').fill('Sound fixed and re-delivered');
   await dispute.getByRole('button', { name: 'Resolve' }).click();
   await expect(dispute).toContainText('resolved');

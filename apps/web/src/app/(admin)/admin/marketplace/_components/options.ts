@@ -1,0 +1,85 @@
+import type { RouterInputs } from '@souk/api';
+
+type Admin = RouterInputs['marketplace']['admin'];
+type Option<T extends string> = { value: T; label: string };
+
+/** Every member of the union U, checked at compile time, so a new status cannot be forgotten. */
+function allOf<U extends string>() {
+  return <const T extends readonly U[]>(values: T & ([U] extends [T[number]] ? unknown : never)) =>
+    values;
+}
+
+export const VENDOR_STATUSES = allOf<NonNullable<Admin['vendors']['status']>>()([
+  'pending',
+  'approved',
+  'needs_changes',
+]);
+
+type VendorType = NonNullable<Admin['vendors']['type']>;
+export const VENDOR_TYPE_LABELS: Record<VendorType, string> = {
+  venue_owner: 'Venue owner',
+  service_provider: 'Service provider',
+};
+export const VENDOR_TYPES: readonly Option<VendorType>[] = Object.entries(VENDOR_TYPE_LABELS).map(
+  ([value, label]) => ({ value: value as VendorType, label }),
+);
+
+export const BOOKING_STATUSES = allOf<NonNullable<Admin['bookings']['status']>>()([
+  'draft',
+  'awaiting_vendor_approval',
+  'ready_for_payment',
+  'paid',
+  'completed',
+  'cancelled',
+]);
+
+export const PAYMENT_STATUSES = allOf<NonNullable<Admin['payments']['status']>>()([
+  'requires_payment',
+  'succeeded',
+  'failed',
+  'canceled',
+]);
+
+export type PayoutStatus = NonNullable<Admin['payouts']['status']>;
+// "eligible" is the work queue: payouts waiting for someone to approve them.
+export const PAYOUT_STATUSES = allOf<PayoutStatus>()([
+  'eligible',
+  'locked',
+  'held',
+  'paid',
+  'reversed',
+  'voided',
+]).map((status): PayoutStatus | Option<PayoutStatus> =>
+  status === 'eligible' ? { value: status, label: 'Pending approval' } : status,
+);
+
+export const PAYOUT_MILESTONES = allOf<NonNullable<Admin['payouts']['milestone']>>()([
+  'reservation',
+  'completion',
+]);
+
+type DisputeResolution = Admin['resolveDispute']['status'];
+export const DISPUTE_STATUSES = allOf<NonNullable<Admin['disputes']['status']>>()([
+  'open',
+  'resolved_released',
+  'resolved_reversed',
+]);
+export const DISPUTE_RESOLUTIONS: readonly Option<DisputeResolution>[] = [
+  { value: 'resolved_released', label: 'Release held payouts' },
+  { value: 'resolved_reversed', label: 'Reverse held payouts' },
+];
+
+export const MODERATION_KINDS = allOf<NonNullable<Admin['moderation']['kind']>>()([
+  'message',
+  'review',
+  'profile',
+  'booking_note',
+  'other',
+]);
+
+export const SUBSCRIPTION_STATUSES = allOf<Admin['setSubscription']['status']>()([
+  'none',
+  'trial',
+  'active',
+  'cancelled',
+]);

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { TRPCError } from '@trpc/server';
+import { serverCaller } from '@/trpc/server';
+import { marketplaceAccess, NoAccess } from '../../_components/access';
+import { draftFromTemplate } from '../template-draft';
+import { TemplateForm } from '../template-form';
+
+export const metadata: Metadata = { title: 'Event template' };
+
+export default async function TemplatePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const access = await marketplaceAccess(`/admin/marketplace/templates/${id}`);
+  if (!access.canRead) return <NoAccess role={access.role} />;
+  let template;
+  try {
+    template = await (await serverCaller()).marketplace.admin.template({ id });
+  } catch (error) {
+    // Another org's template answers exactly like a missing one.
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
+      notFound();
+    throw error;
+  }
+  return (
+    <>
+      <p>
+        <Link href="/admin/marketplace/templates">← Event templates</Link>
+      </p>
+      <h1>{template.name}</h1>
+      {access.canManage ? null : (
+        <p className="muted">You can read this template; your role cannot change it.</p>
+      )}
+      <TemplateForm
+        templateId={template.id}
+        initial={draftFromTemplate(template)}
+        canManage={access.canManage}
+      />
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { RouterInputs, RouterOutputs } from '@souk/api';
+
+type TemplateInput = RouterInputs['marketplace']['admin']['createTemplate'];
+type Template = RouterOutputs['marketplace']['admin']['template'];
+
+/** The form's state: what the inputs hold, as typed. */
+export interface TemplateDraft {
+  name: string;
+  summary: string;
+  details: string;
+  suggestedGuests: string;
+  mediaUploadIds: string[];
+}
+
+export type FieldErrors = Record<string, string>;
+
+export const emptyTemplate: TemplateDraft = {
+  name: '',
+  summary: '',
+  details: '',
+  suggestedGuests: '',
+  mediaUploadIds: [],
+};
+
+export function draftFromTemplate(template: Template): TemplateDraft {
+  return {
+    name: template.name,
+    summary: template.summary,
+    details: template.details,
+    suggestedGuests: template.suggestedGuests === null ? '' : String(template.suggestedGuests),
+    mediaUploadIds: template.mediaUploadIds,
+  };
+}
+
+/** The checks worth doing before a round trip; the server validates everything again. */
+export function draftToInput(draft: TemplateDraft): {
+  input: TemplateInput;
+  errors: FieldErrors;
+} {
+  const errors: FieldErrors = {};
+  if (draft.name.trim().length < 2) errors.name = 'Name needs at least 2 characters';
+  const guests = draft.suggestedGuests.trim();
+  if (guests !== '' && !/^\d+$/.test(guests)) {
+    errors.suggestedGuests = 'Suggested guests must be a whole number';
+  }
+  return {
+    input: {
+      name: draft.name.trim(),
+      summary: draft.summary.trim(),
+      details: draft.details.trim(),
+      suggestedGuests: guests === '' ? null : Number(guests),
+      mediaUploadIds: draft.mediaUploadIds,
+    },
+    errors,
+  };
+}
