@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Prisma } from '@souk/db';
 import type { TenantContext } from '../context';
+import { pageArgs, NEWEST_FIRST } from '../page';
 
 export const listAuditLogsInput = z.object({
   action: z.string().trim().max(100).optional(),
@@ -30,9 +31,8 @@ export async function listAuditLogs({
   // Sequential: queries in one interactive transaction share a single connection.
   const items = await ctx.tx.auditLog.findMany({
     where,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    skip: (input.page - 1) * input.pageSize,
-    take: input.pageSize,
+    orderBy: NEWEST_FIRST,
+    ...pageArgs(input),
     select: {
       id: true,
       action: true,

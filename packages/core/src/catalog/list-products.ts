@@ -1,6 +1,7 @@
 import type { Prisma } from '@souk/db';
 import type { TenantContext } from '../context';
 import type { ListProductsInput } from './schemas';
+import { pageArgs } from '../page';
 
 export async function listProducts({
   ctx,
@@ -25,8 +26,7 @@ export async function listProducts({
     where,
     // id breaks ties so pages never overlap or skip rows.
     orderBy: [{ [input.sort]: input.order }, { id: 'asc' }],
-    skip: (input.page - 1) * input.pageSize,
-    take: input.pageSize,
+    ...pageArgs(input),
     select: {
       id: true,
       slug: true,

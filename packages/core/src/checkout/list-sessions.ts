@@ -2,6 +2,7 @@ import type { Prisma } from '@souk/db';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
 import type { ListSessionsInput } from './schemas';
+import { pageArgs, NEWEST_FIRST } from '../page';
 
 const sessionRow = {
   id: true,
@@ -43,9 +44,8 @@ export async function listCheckoutSessions({
     ctx.tx.hostedCheckoutSession.findMany({
       where,
       select: sessionRow,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      orderBy: NEWEST_FIRST,
+      ...pageArgs(input),
     }),
   ]);
   return { total, rows };

@@ -8,6 +8,7 @@ import { actorOrThrow, gatewayFor } from './gateway';
 import { amountsOf, lockOrganizerBooking } from './booking-access';
 import { isReadyForPayment } from './booking-status';
 import type { PayBookingInput, listPaymentsInput } from './schemas';
+import { pageArgs, NEWEST_FIRST } from '../page';
 
 function amountFor(booking: Booking, mode: BookingPaymentKind, hasPaid: boolean): number {
   const amounts = amountsOf(booking);
@@ -149,9 +150,8 @@ export async function listBookingPayments({
       where,
       omit: { clientSecret: true },
       include: { booking: { select: { number: true, status: true } } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      orderBy: NEWEST_FIRST,
+      ...pageArgs(input),
     }),
   ]);
   return { total, rows };

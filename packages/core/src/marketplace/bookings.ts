@@ -14,6 +14,7 @@ import {
   recomputeReadiness,
 } from './booking-access';
 import type { CreateBookingInput, listMyBookingsInput, respondToCounterInput } from './schemas';
+import { pageArgs, NEWEST_FIRST } from '../page';
 
 async function checkVendors(ctx: TenantContext, input: CreateBookingInput) {
   const ids = [input.venueVendorId, ...input.serviceVendorIds];
@@ -129,9 +130,8 @@ export async function listMyBookings({
     ctx.tx.booking.count({ where }),
     ctx.tx.booking.findMany({
       where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      orderBy: NEWEST_FIRST,
+      ...pageArgs(input),
       include: { vendors: { select: bookingVendorSelect } },
     }),
   ]);

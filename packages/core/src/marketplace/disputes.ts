@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import { actorOrThrow } from './gateway';
 import { lockBooking } from './booking-access';
 import type { listDisputesInput, openDisputeInput, resolveDisputeInput } from './schemas';
+import { pageArgs, NEWEST_FIRST } from '../page';
 
 export function openDisputeOf(ctx: TenantContext, bookingId: string) {
   return ctx.tx.dispute.findFirst({
@@ -80,10 +81,9 @@ export async function listDisputes({
     ctx.tx.dispute.count({ where }),
     ctx.tx.dispute.findMany({
       where,
-      include: { booking: { select: { number: true, status: true } } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      include: { booking: { select: { number: true, status: true, currency: true } } },
+      orderBy: NEWEST_FIRST,
+      ...pageArgs(input),
     }),
   ]);
   const heldCounts = await ctx.tx.payout.groupBy({

@@ -10,6 +10,7 @@ import { amountsOf, assertTransition, lockBooking, lockOrganizerBooking } from '
 import { bookingDetail } from './bookings';
 import { openDisputeOf } from './disputes';
 import type { cancelBookingInput, listBookingsInput } from './schemas';
+import { pageArgs, NEWEST_FIRST } from '../page';
 
 /** Completion releases every completion payout (held instead while a dispute is open). */
 async function complete(ctx: TenantContext, booking: Booking) {
@@ -177,9 +178,8 @@ export async function listBookings({
           select: { status: true, role: true, vendor: { select: { displayName: true } } },
         },
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      orderBy: NEWEST_FIRST,
+      ...pageArgs(input),
     }),
   ]);
   return { total, rows: rows.map((b) => ({ ...b, amounts: amountsOf(b) })) };

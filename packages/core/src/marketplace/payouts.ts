@@ -15,6 +15,7 @@ import type {
   payoutHoldInput,
   vendorPayoutsInput,
 } from './schemas';
+import { pageArgs } from '../page';
 
 const payoutInclude = {
   booking: { select: { number: true, status: true } },
@@ -36,8 +37,7 @@ export async function vendorPayouts({
       where,
       include: { booking: { select: { id: true, number: true, status: true } } },
       orderBy: [{ createdAt: 'desc' }, { milestone: 'desc' }, { id: 'asc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      ...pageArgs(input),
     }),
     ctx.tx.payout.groupBy({
       by: ['status'],
@@ -98,8 +98,7 @@ export async function listPayouts({
       where,
       include: payoutInclude,
       orderBy: [{ createdAt: 'desc' }, { milestone: 'desc' }, { id: 'asc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      ...pageArgs(input),
     }),
   ]);
   return { total, rows };

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { actorOrThrow } from './gateway';
 import { redactContactInfo } from './redact';
 import type { listModerationInput, reportModerationInput } from './schemas';
+import { pageArgs, NEWEST_FIRST } from '../page';
 
 /** Reports are stored already redacted: the raw contact details never reach the table. */
 export async function reportModeration({
@@ -49,9 +50,8 @@ export async function listModeration({
     ctx.tx.moderationEvent.count({ where }),
     ctx.tx.moderationEvent.findMany({
       where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      orderBy: NEWEST_FIRST,
+      ...pageArgs(input),
     }),
   ]);
   return { total, rows };

@@ -13,6 +13,7 @@ import type {
   vendorDeclineInput,
   vendorInboxInput,
 } from './schemas';
+import { pageArgs, NEWEST_FIRST } from '../page';
 
 const inboxBookingSelect = {
   id: true,
@@ -44,9 +45,8 @@ export async function vendorInbox({
     ctx.tx.bookingVendor.count({ where }),
     ctx.tx.bookingVendor.findMany({
       where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      orderBy: NEWEST_FIRST,
+      ...pageArgs(input),
       select: {
         id: true,
         role: true,

@@ -14,6 +14,7 @@ import type {
   setPayoutsDisabledInput,
   updateVendorProfileInput,
 } from './schemas';
+import { pageArgs, NEWEST_FIRST } from '../page';
 
 // What anyone may see of a vendor: never the user's email.
 export const publicVendorSelect = {
@@ -175,9 +176,8 @@ export async function listVendors({
     ctx.tx.vendor.findMany({
       where,
       include: { user: { select: { email: true } } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      orderBy: NEWEST_FIRST,
+      ...pageArgs(input),
     }),
   ]);
   return { total, rows };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TenantContext } from '../context';
+import { pageArgs } from '../page';
 
 export const listOutboxInput = z.object({
   status: z.enum(['pending', 'delivered', 'dead']).optional(),
@@ -15,8 +16,7 @@ export async function listOutbox({ ctx, input }: { ctx: TenantContext; input: Li
     ctx.tx.outboxEvent.findMany({
       where,
       orderBy: { createdAt: 'desc' },
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      ...pageArgs(input),
     }),
   ]);
   return { total, rows };

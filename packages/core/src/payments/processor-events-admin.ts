@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
 import { processStoredEvent } from './ingest-processor-event';
+import { pageArgs } from '../page';
 
 export const listProcessorEventsInput = z.object({
   status: z.enum(['received', 'processed', 'failed']).optional(),
@@ -44,8 +45,7 @@ export async function listProcessorEvents({
         processedAt: true,
       },
       orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      ...pageArgs(input),
     }),
   ]);
   return { total, rows };
