@@ -30,13 +30,6 @@ export function DisputesTable({
     ...trpc.marketplace.admin.disputes.queryOptions(query),
     placeholderData: keepPreviousData,
   });
-  // A dispute row carries no currency: read it from the payouts it holds.
-  const hasHeld = list.data?.rows.some((row) => row.heldPayouts > 0) ?? false;
-  const held = useQuery({
-    ...trpc.marketplace.admin.payouts.queryOptions({ status: 'held', pageSize: 100 }),
-    enabled: hasHeld,
-  });
-  const currencyOf = new Map(held.data?.rows.map((p) => [p.heldByDisputeId, p.currency]));
   const { flash, succeed, handlers } = useAdminActions();
   const resolve = useMutation(
     trpc.marketplace.admin.resolveDispute.mutationOptions({
@@ -100,7 +93,7 @@ export function DisputesTable({
       }
     >
       {list.data?.rows.map((dispute) => {
-        const currency = currencyOf.get(dispute.id);
+        const currency = dispute.booking.currency;
         return (
           <tr key={dispute.id}>
             <td>
@@ -115,9 +108,7 @@ export function DisputesTable({
             </td>
             <td>
               {dispute.heldPayouts}
-              {dispute.heldPayouts > 0 && currency
-                ? ` · ${formatMoney(dispute.heldCents, currency)}`
-                : ''}
+              {dispute.heldPayouts > 0 ? ` · ${formatMoney(dispute.heldCents, currency)}` : ''}
             </td>
             <td>{dispute.resolutionNote ?? ''}</td>
             <td>{dateTime(dispute.createdAt)}</td>
