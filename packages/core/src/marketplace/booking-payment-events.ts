@@ -38,22 +38,54 @@ async function paymentFor(ctx: TenantContext, object: Record<string, unknown>) {
 }
 
 /**
+ * Locks the booking a PaymentIntent (or its charge) pays, in one statement, and
+ * reads the payment after the lock so a concurrent delivery's result is visible.
+ */
+async function lockByPaymentIntent(ctx: TenantContext, object: Record<string, unknown>) {
+  const paymentIntentId = str(object.object === 'charge' ? object.payment_intent : object.id);
+  const locked = paymentIntentId
+    ? await ctx.tx.$queryRaw<{ id: string }[]>`
+        SELECT b.id FROM booking_payments p JOIN bookings b ON b.id = p."bookingId"
+        WHERE p."processorPaymentIntentId" = ${paymentIntentId} FOR UPDATE OF b`
+    : [];
+  if (!paymentIntentId || locked.length === 0) {
+    throw new MissingTargetError(`booking payment ${paymentIntentId ?? '(no id)'} not found`);
+  }
+  return paymentIntentId;
+}
+
+/**
  * payment_intent.succeeded for a booking, applied once however often it arrives:
  * the payment succeeds, the platform records the held funds, the booking is paid,
- * and this payment is allocated across vendors into locked payouts.
+ * and this payment is allocated across vendors into locked payouts. Kept to a
+ * handful of statements: it runs once per paid booking (see bench/marketplace.ts).
  */
 export async function bookingPaymentSucceeded(ctx: TenantContext, object: Record<string, unknown>) {
-  const found = await paymentFor(ctx, object);
-  const booking = await lockBooking(ctx, found.bookingId);
-  const payment = await ctx.tx.bookingPayment.findUniqueOrThrow({ where: { id: found.id } });
+  const paymentIntentId = await lockByPaymentIntent(ctx, object);
+  const payment = await ctx.tx.bookingPayment.findUniqueOrThrow({
+    where: { processorPaymentIntentId: paymentIntentId },
+    include: {
+      booking: {
+        include: {
+          organizer: { select: { email: true } },
+          vendors: {
+            where: { status: 'approved', agreedAmountCents: { gt: 0 } },
+            orderBy: [{ role: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+          },
+        },
+      },
+    },
+  });
+  const { booking } = payment;
   if (payment.status === 'succeeded') return { bookingId: booking.id };
   const received = int(object.amount_received) || payment.amountCents;
+  const now = new Date();
   await ctx.tx.bookingPayment.update({
     where: { id: payment.id },
     data: {
       status: 'succeeded',
       openBookingId: null,
-      succeededAt: new Date(),
+      succeededAt: now,
       amountCents: received,
       failureMessage: null,
     },
@@ -71,82 +103,68 @@ export async function bookingPaymentSucceeded(ctx: TenantContext, object: Record
     ],
     skipDuplicates: true,
   });
-  const paid = await ctx.tx.booking.update({
+  // A late success on a cancelled booking is recorded, never resurrects it (admin refunds).
+  const status = booking.status === 'ready_for_payment' ? 'paid' : booking.status;
+  await ctx.tx.booking.update({
     where: { id: booking.id },
-    data: {
-      amountPaidCents: { increment: received },
-      // A late success on a cancelled booking is recorded, never resurrects it (admin refunds).
-      ...(booking.status === 'ready_for_payment' ? { status: 'paid' } : {}),
-    },
+    data: { amountPaidCents: { increment: received }, status },
   });
 
-  const linkages = await ctx.tx.bookingVendor.findMany({
-    where: { bookingId: booking.id, status: 'approved', agreedAmountCents: { gt: 0 } },
-    orderBy: [{ role: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-  });
-  if (linkages.length > 0 && paid.status !== 'cancelled') {
+  const linkages = booking.vendors;
+  if (linkages.length > 0 && status !== 'cancelled') {
     const plan = planAllocation(
       received,
       linkages.map((l) => ({ bookingVendorId: l.id, agreedAmountCents: l.agreedAmountCents! })),
       payment.commissionBps,
       payment.reservationBps,
     );
-    const dispute = await openDisputeOf(ctx, booking.id);
-    const completionEligible = paid.status === 'completed';
-    for (const [i, part] of plan.entries()) {
-      const linkage = linkages[i]!;
-      const allocation = await ctx.tx.payoutAllocation.create({
-        data: {
+    // A balance paid after completion is releasable at once (unless a dispute holds it).
+    const dispute = status === 'completed' ? await openDisputeOf(ctx, booking.id) : null;
+    const completion =
+      status !== 'completed'
+        ? { status: 'locked' as const }
+        : dispute
+          ? { status: 'held' as const, heldByDisputeId: dispute.id, heldReason: 'Dispute open' }
+          : { status: 'eligible' as const, eligibleAt: now };
+    const allocations = plan.map((part, i) => ({
+      id: crypto.randomUUID(),
+      orgId: ctx.orgId,
+      bookingId: booking.id,
+      paymentId: payment.id,
+      bookingVendorId: part.bookingVendorId,
+      vendorId: linkages[i]!.vendorId,
+      grossCents: part.grossCents,
+      commissionCents: part.commissionCents,
+      netCents: part.netCents,
+      currency: payment.currency,
+    }));
+    await ctx.tx.payoutAllocation.createMany({ data: allocations });
+    await ctx.tx.payout.createMany({
+      data: allocations.flatMap((allocation, i) => {
+        const base = {
           orgId: ctx.orgId,
+          allocationId: allocation.id,
           bookingId: booking.id,
-          paymentId: payment.id,
-          bookingVendorId: linkage.id,
-          vendorId: linkage.vendorId,
-          grossCents: part.grossCents,
-          commissionCents: part.commissionCents,
-          netCents: part.netCents,
+          vendorId: allocation.vendorId,
           currency: payment.currency,
-        },
-      });
-      const base = {
-        orgId: ctx.orgId,
-        allocationId: allocation.id,
-        bookingId: booking.id,
-        vendorId: linkage.vendorId,
-        currency: payment.currency,
-      };
-      await ctx.tx.payout.createMany({
-        data: [
+        };
+        return [
+          { ...base, milestone: 'reservation' as const, amountCents: plan[i]!.reservationCents },
           {
             ...base,
-            milestone: 'reservation',
-            amountCents: part.reservationCents,
-            status: 'locked',
+            milestone: 'completion' as const,
+            amountCents: plan[i]!.completionCents,
+            ...completion,
           },
-          {
-            ...base,
-            milestone: 'completion',
-            amountCents: part.completionCents,
-            // A balance paid after completion is releasable at once (unless a dispute holds it).
-            ...(completionEligible
-              ? dispute
-                ? { status: 'held', heldByDisputeId: dispute.id, heldReason: 'Dispute open' }
-                : { status: 'eligible', eligibleAt: new Date() }
-              : { status: 'locked' }),
-          },
-        ],
-      });
-    }
+        ];
+      }),
+    });
   }
-  const organizer = await ctx.tx.user.findUniqueOrThrow({
-    where: { id: booking.organizerId },
-    select: { email: true },
-  });
   await enqueueOutbox(ctx, {
     dedupeKey: `booking-payment:${payment.id}:succeeded`,
     channel: 'email',
     topic: 'booking.payment_received',
-    recipient: organizer.email,
+    recipient: booking.organizer.email,
     subject: `Payment received for booking #${booking.number}`,
     body: `We received ${formatMoney(received, payment.currency)} (${payment.kind}) for booking #${booking.number}.`,
   });

@@ -44,6 +44,8 @@ export async function vendorInbox({
   const [total, rows] = await Promise.all([
     ctx.tx.bookingVendor.count({ where }),
     ctx.tx.bookingVendor.findMany({
+      // Join bookings for the page's 25 rows only, not for every row the offset skips.
+      relationLoadStrategy: 'query',
       where,
       orderBy: NEWEST_FIRST,
       ...pageArgs(input),
