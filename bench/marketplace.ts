@@ -32,7 +32,7 @@ const RESERVATION_BPS = 5000;
 const NOTES = 'bench';
 const PI_PREFIX = 'pi_bench_';
 const PI_WARM_PREFIX = 'pi_benchwarm_';
-const INDEX_BY_DATE = 'booking_vendors_orgId_vendorId_createdAt_idx';
+const INDEX_BY_DATE = 'booking_vendors_orgId_vendorId_createdAt_id_idx';
 const INDEX_BY_STATUS = 'booking_vendors_orgId_vendorId_status_createdAt_idx';
 // Prisma writes timestamp(3) columns in UTC.
 const NOW = `(now() at time zone 'utc')`;
@@ -402,20 +402,15 @@ const INBOX_COUNT_SQL = (byStatus: boolean) =>
    FROM "public"."booking_vendors" WHERE ("public"."booking_vendors"."vendorId" = $1
    ${byStatus ? `AND "public"."booking_vendors"."status" = CAST($3::text AS "public"."BookingVendorStatus")` : ''})
    OFFSET $2) AS "sub"`;
+// With relationLoadStrategy 'query' the page's bookings come from a second query by
+// primary key (25 ids); the list itself is this one, which is what the offset costs.
 const INBOX_LIST_SQL = (byStatus: boolean) =>
   `SELECT "t0"."id", "t0"."role"::text, "t0"."status"::text, "t0"."agreedAmountCents",
-     "t0"."proposedAmountCents", "t0"."createdAt", "t0"."bookingId",
-     "BookingVendor_booking"."__prisma_data__" AS "booking"
+     "t0"."proposedAmountCents", "t0"."createdAt", "t0"."bookingId"
    FROM "public"."booking_vendors" AS "t0"
-   LEFT JOIN LATERAL (SELECT JSONB_BUILD_OBJECT('id', "t1"."id", 'number', "t1"."number",
-       'status', "t1"."status", 'eventDate', "t1"."eventDate", 'guestCount', "t1"."guestCount",
-       'locationText', "t1"."locationText", 'requestedBudgetCents', "t1"."requestedBudgetCents",
-       'currency', "t1"."currency", 'createdAt', "t1"."createdAt") AS "__prisma_data__"
-     FROM "public"."bookings" AS "t1" WHERE "t0"."bookingId" = "t1"."id" LIMIT $1)
-     AS "BookingVendor_booking" ON true
-   WHERE ("t0"."vendorId" = $2
-     ${byStatus ? `AND "t0"."status" = CAST($5::text AS "public"."BookingVendorStatus")` : ''})
-   ORDER BY "t0"."createdAt" DESC, "t0"."id" DESC LIMIT $3 OFFSET $4`;
+   WHERE ("t0"."vendorId" = $1
+     ${byStatus ? `AND "t0"."status" = CAST($4::text AS "public"."BookingVendorStatus")` : ''})
+   ORDER BY "t0"."createdAt" DESC, "t0"."id" DESC LIMIT $2 OFFSET $3`;
 
 interface PlanSummary {
   query: string;
@@ -468,16 +463,14 @@ async function explainInbox(appUrl: string, orgId: string, vendorId: string) {
   try {
     const deepOffset = (DEEP_PAGE - 1) * PAGE_SIZE;
     const run = async () => [
-      await explain('list, first page', INBOX_LIST_SQL(false), [1, vendorId, PAGE_SIZE, 0]),
+      await explain('list, first page', INBOX_LIST_SQL(false), [vendorId, PAGE_SIZE, 0]),
       await explain('list, status=pending', INBOX_LIST_SQL(true), [
-        1,
         vendorId,
         PAGE_SIZE,
         0,
         'pending',
       ]),
       await explain(`list, page ${DEEP_PAGE}`, INBOX_LIST_SQL(false), [
-        1,
         vendorId,
         PAGE_SIZE,
         deepOffset,

@@ -787,6 +787,26 @@ describe('paying, allocating and paying out', () => {
     expect(m.payouts).toHaveLength(4);
   });
 
+  it('the organizer withdraws an unpaid booking; the open payment page is closed at the processor', async () => {
+    const booking = await readyBooking();
+    const pay = await as.organizer.marketplace.organizer.pay({
+      bookingId: booking.id,
+      mode: 'deposit',
+    });
+    const withdrawn = await as.organizer.marketplace.organizer.cancel({
+      bookingId: booking.id,
+      reason: 'Date moved',
+    });
+    expect(withdrawn.status).toBe('cancelled');
+    expect(sandbox.store.paymentIntents.get(pay.paymentIntentId)!.status).toBe('canceled');
+    expect((await money(booking.id)).payments.map((p) => p.status)).toEqual(['canceled']);
+    expect(
+      await codeOf(
+        as.organizer.marketplace.organizer.pay({ bookingId: booking.id, mode: 'deposit' }),
+      ),
+    ).toBe('CONFLICT');
+  });
+
   it('a declined card leaves the booking payable; a new attempt opens a new intent', async () => {
     const booking = await readyBooking();
     const first = await as.organizer.marketplace.organizer.pay({

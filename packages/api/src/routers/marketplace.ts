@@ -175,11 +175,14 @@ const organizerRouter = createTRPCRouter({
   respondToCounter: book
     .input(respondToCounterInput)
     .mutation(({ ctx, input }) => respondToCounter({ ctx: ctx.tenant, input })),
-  cancel: book
-    .input(cancelBookingInput)
-    .mutation(({ ctx, input }) =>
-      cancelMyBooking({ ctx: ctx.tenant, bookingId: input.bookingId, reason: input.reason }),
-    ),
+  cancel: book.input(cancelBookingInput).mutation(({ ctx, input }) =>
+    cancelMyBooking({
+      ctx: ctx.tenant,
+      bookingId: input.bookingId,
+      reason: input.reason,
+      gateway: ctx.gateway,
+    }),
+  ),
   // Spec 004: 5 pay attempts per minute per user, before any work is done.
   pay: book.input(payBookingInput).mutation(async ({ ctx, input }) => {
     const limit = await consumeRateLimit(

@@ -5,7 +5,8 @@ import { AppError } from '../errors';
 import { formatMoney } from '../money';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
 import { coreEnv } from '../env';
-import { actorOrThrow } from './gateway';
+import type { PaymentGateway } from '@souk/payments';
+import { actorOrThrow, gatewayFor } from './gateway';
 import {
   amountsOf,
   assertTransition,
@@ -215,15 +216,20 @@ export async function respondToCounter({
   return getMyBooking({ ctx, bookingId: booking.id });
 }
 
-/** Organizer may withdraw a request until it is paid; after that only an admin cancels (with refunds). */
+/**
+ * Organizer may withdraw a request until it is paid; after that only an admin
+ * cancels (with refunds). A payment page left open is closed at the processor.
+ */
 export async function cancelMyBooking({
   ctx,
   bookingId,
   reason,
+  gateway,
 }: {
   ctx: TenantContext;
   bookingId: string;
   reason: string;
+  gateway?: PaymentGateway;
 }) {
   const booking = await lockOrganizerBooking(ctx, bookingId);
   if (booking.status === 'paid') {
@@ -233,12 +239,21 @@ export async function cancelMyBooking({
     );
   }
   assertTransition(booking, 'cancelled');
-  const open = await ctx.tx.bookingPayment.findFirst({ where: { openBookingId: booking.id } });
+  const open = await ctx.tx.bookingPayment.findUnique({ where: { openBookingId: booking.id } });
   if (open) {
-    throw new AppError(
-      'CONFLICT',
-      'A payment is in progress for this booking; finish or abandon it first',
-    );
+    const processor = await gatewayFor(ctx, gateway);
+    const intent = await processor.retrievePaymentIntent(open.processorPaymentIntentId);
+    if (intent.status === 'succeeded' || intent.status === 'processing') {
+      throw new AppError(
+        'CONFLICT',
+        'Your payment just went through: the booking can no longer be withdrawn',
+      );
+    }
+    await processor.cancelPaymentIntent(open.processorPaymentIntentId);
+    await ctx.tx.bookingPayment.update({
+      where: { id: open.id },
+      data: { status: 'canceled', openBookingId: null },
+    });
   }
   await ctx.tx.booking.update({
     where: { id: booking.id },
