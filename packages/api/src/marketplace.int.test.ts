@@ -766,6 +766,43 @@ describe('paying, allocating and paying out', () => {
     expect((audit.after as { status: string }).status).toBe('resolved_released');
   });
 
+  it('a transfer the processor refuses is explained to the admin and leaves the payout eligible', async () => {
+    const booking = await readyBooking();
+    const pay = await as.organizer.marketplace.organizer.pay({
+      bookingId: booking.id,
+      mode: 'full',
+    });
+    await sandboxPay(pay.paymentIntentId);
+    const venuePayout = (await as.venue.marketplace.vendor.payouts({ status: 'locked' })).rows.find(
+      (p) => p.bookingId === booking.id && p.milestone === 'reservation',
+    )!;
+    await as.venue.marketplace.vendor.requestPayout({ id: venuePayout.id });
+    // An account the processor no longer knows (e.g. removed on its side).
+    await db((tx) =>
+      tx.vendor.update({
+        where: { id: venuePayout.vendorId },
+        data: { connectedAccountId: 'acct_gone', payoutsEnabled: true },
+      }),
+    );
+    try {
+      const refused = await errorOf(
+        as.finance.marketplace.admin.approvePayout({ id: venuePayout.id }),
+      );
+      expect(refused.code).toBe('CONFLICT');
+      expect(refused.message).toMatch(/^The payment processor refused this: /);
+      const after = (await money(booking.id)).payouts.find((p) => p.id === venuePayout.id)!;
+      expect(after.status).toBe('eligible');
+      expect(after.transferId).toBeNull();
+    } finally {
+      await db((tx) =>
+        tx.vendor.update({
+          where: { id: venuePayout.vendorId },
+          data: { connectedAccountId: null, payoutsEnabled: false },
+        }),
+      );
+    }
+  });
+
   it('a late payment_failed never regresses a succeeded payment', async () => {
     const booking = await readyBooking();
     const pay = await as.organizer.marketplace.organizer.pay({
