@@ -6,8 +6,8 @@
 // Prints figures; asserts nothing. Not part of the test suite.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as hdr from 'hdr-histogram-js';
 import pg from 'pg';
+import { fmt, mib, pool, withRssSampling } from './support';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -25,46 +25,6 @@ interface Figures {
   perSecond: number;
   p50: number;
   p99: number;
-}
-
-const MIB = 1024 * 1024;
-const mib = (bytes: number) => (bytes / MIB).toFixed(1);
-const fmt = (n: number) => n.toLocaleString('en-US');
-
-function histogram() {
-  return hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 60_000_000,
-    numberOfSignificantValueDigits: 3,
-  });
-}
-
-/** Runs `work(i)` for i in [0, count) with `concurrency` in flight; records each latency in µs. */
-async function pool(
-  count: number,
-  concurrency: number,
-  work: (i: number) => Promise<void>,
-): Promise<{ seconds: number; p50: number; p99: number }> {
-  const h = histogram();
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next;
-        next += 1;
-        const t0 = performance.now();
-        await work(i);
-        h.recordValue(Math.max(1, Math.round((performance.now() - t0) * 1000)));
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    seconds,
-    p50: h.getValueAtPercentile(50) / 1000,
-    p99: h.getValueAtPercentile(99) / 1000,
-  };
 }
 
 /**
@@ -268,25 +228,6 @@ async function benchRawInserts(ownerUrl: string, bodies: string[]): Promise<Figu
 }
 
 /** Samples RSS every 20 ms while `fn` runs. */
-async function withRssSampling<T>(
-  fn: () => Promise<T>,
-): Promise<{ result: T; ms: number; baseline: number; peak: number }> {
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  const started = performance.now();
-  try {
-    const result = await fn();
-    const ms = performance.now() - started;
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, ms, baseline, peak };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 async function main(): Promise<void> {
   // Its own data dir and port: never touches a running `pnpm start` or the catalog bench.
   env.SOUK_DATA_DIR ??= path.join(root, '.data/bench-checkout');

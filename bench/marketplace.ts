@@ -9,8 +9,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as hdr from 'hdr-histogram-js';
 import pg from 'pg';
+import { fmt, histogram, mib, pool, withRssSampling } from './support';
 // Types only: the modules themselves load after the env below is set (they read it on import).
 import type * as harnessModule from '@souk/api/test/harness';
 import type { Db } from '@souk/db';
@@ -82,51 +82,8 @@ interface Ids {
   photographer: string;
 }
 
-const MIB = 1024 * 1024;
-const mib = (bytes: number) => (bytes / MIB).toFixed(1);
-const fmt = (n: number) => n.toLocaleString('en-US');
 const ms = (n: number) => n.toFixed(2);
 const okOr = (ok: boolean) => (ok ? 'ok' : 'MISMATCH');
-
-function histogram() {
-  return hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 600_000_000,
-    numberOfSignificantValueDigits: 3,
-  });
-}
-
-/** Runs `work(i)` for i in [0, count) with `concurrency` in flight; records each latency in µs. */
-async function pool(
-  count: number,
-  concurrency: number,
-  work: (i: number) => Promise<void>,
-  onProgress?: (done: number, seconds: number) => void,
-): Promise<{ seconds: number; p50: number; p99: number; max: number }> {
-  const h = histogram();
-  let next = 0;
-  let done = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next;
-        next += 1;
-        const t0 = performance.now();
-        await work(i);
-        h.recordValue(Math.max(1, Math.round((performance.now() - t0) * 1000)));
-        done += 1;
-        onProgress?.(done, (performance.now() - started) / 1000);
-      }
-    }),
-  );
-  return {
-    seconds: (performance.now() - started) / 1000,
-    p50: h.getValueAtPercentile(50) / 1000,
-    p99: h.getValueAtPercentile(99) / 1000,
-    max: h.maxValue / 1000,
-  };
-}
 
 /** `concurrency` loops calling `work` until `seconds` have passed; latencies in µs. */
 async function forDuration(
@@ -159,23 +116,6 @@ async function forDuration(
 }
 
 /** Samples RSS every 20 ms while `fn` runs. */
-async function withRssSampling<T>(
-  fn: () => Promise<T>,
-): Promise<{ result: T; baseline: number; peak: number }> {
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  try {
-    const result = await fn();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, baseline, peak };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 /** One owner-side transaction with the org set, as the app's own units of work have. */
 async function inOrg<T>(
   owner: pg.Pool,

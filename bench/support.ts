@@ -1,0 +1,66 @@
+// Shared by the benches: latency histograms, a bounded worker pool, RSS sampling.
+import * as hdr from 'hdr-histogram-js';
+
+export const MIB = 1024 * 1024;
+export const mib = (bytes: number) => (bytes / MIB).toFixed(1);
+export const fmt = (n: number) => n.toLocaleString('en-US');
+
+export function histogram() {
+  return hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 600_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
+}
+
+/** Runs `work(i)` for i in [0, count) with `concurrency` in flight; records each latency in µs. */
+export async function pool(
+  count: number,
+  concurrency: number,
+  work: (i: number) => Promise<void>,
+  onProgress?: (done: number, seconds: number) => void,
+): Promise<{ seconds: number; p50: number; p99: number; max: number }> {
+  const h = histogram();
+  let next = 0;
+  let done = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next;
+        next += 1;
+        const t0 = performance.now();
+        await work(i);
+        h.recordValue(Math.max(1, Math.round((performance.now() - t0) * 1000)));
+        done += 1;
+        onProgress?.(done, (performance.now() - started) / 1000);
+      }
+    }),
+  );
+  return {
+    seconds: (performance.now() - started) / 1000,
+    p50: h.getValueAtPercentile(50) / 1000,
+    p99: h.getValueAtPercentile(99) / 1000,
+    max: h.maxValue / 1000,
+  };
+}
+
+/** Samples RSS every 20 ms while `fn` runs: the baseline before and the peak during. */
+export async function withRssSampling<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; ms: number; baseline: number; peak: number }> {
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const started = performance.now();
+  try {
+    const result = await fn();
+    const ms = performance.now() - started;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, ms, baseline, peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
