@@ -1,4 +1,5 @@
 // pnpm exec tsx packages/stripe-sandbox/src/cli.ts --port 12111 --webhook URL --secret whsec_x
+//   [--connect-webhook URL --connect-secret whsec_y]
 import { parseArgs } from 'node:util';
 import { startStripeSandbox, type WebhookEndpointOption } from './server';
 
@@ -9,6 +10,8 @@ const { values } = parseArgs({
     'public-url': { type: 'string' },
     webhook: { type: 'string', multiple: true, default: [] },
     secret: { type: 'string', multiple: true, default: [] },
+    'connect-webhook': { type: 'string', multiple: true, default: [] },
+    'connect-secret': { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -17,15 +20,32 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Invalid --port: ${values.port}`);
   process.exit(2);
 }
-const secrets = values.secret;
-if (values.webhook.length > 0 && secrets.length === 0) {
-  console.error('--webhook needs --secret (one for all endpoints, or one per --webhook)');
-  process.exit(2);
+
+/** Pairs each URL with its secret: one secret for all URLs, or one per URL. */
+function endpoints(
+  urls: string[],
+  secrets: string[],
+  connect: boolean,
+  flags: [string, string],
+): WebhookEndpointOption[] {
+  if (urls.length > 0 && secrets.length === 0) {
+    console.error(`${flags[0]} needs ${flags[1]} (one for all endpoints, or one per ${flags[0]})`);
+    process.exit(2);
+  }
+  return urls.map((url, i) => ({
+    url,
+    secret: secrets[i] ?? secrets[secrets.length - 1] ?? '',
+    connect,
+  }));
 }
-const webhookEndpoints: WebhookEndpointOption[] = values.webhook.map((url, i) => ({
-  url,
-  secret: secrets[i] ?? secrets[secrets.length - 1] ?? '',
-}));
+
+const webhookEndpoints: WebhookEndpointOption[] = [
+  ...endpoints(values.webhook, values.secret, false, ['--webhook', '--secret']),
+  ...endpoints(values['connect-webhook'], values['connect-secret'], true, [
+    '--connect-webhook',
+    '--connect-secret',
+  ]),
+];
 
 const sandbox = await startStripeSandbox({
   port,
@@ -34,7 +54,9 @@ const sandbox = await startStripeSandbox({
   ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
 });
 console.log(`stripe-sandbox listening on ${sandbox.url}`);
-for (const endpoint of webhookEndpoints) console.log(`  webhooks -> ${endpoint.url}`);
+for (const endpoint of webhookEndpoints) {
+  console.log(`  ${endpoint.connect ? 'connect webhooks' : 'webhooks'} -> ${endpoint.url}`);
+}
 
 let shuttingDown = false;
 const shutdown = (signal: string): void => {

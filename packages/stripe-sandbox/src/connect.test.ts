@@ -13,6 +13,8 @@ import { TRANSFER_REFUSED_MESSAGE } from './state';
 import { type Receiver, pressButton, startReceiver } from './testing';
 
 const SECRET = 'whsec_connect_test_secret';
+/** The Connect endpoint's secret: Stripe signs connected-account events with it. */
+const CONNECT_SECRET = 'whsec_connect_endpoint_secret';
 const RETURN_URL = 'https://shop.test/vendor/payouts?onboarding=done';
 const REFRESH_URL = 'https://shop.test/vendor/payouts/refresh';
 
@@ -26,11 +28,17 @@ async function setup(options: StripeSandboxOptions = {}): Promise<{
   gateway: PaymentGateway;
   stripe: Stripe;
   receiver: Receiver;
+  connectReceiver: Receiver;
 }> {
   const receiver = await startReceiver();
   cleanups.push(() => receiver.close());
+  const connectReceiver = await startReceiver();
+  cleanups.push(() => connectReceiver.close());
   const sandbox = await startStripeSandbox({
-    webhookEndpoints: [{ url: receiver.url, secret: SECRET }],
+    webhookEndpoints: [
+      { url: receiver.url, secret: SECRET },
+      { url: connectReceiver.url, secret: CONNECT_SECRET, connect: true },
+    ],
     retry: { baseDelayMs: 20, maxAttempts: 3 },
     ...options,
   });
@@ -42,7 +50,7 @@ async function setup(options: StripeSandboxOptions = {}): Promise<{
     protocol: 'http',
     maxNetworkRetries: 0,
   });
-  return { sandbox, gateway, stripe, receiver };
+  return { sandbox, gateway, stripe, receiver, connectReceiver };
 }
 
 const vendor = {
@@ -64,10 +72,15 @@ function transferParams(destination: string, overrides: { idempotencyKey?: strin
   };
 }
 
-async function delivered(sandbox: StripeSandbox, receiver: Receiver, type: string) {
+async function delivered(
+  sandbox: StripeSandbox,
+  receiver: Receiver,
+  type: string,
+  secret = SECRET,
+) {
   await sandbox.flushDeliveries();
   return receiver.received
-    .map((r) => verifyWebhookSignature({ rawBody: r.raw, header: r.signature, secrets: [SECRET] }))
+    .map((r) => verifyWebhookSignature({ rawBody: r.raw, header: r.signature, secrets: [secret] }))
     .filter((e) => e.type === type);
 }
 
@@ -93,7 +106,7 @@ async function onboardThroughPage(gateway: PaymentGateway, accountId: string): P
 
 describe('Connect through the gateway', () => {
   it('onboarding gates transfers; then a transfer and its reversals go through', async () => {
-    const { sandbox, gateway, stripe, receiver } = await setup();
+    const { sandbox, gateway, stripe, receiver, connectReceiver } = await setup();
     const account = await gateway.createConnectedAccount(vendor);
     expect(account.id).toMatch(/^acct_/);
     expect(account).toMatchObject({
@@ -144,8 +157,10 @@ describe('Connect through the gateway', () => {
       detailsSubmitted: true,
       chargesEnabled: true,
     });
-    const [updated] = await delivered(sandbox, receiver, 'account.updated');
+    // A connected account's event goes to the Connect endpoint only, under its secret.
+    const [updated] = await delivered(sandbox, connectReceiver, 'account.updated', CONNECT_SECRET);
     expect((updated as { account?: string } | undefined)?.account).toBe(account.id);
+    expect(await delivered(sandbox, receiver, 'account.updated')).toEqual([]);
     expect(updated?.data.object).toMatchObject({ id: account.id, payouts_enabled: true });
 
     const used = await fetch(link.url);

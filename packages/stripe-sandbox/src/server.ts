@@ -33,6 +33,12 @@ export interface WebhookEndpointOption {
   secret: string;
   /** Event types to send; empty or containing '*' means all. */
   enabledEvents?: string[];
+  /**
+   * A Connect endpoint (Stripe's `connect=true`): it receives only events from connected
+   * accounts (those with `account`, e.g. `account.updated`), and an account endpoint (the
+   * default, false) only the others.
+   */
+  connect?: boolean;
 }
 
 export interface StripeSandboxOptions {
@@ -56,7 +62,12 @@ export interface StripeSandbox {
   url: string;
   apiKey: string;
   stop(): Promise<void>;
-  addWebhookEndpoint(url: string, secret: string, enabledEvents?: string[]): WebhookEndpoint;
+  addWebhookEndpoint(
+    url: string,
+    secret: string,
+    enabledEvents?: string[],
+    connect?: boolean,
+  ): WebhookEndpoint;
   setDeliveryMode(mode: Partial<DeliveryMode>): DeliveryMode;
   deliveries(): DeliveryRecord[];
   flushDeliveries(): Promise<void>;
@@ -173,7 +184,12 @@ export async function startStripeSandbox(
     onEvent: (event) => deliverer.enqueue(event),
   });
   for (const endpoint of options.webhookEndpoints ?? []) {
-    store.addEndpoint(endpoint.url, endpoint.secret, endpoint.enabledEvents ?? ['*']);
+    store.addEndpoint(
+      endpoint.url,
+      endpoint.secret,
+      endpoint.enabledEvents ?? ['*'],
+      endpoint.connect ?? false,
+    );
   }
 
   const idempotency = new Map<string, StoredResponse>();
@@ -499,11 +515,20 @@ export async function startStripeSandbox(
         const url = input['url'];
         const secret = input['secret'];
         const enabled = input['enabled_events'];
+        const connect = input['connect'] ?? false;
         if (typeof url !== 'string' || typeof secret !== 'string') {
           throw new SandboxApiError(400, 'invalid_request_error', 'url and secret are required.');
         }
+        if (typeof connect !== 'boolean') {
+          throw new SandboxApiError(
+            400,
+            'invalid_request_error',
+            'connect must be a boolean.',
+            'connect',
+          );
+        }
         const events = Array.isArray(enabled) ? enabled.map(String) : ['*'];
-        return jsonResponse(200, store.addEndpoint(url, secret, events));
+        return jsonResponse(200, store.addEndpoint(url, secret, events, connect));
       }
       default:
         throw new SandboxApiError(404, 'invalid_request_error', `Unknown sandbox route (${key}).`);
@@ -603,8 +628,8 @@ export async function startStripeSandbox(
       })();
       return stopping;
     },
-    addWebhookEndpoint: (url, secret, enabledEvents = ['*']) =>
-      store.addEndpoint(url, secret, enabledEvents),
+    addWebhookEndpoint: (url, secret, enabledEvents = ['*'], connect = false) =>
+      store.addEndpoint(url, secret, enabledEvents, connect),
     setDeliveryMode: (mode) => deliverer.setMode(mode),
     deliveries: () => deliverer.deliveries(),
     flushDeliveries: () => deliverer.flush(),

@@ -40,7 +40,7 @@ import {
   type TransferReversal,
   type WebhookEndpoint,
 } from './types';
-import { type EndpointConfig, endpointWants } from './webhooks';
+import { type EndpointConfig, endpointReceives } from './webhooks';
 
 export const SANDBOX_API_VERSION = '2025-01-27.acacia';
 
@@ -148,9 +148,12 @@ export class SandboxStore {
       type,
       data: { object: snapshot(object) },
       livemode: false,
-      pending_webhooks: [...this.endpoints.values()].filter((e) => endpointWants(e, type)).length,
+      pending_webhooks: 0,
       request: { id: null, idempotency_key: null },
     };
+    event.pending_webhooks = [...this.endpoints.values()].filter((e) =>
+      endpointReceives(e, event),
+    ).length;
     this.events.set(event.id, event);
     this.options.onEvent(event);
     return event;
@@ -202,12 +205,19 @@ export class SandboxStore {
 
   // ------------------------------------------------------ webhook endpoints
 
-  addEndpoint(url: string, secret: string, enabledEvents: string[] = ['*']): WebhookEndpoint {
+  /** `connect`: a Connect endpoint, which gets only events from connected accounts. */
+  addEndpoint(
+    url: string,
+    secret: string,
+    enabledEvents: string[] = ['*'],
+    connect = false,
+  ): WebhookEndpoint {
     const endpoint: EndpointConfig = {
       id: newId('we'),
       url,
       secret,
       enabledEvents,
+      connect,
       created: this.now(),
     };
     this.endpoints.set(endpoint.id, endpoint);
@@ -236,7 +246,8 @@ export class SandboxStore {
       }
       return e;
     });
-    return this.addEndpoint(url, newId('whsec', 32), enabled);
+    const connect = optBoolean(params, 'connect') ?? false;
+    return this.addEndpoint(url, newId('whsec', 32), enabled, connect);
   }
 
   getWebhookEndpoint(id: string): WebhookEndpoint {

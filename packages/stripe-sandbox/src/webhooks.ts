@@ -8,6 +8,12 @@ export interface EndpointConfig {
   url: string;
   secret: string;
   enabledEvents: string[];
+  /**
+   * A Connect endpoint (`connect=true` on create): it receives only events that carry
+   * `account` (from connected accounts); an account endpoint receives only the others.
+   * Kept internally; Stripe's webhook_endpoint object has no such field.
+   */
+  connect: boolean;
   created: number;
 }
 
@@ -53,6 +59,17 @@ export function endpointWants(endpoint: { enabledEvents: string[] }, type: strin
   return enabled.some((e) => e.endsWith('.*') && type.startsWith(e.slice(0, -1)));
 }
 
+/**
+ * Whether Stripe would send `event` to `endpoint`: events with `account` go only to Connect
+ * endpoints, events without it only to account endpoints, and only types the endpoint wants.
+ */
+export function endpointReceives(
+  endpoint: { enabledEvents: string[]; connect: boolean },
+  event: { type: string; account?: string },
+): boolean {
+  return Boolean(event.account) === endpoint.connect && endpointWants(endpoint, event.type);
+}
+
 export class WebhookDeliverer {
   private mode: DeliveryMode = { duplicate: 0, delayMs: 0, reorder: false, paused: false };
   private held: Job[] = [];
@@ -73,7 +90,7 @@ export class WebhookDeliverer {
     const payload = JSON.stringify(event);
     const jobs: Job[] = [];
     for (const endpoint of this.endpoints()) {
-      if (!endpointWants(endpoint, event.type)) continue;
+      if (!endpointReceives(endpoint, event)) continue;
       for (let i = 0; i <= this.mode.duplicate; i++) jobs.push({ event, endpoint, payload });
     }
     if (this.mode.paused || this.mode.reorder) {
