@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['**/src/**/*.test.{ts,tsx}'],
+          include: ['**/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           exclude: [...exclude, '**/*.int.test.ts'],
         },
       },
