@@ -588,6 +588,7 @@ async function main(): Promise<void> {
             { tx, orgId: scope, actor: null, requestId: `bench-allocation-${i}` },
             'payment_intent.succeeded',
             object,
+            { eventId: `evt_bench_alloc_${i}`, created: Math.floor(Date.now() / 1000) },
           ),
         );
       } catch (error) {

@@ -1,11 +1,13 @@
 // `pnpm start`: the whole platform on one machine with zero configuration.
 // Postgres (DATABASE_URL, or an embedded server under .data/), migrations, demo
 // data, production builds of web + worker, then both served until Ctrl-C.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSupervisor } from './supervisor';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -20,6 +22,9 @@ const publicUrl = env.NEXTAUTH_URL ?? `http://localhost:${webPort}`;
 function log(message: string): void {
   console.log(`[souk] ${message}`);
 }
+
+/** Stops what main() started (children, sandbox, database); set once the children run. */
+let shutdown: (() => Promise<void>) | null = null;
 
 /** A stable secret per data dir, so sessions and links survive restarts without any setup. */
 function devSecret(name: string, given: string | undefined, prefix = ''): string {
@@ -55,6 +60,10 @@ async function main(): Promise<void> {
   const webhookSecret = useSandbox
     ? devSecret('sandbox-webhook-secret', undefined, 'whsec_')
     : env.STRIPE_WEBHOOK_SECRET;
+  // Connected-account events go to a separate Connect endpoint with its own secret, as on Stripe.
+  const connectWebhookSecret = useSandbox
+    ? devSecret('sandbox-connect-webhook-secret', undefined, 'whsec_')
+    : env.STRIPE_CONNECT_WEBHOOK_SECRET;
   let sandbox: { url: string; stop(): Promise<void> } | null = null;
   if (useSandbox) {
     const { startStripeSandbox } = await import('@souk/stripe-sandbox');
@@ -63,6 +72,11 @@ async function main(): Promise<void> {
       host: '127.0.0.1',
       webhookEndpoints: [
         { url: `http://127.0.0.1:${workerPort}/webhooks/stripe`, secret: webhookSecret ?? '' },
+        {
+          url: `http://127.0.0.1:${workerPort}/webhooks/stripe/connect`,
+          secret: connectWebhookSecret ?? '',
+          connect: true,
+        },
       ],
     });
     log(`Stripe sandbox at ${sandbox.url} (no STRIPE_SECRET_KEY set)`);
@@ -112,47 +126,70 @@ async function main(): Promise<void> {
     FULFILLMENT_WORKER_ENABLED: env.FULFILLMENT_WORKER_ENABLED ?? 'true',
     HOSTED_RECOVERY_WORKER_ENABLED: env.HOSTED_RECOVERY_WORKER_ENABLED ?? 'true',
     ...(webhookSecret ? { STRIPE_WEBHOOK_SECRET: webhookSecret } : {}),
+    ...(connectWebhookSecret ? { STRIPE_CONNECT_WEBHOOK_SECRET: connectWebhookSecret } : {}),
     ...(sandbox ? { STRIPE_API_URL: sandbox.url } : {}),
   };
-  const children: ChildProcess[] = [
-    spawn('node', ['--enable-source-maps', 'dist/main.js'], {
-      cwd: path.join(root, 'apps/worker'),
-      stdio: 'inherit',
-      env: childEnv,
-    }),
-    spawn('pnpm', ['exec', 'next', 'start', '--port', String(webPort)], {
-      cwd: path.join(root, 'apps/web'),
-      stdio: 'inherit',
-      env: childEnv,
-    }),
-  ];
-
-  let stopping = false;
-  const stop = async (code: number): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    log('stopping…');
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(
-      children.map(
-        (c) =>
-          new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve))),
-      ),
-    );
-    await sandbox?.stop();
-    await database.stop();
-    process.exit(code);
+  const webDir = path.join(root, 'apps/web');
+  const nextBin = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
+  // Worker and web run under a supervisor: one that crashes is restarted with
+  // backoff; Ctrl-C (or SIGTERM) stops both, then the sandbox and the database.
+  const supervisor = createSupervisor(
+    [
+      {
+        name: 'worker',
+        command: 'node',
+        args: ['--enable-source-maps', 'dist/main.js'],
+        cwd: path.join(root, 'apps/worker'),
+        env: childEnv,
+      },
+      {
+        // `next start` without `pnpm exec` in front: the supervisor signals this very
+        // process, and a pnpm that died alone would leave the server holding the port.
+        name: 'web',
+        command: 'node',
+        args: [nextBin, 'start', '--port', String(webPort)],
+        cwd: webDir,
+        env: childEnv,
+      },
+    ],
+    { log },
+  );
+  let stopped: Promise<void> | null = null;
+  shutdown = () =>
+    (stopped ??= (async () => {
+      await supervisor.stop();
+      await sandbox?.stop();
+      await database.stop();
+    })());
+  // Ctrl-C / SIGTERM at any time from here on: a graceful stop (children get SIGTERM,
+  // SIGKILL after 10 s), then exit 0. Another one kills the children at once; a
+  // third exits without waiting for the sandbox and the database. A repeat within a
+  // second is the same Ctrl-C twice (the terminal signals us, and tsx relays it too).
+  let signals = 0;
+  let lastSignalAt = 0;
+  const onSignal = (): void => {
+    if (Date.now() - lastSignalAt < 1000) return;
+    lastSignalAt = Date.now();
+    signals += 1;
+    if (signals === 1) {
+      log('stopping…');
+      void shutdown?.().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('[souk] stop failed:', error);
+          process.exit(1);
+        },
+      );
+    } else if (signals === 2) {
+      log('stopping now (SIGKILL)');
+      void supervisor.kill();
+    } else {
+      process.exit(1);
+    }
   };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
-  for (const child of children) {
-    child.once('exit', (code) => {
-      if (!stopping) {
-        log(`a process exited (code ${code ?? 'signal'}); shutting down`);
-        void stop(code ?? 1);
-      }
-    });
-  }
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  supervisor.start();
 
   await waitForHttp(`http://127.0.0.1:${webPort}/api/health`);
   await waitForHttp(`http://127.0.0.1:${workerPort}/healthz`);
@@ -193,7 +230,8 @@ async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
   throw new Error(`${url} did not come up within ${timeoutMs / 1000}s`);
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error('[souk] start failed:', error);
+  await shutdown?.().catch(() => {});
   process.exit(1);
 });

@@ -17,6 +17,10 @@ const schema = z.object({
   JOBS_ENABLED: flag,
   HEARTBEAT_CRON: z.string().default('* * * * *'),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  // The Connect endpoint's own signing secret (connected-account events).
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().min(1).optional(),
+  PAYMENT_EVENT_APPLIER_ENABLED: flag,
+  PAYMENT_EVENT_APPLIER_INTERVAL_MS: positiveInt(250),
   ORCHESTRATION_MONITOR_CRON: z.string().default('*/30 * * * *'),
   OUTBOX_DELIVERY_ENABLED: flag,
   OUTBOX_POLL_INTERVAL_MS: positiveInt(2000),

@@ -13,6 +13,13 @@ try {
     heartbeatCron: workerEnv.HEARTBEAT_CRON,
     logLevel: workerEnv.LOG_LEVEL,
     webhookSecrets: workerEnv.STRIPE_WEBHOOK_SECRET ? [workerEnv.STRIPE_WEBHOOK_SECRET] : [],
+    connectWebhookSecrets: workerEnv.STRIPE_CONNECT_WEBHOOK_SECRET
+      ? [workerEnv.STRIPE_CONNECT_WEBHOOK_SECRET]
+      : [],
+    applier: {
+      enabled: workerEnv.PAYMENT_EVENT_APPLIER_ENABLED,
+      intervalMs: workerEnv.PAYMENT_EVENT_APPLIER_INTERVAL_MS,
+    },
     monitorCron: workerEnv.ORCHESTRATION_MONITOR_CRON,
     background: {
       outbox: {

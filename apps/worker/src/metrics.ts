@@ -42,6 +42,16 @@ export function createMetrics() {
       labelNames: ['type', 'outcome'] as const,
       registers: [registry],
     }),
+    eventsApplied: new Counter({
+      name: 'souk_processor_events_applied_total',
+      help: 'Stored processor events that reached processed or failed',
+      registers: [registry],
+    }),
+    eventsRescheduled: new Counter({
+      name: 'souk_processor_events_rescheduled_total',
+      help: 'Processor event attempts that could not apply yet and were rescheduled',
+      registers: [registry],
+    }),
     outboxDelivered: new Counter({
       name: 'souk_outbox_delivered_total',
       help: 'Outbox messages delivered',

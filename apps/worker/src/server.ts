@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { createLogger, type CreateLoggerOptions } from '@souk/core/logger';
-import { appDatabaseUrl, createDb } from '@souk/db';
+import { createProcessorEventIngest } from '@souk/core';
+import { appDatabaseUrl, createDb, createRouterPool } from '@souk/db';
 import { createRequestListener, sendJson, type RouteTable } from './http';
 import {
   monitorOrchestrationsJob,
@@ -12,6 +13,7 @@ import {
   type BackgroundOptions,
 } from './jobs/background';
 import { heartbeatJob } from './jobs/heartbeat';
+import { startApplier, type Applier } from './loops/applier';
 import { startJobRunner } from './jobs/runner';
 import { createMetrics, type Metrics } from './metrics';
 import { opsRoutes } from './routes/ops';
@@ -31,6 +33,10 @@ export interface WorkerOptions {
   appUrl?: string;
   /** Platform webhook signing secrets; an org's own secret is looked up per event. */
   webhookSecrets?: string[];
+  /** Signing secrets of the Connect endpoint (/webhooks/stripe/connect). */
+  connectWebhookSecrets?: string[];
+  /** The applier of stored events: on by default; tests drain it by hand instead. */
+  applier?: { enabled: boolean; intervalMs?: number };
   monitorCron?: string;
   background?: BackgroundOptions;
 }
@@ -40,6 +46,7 @@ export interface RunningWorker {
   metrics: Metrics;
   boss: PgBoss | null;
   background: Background;
+  applier: Applier;
   stop(): Promise<void>;
 }
 
@@ -53,16 +60,31 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   });
   pool.on('error', (error) => log.warn({ err: error }, 'idle database connection failed'));
 
-  const db = createDb(options.appUrl ?? appDatabaseUrl(options.ownerUrl));
+  const appUrl = options.appUrl ?? appDatabaseUrl(options.ownerUrl);
+  const db = createDb(appUrl);
+  const router = createRouterPool(appUrl, { max: 4 });
   const background = startBackground({ db, options: options.background ?? {}, metrics, log });
+  const applier = startApplier({
+    db,
+    router,
+    enabled: options.applier?.enabled ?? true,
+    intervalMs: options.applier?.intervalMs ?? 250,
+    log,
+    metrics,
+  });
+  const ingest = createProcessorEventIngest({
+    db,
+    router,
+    platformSecrets: (options.webhookSecrets ?? []).filter(Boolean),
+    connectSecrets: (options.connectWebhookSecrets ?? []).filter(Boolean),
+    onStored: () => applier.wake(),
+  });
 
   const routes: RouteTable = {
     ...opsRoutes({ pool, ownerUrl: options.ownerUrl, metrics }),
-    'POST /webhooks/stripe': stripeWebhookRoute({
-      db,
-      platformSecrets: (options.webhookSecrets ?? []).filter(Boolean),
-      metrics,
-    }),
+    'POST /webhooks/stripe': stripeWebhookRoute({ ingest, endpoint: 'account', metrics }),
+    // Stripe sends connected-account events to a separate Connect endpoint with its own secret.
+    'POST /webhooks/stripe/connect': stripeWebhookRoute({ ingest, endpoint: 'connect', metrics }),
     // Spec 001: the TaskProcessor's state for probes and dashboards.
     'GET /fulfillment/health': ({ res }) => {
       const status = background.fulfillment?.status();
@@ -113,8 +135,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     });
   } catch (error) {
     await background.stop();
+    await applier.stop();
     await boss?.stop({ graceful: false, wait: true });
     await pool.end();
+    await router.end();
     await db.$disconnect();
     throw error;
   }
@@ -127,13 +151,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     metrics,
     boss,
     background,
+    applier,
     stop() {
       // Stop taking requests first, then let running jobs finish (pg-boss waits up to the timeout).
       stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await background.stop();
+        await applier.stop();
         await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
         await pool.end();
+        await router.end();
         await db.$disconnect();
         log.info('worker stopped');
       })();

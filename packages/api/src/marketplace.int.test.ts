@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { payBooking, receiveProcessorEvent, coreEnv } from '@souk/core';
-import { withOrg } from '@souk/db';
+import { payBooking, coreEnv, createProcessorEventIngest, drainProcessorEvents } from '@souk/core';
+import { createRouterPool, withOrg, type RouterPool } from '@souk/db';
 import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
 import { resetRateLimit, type SoukSession } from '@souk/auth';
 import { createStripeGateway, type PaymentGateway } from '@souk/payments';
@@ -15,10 +15,12 @@ import { fieldErrorsOf } from './errors';
 import { callerAs, seededCallers, sessionFor } from './test/harness';
 
 const SECRET = 'whsec_marketplace_test';
+const CONNECT_SECRET = 'whsec_marketplace_connect_test';
 let testDb: TestDatabase;
 let sandbox: StripeSandbox;
 let gateway: PaymentGateway;
 let sink: Server;
+let router: RouterPool;
 let orgId: string;
 
 type Caller = ReturnType<typeof callerAs>;
@@ -39,23 +41,31 @@ const as: Record<
 beforeAll(async () => {
   testDb = await createTestDatabase();
   await seededCallers(testDb.db);
-  // The worker's webhook route in miniature: raw body + signature into the ledger.
+  // The worker's webhook routes in miniature: raw body + signature into the ledger; the
+  // ledger is applied by settle(), as the worker's applier would.
+  router = createRouterPool(testDb.appUrl);
+  const ingest = createProcessorEventIngest({
+    db: testDb.db,
+    router,
+    platformSecrets: [SECRET],
+    connectSecrets: [CONNECT_SECRET],
+  });
   sink = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      receiveProcessorEvent({
-        db: testDb.db,
-        rawBody: Buffer.concat(chunks),
-        signature: req.headers['stripe-signature'] as string | undefined,
-        platformSecrets: [SECRET],
-      })
+      ingest
+        .accept({
+          rawBody: Buffer.concat(chunks),
+          signature: req.headers['stripe-signature'] as string | undefined,
+          endpoint: req.url?.endsWith('/connect') ? 'connect' : 'account',
+        })
         .then((outcome) => {
-          res.statusCode = outcome.status === 'failed' && outcome.retry ? 500 : 200;
+          res.statusCode = outcome.status === 'rejected' ? 400 : 200;
           res.end();
         })
         .catch(() => {
-          res.statusCode = 500;
+          res.statusCode = 503;
           res.end();
         });
     });
@@ -64,7 +74,10 @@ beforeAll(async () => {
   const hook = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/webhooks/stripe`;
   sandbox = await startStripeSandbox({
     port: 0,
-    webhookEndpoints: [{ url: hook, secret: SECRET }],
+    webhookEndpoints: [
+      { url: hook, secret: SECRET },
+      { url: `${hook}/connect`, secret: CONNECT_SECRET, connect: true },
+    ],
     retry: { maxAttempts: 5, baseDelayMs: 20 },
   });
   gateway = createStripeGateway({ secretKey: sandbox.apiKey, apiUrl: sandbox.url });
@@ -88,6 +101,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sandbox?.stop();
   await new Promise<void>((resolve) => (sink ? sink.close(() => resolve()) : resolve()));
+  await router?.end();
   await testDb?.drop();
 });
 beforeEach(async () => {
@@ -150,12 +164,18 @@ async function readyBooking() {
   return booking;
 }
 
+/** Every webhook delivered and every stored event applied, as the worker would. */
+async function settle() {
+  await sandbox.flushDeliveries();
+  await drainProcessorEvents({ db: testDb.db, router });
+}
+
 async function sandboxPay(paymentIntentId: string) {
   const res = await fetch(`${sandbox.url}/_sandbox/payment_intents/${paymentIntentId}/succeed`, {
     method: 'POST',
   });
   expect(res.status).toBe(200);
-  await sandbox.flushDeliveries();
+  await settle();
 }
 
 async function sandboxIntents(bookingId: string) {
@@ -678,7 +698,7 @@ describe('paying, allocating and paying out', () => {
       method: 'POST',
     });
     expect(onboarded.status).toBe(200);
-    await sandbox.flushDeliveries(); // account.updated reaches the ledger and the vendor row
+    await settle(); // account.updated reaches the ledger and the vendor row
     const photoVendor = await db((tx) =>
       tx.vendor.findFirstOrThrow({ where: { connectedAccountId: setup.accountId } }),
     );
@@ -711,10 +731,10 @@ describe('paying, allocating and paying out', () => {
       await fetch(`${sandbox.url}/_sandbox/payment_intents/${balance.paymentIntentId}/succeed`, {
         method: 'POST',
       });
-      await sandbox.flushDeliveries();
+      await settle();
     } finally {
       sandbox.setDeliveryMode({ reorder: false });
-      await sandbox.flushDeliveries();
+      await settle();
     }
     let m = await money(booking.id);
     expect(m.booking.amountPaidCents).toBe(210_000);
@@ -817,7 +837,7 @@ describe('paying, allocating and paying out', () => {
       last_payment_error: { message: 'late' },
     });
     sandbox.emit('payment_intent.canceled', { ...pi, status: 'canceled' });
-    await sandbox.flushDeliveries();
+    await settle();
     const m = await money(booking.id);
     expect(m.payments.map((p) => p.status)).toEqual(['succeeded']);
     expect(m.booking.status).toBe('paid');
@@ -855,7 +875,7 @@ describe('paying, allocating and paying out', () => {
       { method: 'POST' },
     );
     expect(res.status).toBe(200);
-    await sandbox.flushDeliveries();
+    await settle();
     let m = await money(booking.id);
     expect(m.payments.map((p) => [p.status, p.failureMessage])).toEqual([
       ['failed', 'Your card was declined.'],
@@ -885,7 +905,7 @@ describe('paying, allocating and paying out', () => {
     expect(result.status).toBe('cancelled');
     expect(result.refundedCents).toBe(210_000);
     expect(result.voidedPayouts).toBe(4);
-    await sandbox.flushDeliveries(); // charge.refunded comes back through the ledger, idempotently
+    await settle(); // charge.refunded comes back through the ledger, idempotently
     const m = await money(booking.id);
     expect(m.booking.amountRefundedCents).toBe(210_000);
     expect(m.payments[0]!.amountRefundedCents).toBe(210_000);

@@ -57,17 +57,32 @@ export { taxSnapshot } from './checkout/tax';
 // payments
 export { resolveGateway, webhookSecretsFor, SANDBOX_SECRET_KEY } from './payments/resolve-gateway';
 export {
-  receiveProcessorEvent,
-  processStoredEvent,
-  orgIdOf,
-  type IngestOutcome,
-  type ReceiveOutcome,
-} from './payments/ingest-processor-event';
+  createProcessorEventIngest,
+  forgetWebhookSecrets,
+  type DeliveryOutcome,
+  type ProcessorEventIngest,
+} from './payments/ingest/accept-delivery';
+export {
+  ProcessorEventWriter,
+  type EventRow as StoredEventRow,
+} from './payments/ingest/event-writer';
+export {
+  applyDueEvents,
+  applyOrgBatch,
+  drainProcessorEvents,
+  type ApplyTick,
+} from './payments/apply/apply-due-events';
+export { RETRY_HORIZON_MS } from './payments/apply/apply-event-batch';
+export { parseEventEnvelope, objectIdOf, type EventEnvelope } from './payments/event-envelope';
+export { recordProcessorObject } from './payments/processor-objects';
 export {
   listProcessorEvents,
   listProcessorEventsInput,
+  processorEventsSummary,
   replayProcessorEvent,
   replayProcessorEventInput,
+  replayFailedProcessorEvents,
+  PROCESSOR_EVENT_STATUSES,
 } from './payments/processor-events-admin';
 export { EVENT_HANDLERS } from './payments/apply-processor-event';
 // outbox

@@ -1,6 +1,7 @@
 export { appDatabaseUrl, createDb, getDb, APP_ROLE, PrismaClient } from './client';
 export type { Db } from './client';
 export { withOrg, withTenant } from './tenant';
+export { createRouterPool, type RouterPool } from './router';
 export type { Tx, TenantScope, UnitOfWorkOptions } from './tenant';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/models';
@@ -13,6 +14,7 @@ export type {
   HostedCheckoutSession,
   HostedSessionRecoveryRun,
   ProcessorEvent,
+  ProcessorObject,
   Payment,
   OutboxEvent,
   CheckoutOrchestration,

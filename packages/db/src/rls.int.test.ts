@@ -152,18 +152,19 @@ describe('row-level security', () => {
     expect(rows).toHaveLength(tenantTables.length);
   });
 
-  it('every permissive policy is the org check (memberships: plus reading one’s own rows)', async () => {
+  it('every permissive policy is the org check (memberships: plus reading one’s own rows; the payment ledger and object index: plus the payments router)', async () => {
     // Postgres' own rendering of the expressions, so the comparison ignores formatting.
     await owner.query('begin');
     const canonical = await owner.query<{ policyname: string; qual: string }>(
       `create temp table rls_probe ("orgId" uuid, "userId" uuid);
        create policy org on rls_probe using ("orgId" = NULLIF(current_setting('app.current_org_id', true), '')::uuid);
        create policy own on rls_probe using ("userId" = NULLIF(current_setting('app.current_user_id', true), '')::uuid);
+       create policy router on rls_probe using (current_setting('app.payments_router', true) = 'on');
        select policyname, qual from pg_policies where tablename = 'rls_probe';`,
     );
     await owner.query('rollback');
     const expr = (name: string) =>
-      (canonical as unknown as pg.QueryResult[])[3]!.rows.find((r) => r.policyname === name)!
+      (canonical as unknown as pg.QueryResult[])[4]!.rows.find((r) => r.policyname === name)!
         .qual as string;
 
     const { rows } = await owner.query<{
@@ -194,6 +195,18 @@ describe('row-level security', () => {
               cmd: 'SELECT',
               qual: expr('own'),
               with_check: null,
+            },
+          ]
+        : []),
+      // Webhook ingest and routing run before an org is known, on their own connections.
+      ...(table === 'processor_events' || table === 'processor_objects'
+        ? [
+            {
+              tablename: table,
+              policyname: 'payments_router',
+              cmd: 'ALL',
+              qual: expr('router'),
+              with_check: expr('router'),
             },
           ]
         : []),

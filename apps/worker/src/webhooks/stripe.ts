@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { receiveProcessorEvent } from '@souk/core';
-import type { Db } from '@souk/db';
+import type { ProcessorEventIngest } from '@souk/core';
 import { sendJson, sendProblem, type RouteHandler } from '../http';
 import type { Metrics } from '../metrics';
 
@@ -21,18 +20,19 @@ async function readRawBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /**
- * POST /webhooks/stripe: the raw bytes go to core, which verifies, stores and
- * applies. 400 for a bad signature or body; 200 for processed, duplicate,
- * ignored and "target not found" (a retry would not help); 500 otherwise so the
- * processor retries.
+ * POST /webhooks/stripe (and /webhooks/stripe/connect): verify on the raw bytes,
+ * store durably, answer. 200 once the event's row is committed (applying happens
+ * later in the worker, retried by Souk itself); 400 for a bad signature or body;
+ * 503 when the database did not take it, so the processor delivers again.
+ * The answer table is in docs/webhooks.md.
  */
 export function stripeWebhookRoute({
-  db,
-  platformSecrets,
+  ingest,
+  endpoint,
   metrics,
 }: {
-  db: Db;
-  platformSecrets: string[];
+  ingest: ProcessorEventIngest;
+  endpoint: 'account' | 'connect';
   metrics: Metrics;
 }): RouteHandler {
   return async ({ req, res, log }) => {
@@ -43,23 +43,24 @@ export function stripeWebhookRoute({
       if (error instanceof BodyTooLargeError) return sendProblem(res, 413, 'Payload too large');
       throw error;
     }
-    const outcome = await receiveProcessorEvent({
-      db,
-      rawBody,
-      signature: req.headers['stripe-signature'] as string | undefined,
-      platformSecrets,
-    });
+    let outcome: Awaited<ReturnType<ProcessorEventIngest['accept']>>;
+    try {
+      outcome = await ingest.accept({
+        rawBody,
+        signature: req.headers['stripe-signature'] as string | undefined,
+        endpoint,
+      });
+    } catch (error) {
+      log.error({ err: error }, 'webhook not stored');
+      metrics.webhookEvents.inc({ type: 'unknown', outcome: 'unavailable' });
+      return sendProblem(res, 503, 'The event could not be stored; deliver it again');
+    }
     if (outcome.status === 'rejected') {
       metrics.webhookEvents.inc({ type: 'unknown', outcome: 'rejected' });
       log.warn({ reason: outcome.reason }, 'webhook rejected');
       return sendProblem(res, 400, outcome.reason);
     }
     metrics.webhookEvents.inc({ type: outcome.type, outcome: outcome.status });
-    if (outcome.status === 'failed' && outcome.retry) {
-      return sendProblem(res, 500, 'The event could not be applied; it will be retried', {
-        eventId: outcome.eventId,
-      });
-    }
     sendJson(res, 200, { received: true, eventId: outcome.eventId, status: outcome.status });
   };
 }

@@ -3,6 +3,7 @@ import type { HostedCheckoutSession, Invoice, Prisma, Tx } from '@souk/db';
 import { coreEnv } from '../env';
 import { AppError } from '../errors';
 import { resumeToken } from './resume-token';
+import { recordProcessorObject } from '../payments/processor-objects';
 
 type InvoiceWithLines = Invoice & {
   lineItems: { description: string; unitAmountCents: number; quantity: number }[];
@@ -70,7 +71,7 @@ export async function openHostedSession({
     throw new AppError('INTERNAL', 'The processor total does not match the invoice total');
   }
   try {
-    return await tx.hostedCheckoutSession.create({
+    const session = await tx.hostedCheckoutSession.create({
       data: {
         orgId: invoice.orgId,
         invoiceId: invoice.id,
@@ -81,6 +82,12 @@ export async function openHostedSession({
         expiresAt: processorSession.expiresAt,
       },
     });
+    await recordProcessorObject(tx, invoice.orgId, {
+      id: processorSession.id,
+      kind: 'checkout_session',
+      invoiceId: invoice.id,
+    });
+    return session;
   } catch (error) {
     await gateway.expireCheckoutSession(processorSession.id).catch(() => undefined);
     throw error;

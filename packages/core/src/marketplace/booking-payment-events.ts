@@ -1,40 +1,41 @@
 import type { TenantContext } from '../context';
 import { formatMoney } from '../money';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
-import { int, MissingTargetError, metadataOf, str } from '../payments/events/missing-target';
+import { int, MissingTargetError, paymentIntentIdOf } from '../payments/events/missing-target';
 import { lockBooking } from './booking-access';
 import { openDisputeOf } from './disputes';
 import { planAllocation } from './split';
 
-/**
- * True when a processor object belongs to a marketplace booking rather than a
- * storefront invoice: by its metadata, or (a charge without metadata) by its PaymentIntent.
- */
-export async function isBookingObject(
-  ctx: TenantContext,
-  object: Record<string, unknown>,
-): Promise<boolean> {
-  if (str(metadataOf(object).bookingId)) return true;
-  const paymentIntentId = object.object === 'charge' ? str(object.payment_intent) : null;
-  if (!paymentIntentId) return false;
-  const payment = await ctx.tx.bookingPayment.findUnique({
-    where: { processorPaymentIntentId: paymentIntentId },
-    select: { id: true },
-  });
-  return payment !== null;
-}
-
 async function paymentFor(ctx: TenantContext, object: Record<string, unknown>) {
-  const paymentIntentId = str(object.object === 'charge' ? object.payment_intent : object.id);
+  const paymentIntentId = paymentIntentIdOf(object);
   const payment = paymentIntentId
     ? await ctx.tx.bookingPayment.findUnique({
         where: { processorPaymentIntentId: paymentIntentId },
       })
     : null;
   if (!payment) {
-    throw new MissingTargetError(`booking payment ${paymentIntentId ?? '(no id)'} not found`);
+    throw new MissingTargetError(
+      `booking payment ${paymentIntentId ?? '(no id)'} not found`,
+      paymentIntentId,
+    );
   }
   return payment;
+}
+
+/** A booking's paid and refunded totals, recomputed from its payment rows. */
+async function bookingTotals(ctx: TenantContext, bookingId: string) {
+  const [paid, refunded] = await Promise.all([
+    ctx.tx.bookingPayment.aggregate({
+      where: { bookingId, status: 'succeeded' },
+      _sum: { amountCents: true },
+    }),
+    ctx.tx.bookingPayment.aggregate({ where: { bookingId }, _sum: { amountRefundedCents: true } }),
+  ]);
+  const amountPaidCents = paid._sum.amountCents ?? 0;
+  return {
+    amountPaidCents,
+    amountRefundedCents: Math.min(refunded._sum.amountRefundedCents ?? 0, amountPaidCents),
+  };
 }
 
 /**
@@ -42,14 +43,17 @@ async function paymentFor(ctx: TenantContext, object: Record<string, unknown>) {
  * reads the payment after the lock so a concurrent delivery's result is visible.
  */
 async function lockByPaymentIntent(ctx: TenantContext, object: Record<string, unknown>) {
-  const paymentIntentId = str(object.object === 'charge' ? object.payment_intent : object.id);
+  const paymentIntentId = paymentIntentIdOf(object);
   const locked = paymentIntentId
     ? await ctx.tx.$queryRaw<{ id: string }[]>`
         SELECT b.id FROM booking_payments p JOIN bookings b ON b.id = p."bookingId"
         WHERE p."processorPaymentIntentId" = ${paymentIntentId} FOR UPDATE OF b`
     : [];
   if (!paymentIntentId || locked.length === 0) {
-    throw new MissingTargetError(`booking payment ${paymentIntentId ?? '(no id)'} not found`);
+    throw new MissingTargetError(
+      `booking payment ${paymentIntentId ?? '(no id)'} not found`,
+      paymentIntentId,
+    );
   }
   return paymentIntentId;
 }
@@ -77,7 +81,8 @@ export async function bookingPaymentSucceeded(ctx: TenantContext, object: Record
     },
   });
   const { booking } = payment;
-  if (payment.status === 'succeeded') return { bookingId: booking.id };
+  const appeared = [paymentIntentId];
+  if (payment.status === 'succeeded') return { bookingId: booking.id, appeared };
   const received = int(object.amount_received) || payment.amountCents;
   const now = new Date();
   await ctx.tx.bookingPayment.update({
@@ -107,7 +112,7 @@ export async function bookingPaymentSucceeded(ctx: TenantContext, object: Record
   const status = booking.status === 'ready_for_payment' ? 'paid' : booking.status;
   await ctx.tx.booking.update({
     where: { id: booking.id },
-    data: { amountPaidCents: { increment: received }, status },
+    data: { ...(await bookingTotals(ctx, booking.id)), status },
   });
 
   const linkages = booking.vendors;
@@ -168,18 +173,26 @@ export async function bookingPaymentSucceeded(ctx: TenantContext, object: Record
     subject: `Payment received for booking #${booking.number}`,
     body: `We received ${formatMoney(received, payment.currency)} (${payment.kind}) for booking #${booking.number}.`,
   });
-  return { bookingId: booking.id };
+  return { bookingId: booking.id, appeared };
 }
 
-/** Failed or canceled never overwrite a success; either frees the booking for a new attempt. */
+/**
+ * Failed or canceled never overwrite a success, and a failure never overwrites a
+ * cancel; either frees the booking for a new attempt.
+ */
 export async function bookingPaymentUnsuccessful(
   ctx: TenantContext,
   object: Record<string, unknown>,
   status: 'failed' | 'canceled',
 ) {
   const payment = await paymentFor(ctx, object);
-  if (payment.status === 'succeeded' || payment.status === status)
+  if (
+    payment.status === 'succeeded' ||
+    payment.status === status ||
+    (payment.status === 'canceled' && status === 'failed')
+  ) {
     return { bookingId: payment.bookingId };
+  }
   const error = object.last_payment_error as { message?: string } | null | undefined;
   await ctx.tx.bookingPayment.update({
     where: { id: payment.id },
@@ -192,9 +205,19 @@ export async function bookingPaymentUnsuccessful(
   return { bookingId: payment.bookingId };
 }
 
-/** Refund totals only grow (events arrive in any order); the booking's total follows its payments. */
+/**
+ * Refund totals take the charge's cumulative amount (never add), and the booking's
+ * totals are recomputed from its payments. A refund of a payment Souk has not seen
+ * succeed waits for the success instead of being capped at nothing.
+ */
 export async function bookingChargeRefunded(ctx: TenantContext, object: Record<string, unknown>) {
   const found = await paymentFor(ctx, object);
+  if (found.status !== 'succeeded') {
+    throw new MissingTargetError(
+      `refund of booking payment ${found.processorPaymentIntentId}, which has not succeeded in Souk yet`,
+      found.processorPaymentIntentId,
+    );
+  }
   const booking = await lockBooking(ctx, found.bookingId);
   const payment = await ctx.tx.bookingPayment.findUniqueOrThrow({ where: { id: found.id } });
   const refunded = Math.min(
@@ -218,15 +241,9 @@ export async function bookingChargeRefunded(ctx: TenantContext, object: Record<s
     },
     update: { amountCents: refunded },
   });
-  const totals = await ctx.tx.bookingPayment.aggregate({
-    where: { bookingId: booking.id },
-    _sum: { amountRefundedCents: true },
-  });
   await ctx.tx.booking.update({
     where: { id: booking.id },
-    data: {
-      amountRefundedCents: Math.min(totals._sum.amountRefundedCents ?? 0, booking.amountPaidCents),
-    },
+    data: await bookingTotals(ctx, booking.id),
   });
   return { bookingId: booking.id };
 }

@@ -9,6 +9,7 @@ import { amountsOf, lockOrganizerBooking } from './booking-access';
 import { isReadyForPayment } from './booking-status';
 import type { PayBookingInput, listPaymentsInput } from './schemas';
 import { pageArgs, NEWEST_FIRST } from '../page';
+import { recordProcessorObject } from '../payments/processor-objects';
 
 function amountFor(booking: Booking, mode: BookingPaymentKind, hasPaid: boolean): number {
   const amounts = amountsOf(booking);
@@ -120,6 +121,11 @@ export async function payBooking({
       reservationBps: coreEnv.RESERVATION_RELEASE_PERCENT,
       createdById: actor.userId,
     },
+  });
+  await recordProcessorObject(ctx.tx, ctx.orgId, {
+    id: intent.id,
+    kind: 'payment_intent',
+    bookingId: booking.id,
   });
   return {
     paymentId,

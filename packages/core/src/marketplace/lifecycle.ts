@@ -1,3 +1,4 @@
+import { recordProcessorObject } from '../payments/processor-objects';
 import type { z } from 'zod';
 import type { PaymentGateway } from '@souk/payments';
 import type { Booking } from '@souk/db';
@@ -101,10 +102,15 @@ export async function adminCancelBooking({
       payment.amountRefundedCents < payment.amountCents
     ) {
       const amount = payment.amountCents - payment.amountRefundedCents;
-      await processor!.refund({
+      const refund = await processor!.refund({
         paymentIntentId: payment.processorPaymentIntentId,
         amountCents: amount,
         idempotencyKey: `booking:${before.id}:cancel:${payment.id}`,
+      });
+      await recordProcessorObject(ctx.tx, ctx.orgId, {
+        id: refund.id,
+        kind: 'refund',
+        bookingId: before.id,
       });
       refundedCents += amount;
       await ctx.tx.bookingPayment.update({

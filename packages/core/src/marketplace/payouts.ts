@@ -1,3 +1,4 @@
+import { recordProcessorObject } from '../payments/processor-objects';
 import type { z } from 'zod';
 import type { PaymentGateway } from '@souk/payments';
 import type { Payout, Prisma } from '@souk/db';
@@ -159,6 +160,13 @@ export async function approvePayout({
       approvedAt: new Date(),
       approvedById: ctx.actor?.userId ?? null,
     },
+  });
+  await recordProcessorObject(ctx.tx, ctx.orgId, {
+    id: transfer.id,
+    kind: 'transfer',
+    bookingId: before.bookingId,
+    vendorId: before.vendorId,
+    payoutId: before.id,
   });
   await recordAudit(ctx, {
     action: 'payout.approved',

@@ -1,3 +1,4 @@
+import { recordProcessorObject } from '../payments/processor-objects';
 import type { z } from 'zod';
 import type { PaymentGateway } from '@souk/payments';
 import type { TenantContext } from '../context';
@@ -116,6 +117,11 @@ export async function startPayoutSetup({
     await ctx.tx.vendor.update({
       where: { id: vendor.id },
       data: { connectedAccountId: accountId, payoutsEnabled: account.payoutsEnabled },
+    });
+    await recordProcessorObject(ctx.tx, ctx.orgId, {
+      id: accountId,
+      kind: 'account',
+      vendorId: vendor.id,
     });
   }
   const link = await processor.createAccountOnboardingLink({

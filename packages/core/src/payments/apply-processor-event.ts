@@ -3,11 +3,11 @@ import { chargeRefunded } from './events/charge-refunded';
 import { checkoutSessionCompleted } from './events/checkout-session-completed';
 import { checkoutSessionExpired } from './events/checkout-session-expired';
 import { invoicePaymentFailed } from './events/invoice-payment-failed';
+import { metadataOf, paymentIntentIdOf, str } from './events/missing-target';
 import {
   bookingChargeRefunded,
   bookingPaymentSucceeded,
   bookingPaymentUnsuccessful,
-  isBookingObject,
 } from '../marketplace/booking-payment-events';
 import { connectedAccountUpdated } from '../marketplace/account-events';
 import {
@@ -15,17 +15,39 @@ import {
   paymentIntentFailed,
   paymentIntentSucceeded,
 } from './events/payment-intent';
+import { findProcessorObject } from './processor-objects';
 
-interface Applied {
+export interface Applied {
   invoiceId?: string | null;
   bookingId?: string | null;
+  /** Processor ids this event made known or ready: events waiting for them are woken. */
+  appeared?: string[];
 }
-type Handler = (ctx: TenantContext, object: Record<string, unknown>) => Promise<Applied>;
+export interface EventMeta {
+  eventId: string;
+  /** The processor's `created` (Unix seconds). */
+  created: number;
+}
+export type Handler = (
+  ctx: TenantContext,
+  object: Record<string, unknown>,
+  meta: EventMeta,
+) => Promise<Applied>;
 
-/** PaymentIntents and charges carry `bookingId` metadata when they pay a marketplace booking. */
+/**
+ * PaymentIntents and charges pay either a storefront invoice or a marketplace
+ * booking: by metadata when present, else by the object index (charges often
+ * arrive without their PaymentIntent's metadata).
+ */
 function byTarget(forInvoice: Handler, forBooking: Handler): Handler {
-  return async (ctx, object) =>
-    (await isBookingObject(ctx, object)) ? forBooking(ctx, object) : forInvoice(ctx, object);
+  return async (ctx, object, meta) => {
+    const metadata = metadataOf(object);
+    if (str(metadata.bookingId)) return forBooking(ctx, object, meta);
+    if (str(metadata.invoiceId)) return forInvoice(ctx, object, meta);
+    const paymentIntentId = paymentIntentIdOf(object);
+    const known = paymentIntentId ? await findProcessorObject(ctx.tx, paymentIntentId) : null;
+    return known?.bookingId ? forBooking(ctx, object, meta) : forInvoice(ctx, object, meta);
+  };
 }
 
 /** The allowlist: one handler per event type; anything else is stored and left alone. */
@@ -49,9 +71,20 @@ export async function applyProcessorEvent(
   ctx: TenantContext,
   type: string,
   object: Record<string, unknown>,
-): Promise<{ invoiceId: string | null; bookingId: string | null; handled: boolean }> {
+  meta: EventMeta,
+): Promise<{
+  invoiceId: string | null;
+  bookingId: string | null;
+  appeared: string[];
+  handled: boolean;
+}> {
   const handler = EVENT_HANDLERS[type];
-  if (!handler) return { invoiceId: null, bookingId: null, handled: false };
-  const { invoiceId, bookingId } = await handler(ctx, object);
-  return { invoiceId: invoiceId ?? null, bookingId: bookingId ?? null, handled: true };
+  if (!handler) return { invoiceId: null, bookingId: null, appeared: [], handled: false };
+  const { invoiceId, bookingId, appeared } = await handler(ctx, object, meta);
+  return {
+    invoiceId: invoiceId ?? null,
+    bookingId: bookingId ?? null,
+    appeared: appeared ?? [],
+    handled: true,
+  };
 }

@@ -3,7 +3,7 @@ import { encryptSecret, decryptSecret, paymentsEnv } from '@souk/payments';
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
-import { forgetWebhookSecrets } from './ingest-processor-event';
+import { forgetWebhookSecrets } from './ingest/accept-delivery';
 
 export const setPaymentCredentialsInput = z.object({
   secretKey: z

@@ -1,38 +1,39 @@
 import type { TenantContext } from '../../context';
-import { int, MissingTargetError, str } from './missing-target';
+import { int, MissingTargetError, paymentIntentIdOf } from './missing-target';
+import { COLLECTED } from './payment-status';
+import { lockInvoice, settleInvoice } from './settle-invoice';
 
-/** Refund totals only grow: an older, smaller refund event never lowers them. */
+/**
+ * charge.refunded carries the charge's cumulative `amount_refunded`: the payment
+ * takes the largest value seen (never adds), so repeats and late, smaller events
+ * change nothing. A refund of a payment Souk has not seen succeed waits for it.
+ */
 export async function chargeRefunded(ctx: TenantContext, object: Record<string, unknown>) {
-  const paymentIntentId = str(object.payment_intent);
-  const payment = paymentIntentId
+  const paymentIntentId = paymentIntentIdOf(object);
+  const found = paymentIntentId
     ? await ctx.tx.payment.findUnique({ where: { processorPaymentIntentId: paymentIntentId } })
     : null;
-  if (!payment) throw new MissingTargetError(`payment ${paymentIntentId ?? '(none)'} not found`);
-  await ctx.tx.$queryRaw`SELECT id FROM invoices WHERE id = ${payment.invoiceId}::uuid FOR UPDATE`;
+  if (!found || !COLLECTED.includes(found.status)) {
+    throw new MissingTargetError(
+      `refund of payment ${paymentIntentId ?? '(none)'}, which has not succeeded in Souk yet`,
+      paymentIntentId,
+    );
+  }
+  await lockInvoice(ctx, found.invoiceId);
+  const payment = await ctx.tx.payment.findUniqueOrThrow({ where: { id: found.id } });
   const refunded = Math.min(
     Math.max(payment.amountRefundedCents, int(object.amount_refunded)),
     payment.amountCents,
   );
-  await ctx.tx.payment.update({
-    where: { id: payment.id },
-    data: {
-      amountRefundedCents: refunded,
-      ...(refunded === payment.amountCents ? { status: 'refunded' } : {}),
-    },
-  });
-  const totals = await ctx.tx.payment.aggregate({
-    where: { invoiceId: payment.invoiceId },
-    _sum: { amountRefundedCents: true },
-  });
-  const invoice = await ctx.tx.invoice.findUniqueOrThrow({ where: { id: payment.invoiceId } });
-  const invoiceRefunded = Math.min(totals._sum.amountRefundedCents ?? 0, invoice.amountPaidCents);
-  const isFull = invoice.amountPaidCents > 0 && invoiceRefunded >= invoice.amountPaidCents;
-  await ctx.tx.invoice.update({
-    where: { id: invoice.id },
-    data: { amountRefundedCents: invoiceRefunded, ...(isFull ? { status: 'refunded' } : {}) },
-  });
-  if (isFull) {
-    await ctx.tx.order.update({ where: { id: invoice.orderId }, data: { status: 'refunded' } });
+  if (refunded !== payment.amountRefundedCents) {
+    await ctx.tx.payment.update({
+      where: { id: payment.id },
+      data: {
+        amountRefundedCents: refunded,
+        ...(refunded === payment.amountCents ? { status: 'refunded' } : {}),
+      },
+    });
   }
-  return { invoiceId: invoice.id };
+  await settleInvoice(ctx, payment.invoiceId);
+  return { invoiceId: payment.invoiceId };
 }

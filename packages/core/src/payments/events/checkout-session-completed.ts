@@ -1,4 +1,5 @@
 import type { TenantContext } from '../../context';
+import { recordProcessorObject } from '../processor-objects';
 import { recordSucceededPayment } from './settle-invoice';
 import { int, MissingTargetError, str } from './missing-target';
 
@@ -10,13 +11,27 @@ export async function checkoutSessionCompleted(
   const session = processorSessionId
     ? await ctx.tx.hostedCheckoutSession.findUnique({ where: { processorSessionId } })
     : null;
-  if (!session) throw new MissingTargetError(`checkout session ${processorSessionId} not found`);
+  if (!session) {
+    throw new MissingTargetError(
+      `checkout session ${processorSessionId} not found`,
+      processorSessionId,
+    );
+  }
   const paymentIntentId = str(object.payment_intent);
   // Completed is terminal and wins over any earlier or later expiry/abandonment.
   if (session.status !== 'completed') {
     await ctx.tx.hostedCheckoutSession.update({
       where: { id: session.id },
       data: { status: 'completed', completedAt: new Date(), paymentIntentId },
+    });
+  }
+  if (paymentIntentId) {
+    // The session's PaymentIntent is made by the processor: learn it, so its charge and
+    // refund events route here even without metadata.
+    await recordProcessorObject(ctx.tx, ctx.orgId, {
+      id: paymentIntentId,
+      kind: 'payment_intent',
+      invoiceId: session.invoiceId,
     });
   }
   if (object.payment_status === 'paid' && paymentIntentId) {
@@ -26,5 +41,8 @@ export async function checkoutSessionCompleted(
       amountCents: int(object.amount_total),
     });
   }
-  return { invoiceId: session.invoiceId };
+  return {
+    invoiceId: session.invoiceId,
+    appeared: [session.processorSessionId, ...(paymentIntentId ? [paymentIntentId] : [])],
+  };
 }

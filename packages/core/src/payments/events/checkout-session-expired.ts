@@ -6,7 +6,12 @@ export async function checkoutSessionExpired(ctx: TenantContext, object: Record<
   const session = processorSessionId
     ? await ctx.tx.hostedCheckoutSession.findUnique({ where: { processorSessionId } })
     : null;
-  if (!session) throw new MissingTargetError(`checkout session ${processorSessionId} not found`);
+  if (!session) {
+    throw new MissingTargetError(
+      `checkout session ${processorSessionId} not found`,
+      processorSessionId,
+    );
+  }
   // Only a live session can expire: a late "expired" after "completed" does nothing.
   await ctx.tx.hostedCheckoutSession.updateMany({
     where: { id: session.id, status: { in: ['open', 'abandoned'] } },

@@ -1,53 +1,70 @@
 import type { TenantContext } from '../../context';
 import { getOrCreateOrchestration } from '../../checkout/orchestration';
-import { recordSucceededPayment } from './settle-invoice';
+import { findProcessorObject, recordProcessorObject } from '../processor-objects';
+import { lockInvoice, recordSucceededPayment } from './settle-invoice';
 import { int, metadataOf, MissingTargetError, str } from './missing-target';
+import { movesForward } from './payment-status';
 
-async function invoiceFor(ctx: TenantContext, object: Record<string, unknown>) {
-  const invoiceId = str(metadataOf(object).invoiceId);
-  const invoice = invoiceId ? await ctx.tx.invoice.findUnique({ where: { id: invoiceId } }) : null;
-  if (!invoice) throw new MissingTargetError(`invoice ${invoiceId ?? '(no metadata)'} not found`);
-  return invoice;
+/** The invoice a PaymentIntent pays: its metadata, else what Souk recorded for it. */
+async function invoiceIdFor(ctx: TenantContext, object: Record<string, unknown>) {
+  const paymentIntentId = str(object.id);
+  if (!paymentIntentId) throw new MissingTargetError('payment intent without an id');
+  const fromMetadata = str(metadataOf(object).invoiceId);
+  const invoiceId =
+    fromMetadata ?? (await findProcessorObject(ctx.tx, paymentIntentId))?.invoiceId ?? null;
+  if (!invoiceId) {
+    throw new MissingTargetError(
+      `payment ${paymentIntentId} has no invoice in its metadata and Souk has not seen it yet`,
+      paymentIntentId,
+    );
+  }
+  return { invoiceId, paymentIntentId };
 }
 
 export async function paymentIntentSucceeded(ctx: TenantContext, object: Record<string, unknown>) {
-  const invoice = await invoiceFor(ctx, object);
-  const paymentIntentId = str(object.id);
-  if (!paymentIntentId) throw new MissingTargetError('payment intent without an id');
+  const { invoiceId, paymentIntentId } = await invoiceIdFor(ctx, object);
   await recordSucceededPayment(ctx, {
-    invoiceId: invoice.id,
+    invoiceId,
     paymentIntentId,
     amountCents: int(object.amount_received) || int(object.amount),
   });
-  return { invoiceId: invoice.id };
+  return { invoiceId, appeared: [paymentIntentId, invoiceId] };
 }
 
-/** Failed or canceled never overwrite a success (events arrive in any order). */
+/** Failed or canceled never override a success, a refund, or (for a failure) a cancel. */
 async function recordUnsuccessful(
   ctx: TenantContext,
   object: Record<string, unknown>,
   status: 'failed' | 'canceled',
 ) {
-  const invoice = await invoiceFor(ctx, object);
-  const paymentIntentId = str(object.id);
-  if (!paymentIntentId) throw new MissingTargetError('payment intent without an id');
+  const { invoiceId, paymentIntentId } = await invoiceIdFor(ctx, object);
+  const invoice = await lockInvoice(ctx, invoiceId);
   const existing = await ctx.tx.payment.findUnique({
     where: { processorPaymentIntentId: paymentIntentId },
   });
-  if (existing?.status === 'succeeded') return { invoiceId: invoice.id, changed: false };
-  await ctx.tx.payment.upsert({
-    where: { processorPaymentIntentId: paymentIntentId },
-    create: {
-      orgId: ctx.orgId,
-      invoiceId: invoice.id,
-      processorPaymentIntentId: paymentIntentId,
-      amountCents: int(object.amount),
-      currency: invoice.currency,
-      status,
-    },
-    update: { status },
-  });
-  return { invoiceId: invoice.id, changed: true };
+  if (existing && !movesForward(existing.status, status)) {
+    return { invoiceId, changed: false, appeared: [paymentIntentId] };
+  }
+  if (existing) {
+    await ctx.tx.payment.update({ where: { id: existing.id }, data: { status } });
+  } else {
+    await ctx.tx.payment.create({
+      data: {
+        orgId: ctx.orgId,
+        invoiceId,
+        processorPaymentIntentId: paymentIntentId,
+        amountCents: int(object.amount),
+        currency: invoice.currency,
+        status,
+      },
+    });
+    await recordProcessorObject(ctx.tx, ctx.orgId, {
+      id: paymentIntentId,
+      kind: 'payment_intent',
+      invoiceId,
+    });
+  }
+  return { invoiceId, changed: true, appeared: [paymentIntentId] };
 }
 
 export async function paymentIntentFailed(ctx: TenantContext, object: Record<string, unknown>) {
