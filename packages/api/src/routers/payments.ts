@@ -6,6 +6,8 @@ import {
   listOutboxInput,
   listProcessorEvents,
   listProcessorEventsInput,
+  processorEventsSummary,
+  replayFailedProcessorEvents,
   replayOutboxEvent,
   replayOutboxInput,
   replayProcessorEvent,
@@ -22,6 +24,12 @@ export const paymentsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       replayProcessorEvent({ ctx: ctx.tenant, db: ctx.db, id: input.id }),
     ),
+  eventsSummary: requirePermission('payments.read').query(({ ctx }) =>
+    processorEventsSummary({ ctx: ctx.tenant }),
+  ),
+  replayFailedEvents: requirePermission('payments.replay').mutation(({ ctx }) =>
+    replayFailedProcessorEvents({ ctx: ctx.tenant }),
+  ),
   credentialsStatus: requirePermission('payments.read').query(({ ctx }) =>
     getPaymentCredentialsStatus({ ctx: ctx.tenant }),
   ),

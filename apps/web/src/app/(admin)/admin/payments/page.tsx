@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { can } from '@souk/auth';
 import type { RouterInputs } from '@souk/api';
 import { requireStaff } from '@/lib/session';
-import { HydrateClient, prefetch, trpc } from '@/trpc/server';
+import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
 import { EventsTable } from './events-table';
 
 export const metadata: Metadata = { title: 'Payment events' };
@@ -23,7 +23,13 @@ export default async function PaymentEventsPage() {
       </>
     );
   }
-  prefetch(trpc.payments.listEvents.queryOptions(INITIAL_EVENTS_QUERY));
+  // Prefetched and awaited: the ledger and its summary arrive with the HTML. A query still
+  // pending here would render "Loading…" on the server and rows in the browser.
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.payments.listEvents.queryOptions(INITIAL_EVENTS_QUERY)),
+    queryClient.prefetchQuery(trpc.payments.eventsSummary.queryOptions()),
+  ]);
   return (
     <HydrateClient>
       <EventsTable
