@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { fmt, histogram, mib, pool, withRssSampling } from './support';
+import { fmt, histogram, mib, withRssSampling } from './support';
 // Types only: the modules themselves load after the env below is set (they read it on import).
 import type * as harnessModule from '@souk/api/test/harness';
 import type { Db } from '@souk/db';
@@ -160,6 +160,9 @@ async function cleanup(owner: pg.Pool, orgId: string): Promise<void> {
     // Memberships and vendor profiles go with their users (ON DELETE CASCADE).
     await c.query(`delete from users where email = any($1)`, [EMAILS]);
   });
+  await owner.query(
+    `delete from processor_events where starts_with("eventId", 'evt_bench_alloc_')`,
+  );
 }
 
 async function createPeople(owner: pg.Pool, orgId: string): Promise<Ids> {
@@ -458,10 +461,8 @@ async function main(): Promise<void> {
   env.EMBEDDED_PG_PORT ??= '54341';
   const admin = await import('@souk/db/admin');
   const { seed } = await import('@souk/db/seed');
-  const { appDatabaseUrl, createDb, withOrg } = await import('@souk/db');
-  const { planAllocation } = await import('@souk/core');
-  // The dispatch the webhook route and replays run (allowlist -> booking or invoice handler).
-  const { applyProcessorEvent } = await import('@souk/core/payments/apply-processor-event');
+  const { appDatabaseUrl, createDb, createRouterPool } = await import('@souk/db');
+  const { planAllocation, drainProcessorEvents } = await import('@souk/core');
   const harness = await import('@souk/api/test/harness');
 
   const database = await admin.resolveOwnerUrl();
@@ -566,52 +567,61 @@ async function main(): Promise<void> {
     // 2. Payout allocation through the handler.
     console.log('');
     console.log(
-      `allocation: applying payment_intent.succeeded to ${fmt(payable.length)} bookings, ${ALLOCATION_CONCURRENCY} concurrent…`,
+      `allocation: storing payment_intent.succeeded for ${fmt(payable.length)} bookings, then applying them with the applier…`,
     );
     const allocDb = createDb(appUrl, { max: ALLOCATION_CONCURRENCY });
     dbs.push(allocDb);
-    let failures = 0;
-    let firstFailure: unknown;
-    const apply = async (p: PayableBooking, i: number) => {
-      const object = {
-        id: p.paymentIntentId,
-        object: 'payment_intent',
-        status: 'succeeded',
-        amount: p.amountCents,
-        amount_received: p.amountCents,
-        currency: 'usd',
-        metadata: { orgId: scope, bookingId: p.bookingId, bookingPaymentId: p.paymentId },
-      };
-      try {
-        await withOrg(allocDb, scope, (tx) =>
-          applyProcessorEvent(
-            { tx, orgId: scope, actor: null, requestId: `bench-allocation-${i}` },
-            'payment_intent.succeeded',
-            object,
-            { eventId: `evt_bench_alloc_${i}`, created: Math.floor(Date.now() / 1000) },
+    // As the processor would deliver them: one payment_intent.succeeded per booking, stored
+    // in the ledger (not timed), then applied by the worker's applier (timed).
+    const eventsFor = (list: PayableBooking[], tag: string) =>
+      list.map((p, i) =>
+        JSON.stringify({
+          id: `evt_bench_alloc_${tag}_${i}`,
+          object: 'event',
+          type: 'payment_intent.succeeded',
+          created: Math.floor(Date.now() / 1000),
+          data: {
+            object: {
+              id: p.paymentIntentId,
+              object: 'payment_intent',
+              status: 'succeeded',
+              amount: p.amountCents,
+              amount_received: p.amountCents,
+              currency: 'usd',
+              metadata: { orgId: scope, bookingId: p.bookingId, bookingPaymentId: p.paymentId },
+            },
+          },
+        }),
+      );
+    const ledgerOwner = owner;
+    const store = async (bodies: string[]) => {
+      for (let i = 0; i < bodies.length; i += 5000) {
+        await inOrg(ledgerOwner, scope, (c) =>
+          c.query(
+            `insert into processor_events (id, "orgId", "eventId", type, status, payload, "objectId", "eventCreatedAt")
+             select gen_random_uuid(), $1::uuid, e->>'id', e->>'type', 'received', e,
+                    e->'data'->'object'->>'id', to_timestamp((e->>'created')::bigint) at time zone 'UTC'
+             from jsonb_array_elements($2::jsonb) e`,
+            [scope, `[${bodies.slice(i, i + 5000).join(',')}]`],
           ),
         );
-      } catch (error) {
-        failures += 1;
-        firstFailure ??= error;
       }
     };
-    await pool(warm.length, ALLOCATION_CONCURRENCY, (i) => apply(warm[i]!, i));
-    const step = Math.max(1, Math.floor(payable.length / 10));
-    const run = await withRssSampling(() =>
-      pool(
-        payable.length,
-        ALLOCATION_CONCURRENCY,
-        (i) => apply(payable[i]!, i),
-        (done, seconds) => {
-          if (done % step === 0 && done < payable.length)
-            console.log(
-              `  ${fmt(done)} applied, ${seconds.toFixed(1)} s, ${Math.round(done / seconds)}/s`,
-            );
-        },
-      ),
+    const router = createRouterPool(appUrl, { max: 2 });
+    await store(eventsFor(warm, 'warm'));
+    await drainProcessorEvents({ db: allocDb, router });
+    await store(eventsFor(payable, 'run'));
+    await owner.query('analyze processor_events');
+    const run = await withRssSampling(() => drainProcessorEvents({ db: allocDb, router }));
+    await router.end();
+    const notApplied = Number(
+      (
+        await owner.query<{ n: string }>(
+          `select count(*) as n from processor_events
+           where starts_with("eventId", 'evt_bench_alloc_') and status <> 'processed'`,
+        )
+      ).rows[0]?.n,
     );
-    if (firstFailure) console.error('first failure:', firstFailure);
 
     // The pure split over the same bookings, in memory.
     const sharesOf = (p: PayableBooking) =>
@@ -672,14 +682,14 @@ async function main(): Promise<void> {
     });
     const n = (k: string) => check[k] ?? NaN;
 
-    const r = run.result;
+    const seconds = run.ms / 1000;
     console.log('');
     console.log(
-      `Payout allocation over ${fmt(payable.length)} paid bookings (payment_intent.succeeded through core's applyProcessorEvent, ${ALLOCATION_CONCURRENCY} concurrent)`,
+      `Payout allocation over ${fmt(payable.length)} paid bookings (payment_intent.succeeded stored in the ledger, then applied by the applier)`,
     );
     console.log(
-      `  wall ${r.seconds.toFixed(1)} s  ${Math.round(payable.length / r.seconds)} bookings/s  p50 ${ms(r.p50)} ms  p99 ${ms(r.p99)} ms  max ${ms(r.max)} ms  ` +
-        `peak RSS ${mib(run.peak)} MiB (+${mib(run.peak - run.baseline)} MiB)  failures ${failures}`,
+      `  wall ${seconds.toFixed(1)} s  ${Math.round(payable.length / seconds)} bookings/s  ` +
+        `peak RSS ${mib(run.peak)} MiB (+${mib(run.peak - run.baseline)} MiB)  events not processed ${fmt(notApplied)}`,
     );
     console.log(
       `  pure planAllocation over the same ${fmt(payable.length)} bookings in memory: ${pureMs.toFixed(1)} ms`,

@@ -5,6 +5,7 @@ export {
   type StripeGatewayOptions,
 } from './stripe-gateway';
 export {
+  checkWebhookSignature,
   verifyWebhookSignature,
   WebhookSignatureError,
   SIGNATURE_TOLERANCE_SECONDS,

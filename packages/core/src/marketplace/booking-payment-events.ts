@@ -1,6 +1,6 @@
+import type { Prisma } from '@souk/db';
 import type { TenantContext } from '../context';
 import { formatMoney } from '../money';
-import { enqueueOutbox } from '../outbox/enqueue-outbox';
 import { int, MissingTargetError, paymentIntentIdOf } from '../payments/events/missing-target';
 import { lockBooking } from './booking-access';
 import { openDisputeOf } from './disputes';
@@ -38,36 +38,36 @@ async function bookingTotals(ctx: TenantContext, bookingId: string) {
   };
 }
 
-/**
- * Locks the booking a PaymentIntent (or its charge) pays, in one statement, and
- * reads the payment after the lock so a concurrent delivery's result is visible.
- */
-async function lockByPaymentIntent(ctx: TenantContext, object: Record<string, unknown>) {
-  const paymentIntentId = paymentIntentIdOf(object);
-  const locked = paymentIntentId
-    ? await ctx.tx.$queryRaw<{ id: string }[]>`
-        SELECT b.id FROM booking_payments p JOIN bookings b ON b.id = p."bookingId"
-        WHERE p."processorPaymentIntentId" = ${paymentIntentId} FOR UPDATE OF b`
-    : [];
-  if (!paymentIntentId || locked.length === 0) {
-    throw new MissingTargetError(
-      `booking payment ${paymentIntentId ?? '(no id)'} not found`,
-      paymentIntentId,
-    );
-  }
-  return paymentIntentId;
-}
+export type BookingSuccessOutcome =
+  { ok: true; bookingId: string; appeared: string[] } | { ok: false; error: MissingTargetError };
 
 /**
- * payment_intent.succeeded for a booking, applied once however often it arrives:
- * the payment succeeds, the platform records the held funds, the booking is paid,
- * and this payment is allocated across vendors into locked payouts. Kept to a
- * handful of statements: it runs once per paid booking (see bench/marketplace.ts).
+ * payment_intent.succeeded for bookings, applied once however often each arrives:
+ * the payment succeeds, the platform records the held funds, the booking is paid
+ * (its totals recomputed from its payments), and each payment is allocated across
+ * the booking's vendors into locked payouts. Set-based: a batch of payments costs
+ * the same dozen statements as one (see bench/marketplace.ts). Bookings are locked
+ * in id order, so two appliers never wait on each other in a cycle.
  */
-export async function bookingPaymentSucceeded(ctx: TenantContext, object: Record<string, unknown>) {
-  const paymentIntentId = await lockByPaymentIntent(ctx, object);
-  const payment = await ctx.tx.bookingPayment.findUniqueOrThrow({
-    where: { processorPaymentIntentId: paymentIntentId },
+export async function applyBookingSuccesses(
+  ctx: TenantContext,
+  events: { key: string; object: Record<string, unknown> }[],
+): Promise<Map<string, BookingSuccessOutcome>> {
+  const { tx, orgId } = ctx;
+  const outcomes = new Map<string, BookingSuccessOutcome>();
+  if (events.length === 0) return outcomes;
+  const intentOf = (object: Record<string, unknown>) => paymentIntentIdOf(object) ?? '';
+  const intents = [...new Set(events.map((e) => intentOf(e.object)).filter(Boolean))];
+  const locked = intents.length
+    ? await tx.$queryRaw<{ pi: string }[]>`
+        SELECT p."processorPaymentIntentId" AS pi FROM booking_payments p
+        JOIN bookings b ON b.id = p."bookingId"
+        WHERE p."processorPaymentIntentId" = ANY(${intents}::text[])
+        ORDER BY b.id FOR UPDATE OF b`
+    : [];
+  const known = new Set(locked.map((r) => r.pi));
+  const payments = await tx.bookingPayment.findMany({
+    where: { processorPaymentIntentId: { in: [...known] } },
     include: {
       booking: {
         include: {
@@ -80,43 +80,69 @@ export async function bookingPaymentSucceeded(ctx: TenantContext, object: Record
       },
     },
   });
-  const { booking } = payment;
-  const appeared = [paymentIntentId];
-  if (payment.status === 'succeeded') return { bookingId: booking.id, appeared };
-  const received = int(object.amount_received) || payment.amountCents;
+  const paymentOf = new Map(payments.map((p) => [p.processorPaymentIntentId, p]));
+
+  // The first event per PaymentIntent carries the amount; repeats only report success.
+  const toSucceed = new Map<string, { payment: (typeof payments)[number]; received: number }>();
+  for (const { key, object } of events) {
+    const pi = intentOf(object);
+    const payment = paymentOf.get(pi);
+    if (!payment) {
+      outcomes.set(key, {
+        ok: false,
+        error: new MissingTargetError(`booking payment ${pi || '(no id)'} not found`, pi || null),
+      });
+      continue;
+    }
+    outcomes.set(key, { ok: true, bookingId: payment.bookingId, appeared: [pi] });
+    if (payment.status !== 'succeeded' && !toSucceed.has(pi)) {
+      toSucceed.set(pi, { payment, received: int(object.amount_received) || payment.amountCents });
+    }
+  }
+  const succeeding = [...toSucceed.values()];
+  if (succeeding.length === 0) return outcomes;
+
   const now = new Date();
-  await ctx.tx.bookingPayment.update({
-    where: { id: payment.id },
-    data: {
-      status: 'succeeded',
-      openBookingId: null,
-      succeededAt: now,
+  await tx.$executeRaw`
+    UPDATE booking_payments p
+    SET status = 'succeeded', "openBookingId" = NULL, "succeededAt" = ${now}, "amountCents" = v.amount,
+        "failureMessage" = NULL, "updatedAt" = ${now}
+    FROM unnest(${succeeding.map((s) => s.payment.id)}::uuid[], ${succeeding.map((s) => s.received)}::int[])
+      AS v(id, amount)
+    WHERE p.id = v.id`;
+  await tx.ledgerEntry.createMany({
+    data: succeeding.map(({ payment, received }) => ({
+      orgId,
+      bookingId: payment.bookingId,
+      paymentId: payment.id,
+      type: 'held_funds' as const,
       amountCents: received,
-      failureMessage: null,
-    },
-  });
-  await ctx.tx.ledgerEntry.createMany({
-    data: [
-      {
-        orgId: ctx.orgId,
-        bookingId: booking.id,
-        paymentId: payment.id,
-        type: 'held_funds',
-        amountCents: received,
-        currency: payment.currency,
-      },
-    ],
+      currency: payment.currency,
+    })),
     skipDuplicates: true,
   });
+  const bookingIds = [...new Set(succeeding.map((s) => s.payment.bookingId))];
   // A late success on a cancelled booking is recorded, never resurrects it (admin refunds).
-  const status = booking.status === 'ready_for_payment' ? 'paid' : booking.status;
-  await ctx.tx.booking.update({
-    where: { id: booking.id },
-    data: { ...(await bookingTotals(ctx, booking.id)), status },
-  });
+  await tx.$executeRaw`
+    UPDATE bookings b SET
+      "amountPaidCents" = t.paid, "amountRefundedCents" = LEAST(t.refunded, t.paid),
+      status = CASE WHEN b.status = 'ready_for_payment' THEN 'paid'::"BookingStatus" ELSE b.status END,
+      "updatedAt" = ${now}
+    FROM (
+      SELECT "bookingId",
+        COALESCE(sum("amountCents") FILTER (WHERE status = 'succeeded'), 0)::int AS paid,
+        COALESCE(sum("amountRefundedCents"), 0)::int AS refunded
+      FROM booking_payments WHERE "bookingId" = ANY(${bookingIds}::uuid[]) GROUP BY "bookingId"
+    ) t
+    WHERE b.id = t."bookingId"`;
 
-  const linkages = booking.vendors;
-  if (linkages.length > 0 && status !== 'cancelled') {
+  const allocations: Prisma.PayoutAllocationCreateManyInput[] = [];
+  const payouts: Prisma.PayoutCreateManyInput[] = [];
+  for (const { payment, received } of succeeding) {
+    const { booking } = payment;
+    const status = booking.status === 'ready_for_payment' ? 'paid' : booking.status;
+    const linkages = booking.vendors;
+    if (linkages.length === 0 || status === 'cancelled') continue;
     const plan = planAllocation(
       received,
       linkages.map((l) => ({ bookingVendorId: l.id, agreedAmountCents: l.agreedAmountCents! })),
@@ -131,49 +157,58 @@ export async function bookingPaymentSucceeded(ctx: TenantContext, object: Record
         : dispute
           ? { status: 'held' as const, heldByDisputeId: dispute.id, heldReason: 'Dispute open' }
           : { status: 'eligible' as const, eligibleAt: now };
-    const allocations = plan.map((part, i) => ({
-      id: crypto.randomUUID(),
-      orgId: ctx.orgId,
-      bookingId: booking.id,
-      paymentId: payment.id,
-      bookingVendorId: part.bookingVendorId,
-      vendorId: linkages[i]!.vendorId,
-      grossCents: part.grossCents,
-      commissionCents: part.commissionCents,
-      netCents: part.netCents,
-      currency: payment.currency,
-    }));
-    await ctx.tx.payoutAllocation.createMany({ data: allocations });
-    await ctx.tx.payout.createMany({
-      data: allocations.flatMap((allocation, i) => {
-        const base = {
-          orgId: ctx.orgId,
-          allocationId: allocation.id,
-          bookingId: booking.id,
-          vendorId: allocation.vendorId,
-          currency: payment.currency,
-        };
-        return [
-          { ...base, milestone: 'reservation' as const, amountCents: plan[i]!.reservationCents },
-          {
-            ...base,
-            milestone: 'completion' as const,
-            amountCents: plan[i]!.completionCents,
-            ...completion,
-          },
-        ];
-      }),
+    plan.forEach((part, i) => {
+      const allocationId = crypto.randomUUID();
+      const vendorId = linkages[i]!.vendorId;
+      allocations.push({
+        id: allocationId,
+        orgId,
+        bookingId: booking.id,
+        paymentId: payment.id,
+        bookingVendorId: part.bookingVendorId,
+        vendorId,
+        grossCents: part.grossCents,
+        commissionCents: part.commissionCents,
+        netCents: part.netCents,
+        currency: payment.currency,
+      });
+      const base = {
+        orgId,
+        allocationId,
+        bookingId: booking.id,
+        vendorId,
+        currency: payment.currency,
+      };
+      payouts.push(
+        { ...base, milestone: 'reservation', amountCents: part.reservationCents },
+        { ...base, milestone: 'completion', amountCents: part.completionCents, ...completion },
+      );
     });
   }
-  await enqueueOutbox(ctx, {
-    dedupeKey: `booking-payment:${payment.id}:succeeded`,
-    channel: 'email',
-    topic: 'booking.payment_received',
-    recipient: booking.organizer.email,
-    subject: `Payment received for booking #${booking.number}`,
-    body: `We received ${formatMoney(received, payment.currency)} (${payment.kind}) for booking #${booking.number}.`,
+  if (allocations.length > 0) {
+    await tx.payoutAllocation.createMany({ data: allocations });
+    await tx.payout.createMany({ data: payouts });
+  }
+  await tx.outboxEvent.createMany({
+    data: succeeding.map(({ payment, received }) => ({
+      orgId,
+      dedupeKey: `booking-payment:${payment.id}:succeeded`,
+      channel: 'email' as const,
+      topic: 'booking.payment_received',
+      recipient: payment.booking.organizer.email,
+      subject: `Payment received for booking #${payment.booking.number}`,
+      body: `We received ${formatMoney(received, payment.currency)} (${payment.kind}) for booking #${payment.booking.number}.`,
+    })),
+    skipDuplicates: true,
   });
-  return { bookingId: booking.id, appeared };
+  return outcomes;
+}
+
+/** One payment_intent.succeeded for a booking: the batch path with a batch of one. */
+export async function bookingPaymentSucceeded(ctx: TenantContext, object: Record<string, unknown>) {
+  const outcome = (await applyBookingSuccesses(ctx, [{ key: 'one', object }])).get('one')!;
+  if (!outcome.ok) throw outcome.error;
+  return { bookingId: outcome.bookingId, appeared: outcome.appeared };
 }
 
 /**

@@ -2,7 +2,7 @@ import { withOrg, type Db, type RouterPool } from '@souk/db';
 import {
   decryptSecret,
   paymentsEnv,
-  verifyWebhookSignature,
+  checkWebhookSignature,
   WebhookSignatureError,
 } from '@souk/payments';
 import { objectIdOf, orgHintOf, parseEventEnvelope, type EventEnvelope } from '../event-envelope';
@@ -94,7 +94,7 @@ export function createProcessorEventIngest({
 
   const verifies = (rawBody: Buffer, header: string | undefined, secrets: string[]) => {
     try {
-      verifyWebhookSignature({ rawBody, header, secrets });
+      checkWebhookSignature({ rawBody, header, secrets });
       return null;
     } catch (error) {
       if (error instanceof WebhookSignatureError) return error.message;
