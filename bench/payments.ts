@@ -1,5 +1,5 @@
 // `pnpm bench:payments` (also run by `pnpm bench`): the payment-event ledger.
-//   1. Ingest: signed deliveries through the worker's HTTP route at concurrency 16 with 30%
+//   1. Ingest: signed deliveries through the worker process's HTTP route at concurrency 16 with 30%
 //      duplicates, beside raw single-row `pg` insert transactions of as many rows, same run,
 //      same database.
 //   2. Applier: a burst of stored events (checkout.session.completed + payment_intent.succeeded
@@ -83,6 +83,51 @@ async function insertCheckouts(owner: pg.Pool, orgId: string, prefix: string, co
   });
 }
 
+/**
+ * The worker as deployed: its own process (`src/main.ts` under tsx), so the route is not
+ * sharing this process's one thread with the load generator.
+ */
+async function startWorkerProcess(ownerUrl: string, appUrl: string, applier: boolean) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'apps/worker/src/main.ts')],
+    {
+      cwd: path.join(root, 'apps/worker'),
+      env: {
+        ...process.env,
+        DATABASE_URL: ownerUrl,
+        DATABASE_APP_URL: appUrl,
+        WORKER_PORT: '0',
+        JOBS_ENABLED: 'false',
+        OUTBOX_DELIVERY_ENABLED: 'false',
+        STRIPE_WEBHOOK_SECRET: SECRET,
+        PAYMENT_EVENT_APPLIER_ENABLED: String(applier),
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const found = /"port":(\d+)[^\n]*worker listening/.exec(out)?.[1];
+      if (found) resolve(Number(found));
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${out}`)));
+  });
+  child.stdout.resume();
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 let seq = 0;
 /** What the processor sends for one paid checkout: the session and its PaymentIntent. */
 function paidCheckoutEvents(orgId: string, checkout: Checkout, created: number): string[] {
@@ -141,7 +186,6 @@ async function main(): Promise<void> {
   const { appDatabaseUrl, createDb, createRouterPool } = await import('@souk/db');
   const { drainProcessorEvents } = await import('@souk/core');
   const { signPayload } = await import('@souk/stripe-sandbox');
-  const { startWorker } = await import('../apps/worker/src/server');
 
   const database = await admin.resolveOwnerUrl();
   const owner = new pg.Pool({ connectionString: database.ownerUrl, max: 4 });
@@ -158,16 +202,7 @@ async function main(): Promise<void> {
     console.log(`${os.cpus().length} CPUs, load average ${load()} at start`);
 
     // 1. Ingest beside raw inserts --------------------------------------------------
-    const ingestWorker = await startWorker({
-      ownerUrl: database.ownerUrl,
-      appUrl,
-      port: 0,
-      host: '127.0.0.1',
-      jobsEnabled: false,
-      logLevel: 'silent',
-      webhookSecrets: [SECRET],
-      applier: { enabled: false },
-    });
+    const ingestWorker = await startWorkerProcess(database.ownerUrl, appUrl, false);
     const ingestCheckouts = await insertCheckouts(owner, org, 'cs_benchpay_in_', INGEST_EVENTS / 2);
     const now = Math.floor(Date.now() / 1000);
     const unique = ingestCheckouts.flatMap((c) => paidCheckoutEvents(org, c, now));
@@ -255,16 +290,7 @@ async function main(): Promise<void> {
     );
 
     // 3. Receipt-to-applied lag at a steady rate -------------------------------------------
-    const lagWorker = await startWorker({
-      ownerUrl: database.ownerUrl,
-      appUrl,
-      port: 0,
-      host: '127.0.0.1',
-      jobsEnabled: false,
-      logLevel: 'silent',
-      webhookSecrets: [SECRET],
-      applier: { enabled: true, intervalMs: 250 },
-    });
+    const lagWorker = await startWorkerProcess(database.ownerUrl, appUrl, true);
     const lagCount = LAG_RATE * LAG_SECONDS;
     const lagCheckouts = await insertCheckouts(owner, org, 'cs_benchpay_l_', lagCount / 2);
     const lagNow = Math.floor(Date.now() / 1000);

@@ -1,7 +1,7 @@
 // Owner-side setup that migrations cannot hold: the target database, the app's
 // login role (cluster-global, password from the environment) and its grants.
 import pg from 'pg';
-import { APP_ROLE } from './client';
+import { APP_ROLE, PAYMENTS_ROUTER_ROLE } from './client';
 
 async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -107,6 +107,16 @@ export async function ensureAppRole(ownerUrl: string, password: string): Promise
           ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${role};
           ${hasMigrationsTable ? `REVOKE ALL ON TABLE _prisma_migrations FROM ${role};` : ''}
         `);
+        // The payments router runs as souk_payments_router (created by a migration) on its own
+        // connections, by SET ROLE. NOINHERIT: the app role itself never gets that role's
+        // cross-org policies; only a connection that switches to it does.
+        const router = await client.query(`select 1 from pg_roles where rolname = $1`, [
+          PAYMENTS_ROUTER_ROLE,
+        ]);
+        if (router.rowCount) {
+          await client.query(`ALTER ROLE ${role} NOINHERIT`);
+          await client.query(`GRANT ${pg.escapeIdentifier(PAYMENTS_ROUTER_ROLE)} TO ${role}`);
+        }
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

@@ -6,6 +6,8 @@ export { PrismaClient };
 export type Db = InstanceType<typeof PrismaClient>;
 
 export const APP_ROLE = 'souk_app';
+/** NOLOGIN role the payments router switches to (see router.ts and the migration's policies). */
+export const PAYMENTS_ROUTER_ROLE = 'souk_payments_router';
 
 /** The app's connection string: DATABASE_APP_URL, else DATABASE_URL with the souk_app role. */
 export function appDatabaseUrl(ownerUrl = dbEnv.DATABASE_URL): string {

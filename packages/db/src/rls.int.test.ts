@@ -159,12 +159,11 @@ describe('row-level security', () => {
       `create temp table rls_probe ("orgId" uuid, "userId" uuid);
        create policy org on rls_probe using ("orgId" = NULLIF(current_setting('app.current_org_id', true), '')::uuid);
        create policy own on rls_probe using ("userId" = NULLIF(current_setting('app.current_user_id', true), '')::uuid);
-       create policy router on rls_probe using (current_setting('app.payments_router', true) = 'on');
        select policyname, qual from pg_policies where tablename = 'rls_probe';`,
     );
     await owner.query('rollback');
     const expr = (name: string) =>
-      (canonical as unknown as pg.QueryResult[])[4]!.rows.find((r) => r.policyname === name)!
+      (canonical as unknown as pg.QueryResult[])[3]!.rows.find((r) => r.policyname === name)!
         .qual as string;
 
     const { rows } = await owner.query<{
@@ -173,8 +172,10 @@ describe('row-level security', () => {
       cmd: string;
       qual: string | null;
       with_check: string | null;
+      roles: string;
     }>(
-      `select tablename, policyname, cmd, qual, with_check from pg_policies
+      `select tablename, policyname, cmd, qual, with_check, array_to_string(roles, ',') as roles
+       from pg_policies
        where schemaname = 'public' and permissive = 'PERMISSIVE' and tablename = any($1)
        order by tablename, policyname`,
       [tenantTables],
@@ -186,6 +187,7 @@ describe('row-level security', () => {
         cmd: 'ALL',
         qual: expr('org'),
         with_check: expr('org'),
+        roles: 'public',
       },
       ...(table === 'memberships'
         ? [
@@ -195,23 +197,61 @@ describe('row-level security', () => {
               cmd: 'SELECT',
               qual: expr('own'),
               with_check: null,
+              roles: 'public',
             },
           ]
         : []),
-      // Webhook ingest and routing run before an org is known, on their own connections.
+      // Webhook ingest and routing run before an org is known, on their own connections as
+      // the NOLOGIN role souk_payments_router; the policy is for that role only.
       ...(table === 'processor_events' || table === 'processor_objects'
         ? [
             {
               tablename: table,
               policyname: 'payments_router',
               cmd: 'ALL',
-              qual: expr('router'),
-              with_check: expr('router'),
+              qual: 'true',
+              with_check: 'true',
+              roles: 'souk_payments_router',
             },
           ]
         : []),
     ]);
     expect(rows).toEqual(expected);
+  });
+
+  it('the payments router sees the ledger across orgs; the app role, though granted it, does not', async () => {
+    const [a, b] = (
+      await owner.query<{ id: string }>(
+        `select id from organizations where slug in ('rls-a', 'rls-b') order by slug`,
+      )
+    ).rows.map((r) => r.id);
+    await owner.query(
+      `insert into processor_events (id, "orgId", "eventId", type, payload, "eventCreatedAt")
+       values (gen_random_uuid(), $1, 'evt_rls_a', 't', '{}', now()), (gen_random_uuid(), $2, 'evt_rls_b', 't', '{}', now()),
+              (gen_random_uuid(), null, 'evt_rls_none', 't', '{}', now())`,
+      [a, b],
+    );
+    const sql = `select count(*) as n from processor_events where starts_with("eventId", 'evt_rls_')`;
+    expect(await count(app, sql)).toBe(0);
+    const router = new pg.Client({
+      connectionString: testDb.appUrl,
+      options: '-c role=souk_payments_router',
+    });
+    await router.connect();
+    try {
+      expect(await count(router, sql)).toBe(3);
+      // Nothing else: the role has no grant on other tables.
+      await expect(router.query('select count(*) from products')).rejects.toThrow(
+        /permission denied/,
+      );
+    } finally {
+      await router.end();
+    }
+    await app.query('begin');
+    await app.query(`select set_config('app.current_org_id', $1, true)`, [a]);
+    expect(await count(app, sql)).toBe(1);
+    await app.query('rollback');
+    await owner.query(`delete from processor_events where starts_with("eventId", 'evt_rls_')`);
   });
 
   it('the app role is neither superuser nor BYPASSRLS', async () => {

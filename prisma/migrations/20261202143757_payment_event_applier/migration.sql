@@ -66,16 +66,21 @@ ALTER TABLE "processor_objects" FORCE ROW LEVEL SECURITY;
 CREATE POLICY org_isolation ON "processor_objects"
   USING ("orgId" = NULLIF(current_setting('app.current_org_id', true), '')::uuid)
   WITH CHECK ("orgId" = NULLIF(current_setting('app.current_org_id', true), '')::uuid);
--- The payments router (webhook ingest, routing of unrouted events, finding orgs with due
--- events) works before an org is known: it runs on its own connections with the session
--- setting app.payments_router = 'on' and sees these two tables across orgs. Tenant work
--- never sets it, so for everything else org_isolation still decides.
-CREATE POLICY payments_router ON "processor_events"
-  USING (current_setting('app.payments_router', true) = 'on')
-  WITH CHECK (current_setting('app.payments_router', true) = 'on');
-CREATE POLICY payments_router ON "processor_objects"
-  USING (current_setting('app.payments_router', true) = 'on')
-  WITH CHECK (current_setting('app.payments_router', true) = 'on');
+-- The payments router (webhook ingest, routing unrouted events, finding orgs with due
+-- events) works before an org is known. It runs on its own connections as the NOLOGIN role
+-- souk_payments_router (SET ROLE at connect; bootstrap grants it to the app role, without
+-- inheritance), which may read and write these two tables across orgs and nothing else.
+-- A policy TO that role, rather than a setting OR'ed into org_isolation, keeps every
+-- tenant query's RLS predicate a plain "orgId" = ... that indexes serve.
+DO $$ BEGIN
+  CREATE ROLE souk_payments_router NOLOGIN;
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+GRANT SELECT, INSERT, UPDATE ON "processor_events", "processor_objects" TO souk_payments_router;
+GRANT USAGE ON SCHEMA public TO souk_payments_router;
+GRANT SELECT ON "organizations" TO souk_payments_router;
+CREATE POLICY payments_router ON "processor_events" TO souk_payments_router USING (true) WITH CHECK (true);
+CREATE POLICY payments_router ON "processor_objects" TO souk_payments_router USING (true) WITH CHECK (true);
 
 -- Objects Souk created before this migration, so their events route without metadata too.
 INSERT INTO "processor_objects" ("id", "orgId", "kind", "invoiceId", "createdAt")
@@ -100,6 +105,7 @@ UPDATE "processor_events" SET "objectId" = COALESCE(
   "payload"->'data'->'object'->>'id', '');
 
 -- Tenant admins see how many events platform-wide still wait to be routed (never which).
-CREATE FUNCTION platform_unrouted_events() RETURNS bigint LANGUAGE sql STABLE
-  SET app.payments_router = 'on'
+-- SECURITY DEFINER: runs as the migration owner, which RLS does not bind when a superuser.
+CREATE FUNCTION platform_unrouted_events() RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public
   AS $$ SELECT count(*) FROM processor_events WHERE status::text = 'unrouted' $$;

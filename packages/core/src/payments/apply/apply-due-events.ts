@@ -59,7 +59,7 @@ async function orgsWithDueEvents(router: RouterPool): Promise<string[]> {
 export async function applyOrgBatch(
   db: Db,
   orgId: string,
-  limit = 200,
+  limit = 500,
 ): Promise<{ applied: number; rescheduled: number; busy?: boolean }> {
   return withOrg(
     db,
