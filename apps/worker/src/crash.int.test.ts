@@ -56,7 +56,7 @@ function startChild(): Promise<Child> {
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`worker did not start:\n${out}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const port = /"port":(\d+)[^\n]*worker listening/.exec(out)?.[1];
       if (port) {
@@ -64,7 +64,7 @@ function startChild(): Promise<Child> {
         resolve({ process: child, port: Number(port) });
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`worker exited early (${code ?? signal}):\n${out}`));

@@ -110,9 +110,9 @@ export async function applyStorefrontSuccesses(
       UPDATE hosted_checkout_sessions s
       SET status = 'completed', "completedAt" = (now() AT TIME ZONE 'UTC'), "paymentIntentId" = v.pi,
           "updatedAt" = (now() AT TIME ZONE 'UTC')
-      FROM unnest(${completing.map((w) => w.sessionId!)}::text[],
-                  ${completing.map((w) => w.payment.paymentIntentId)}::text[]) AS v(cs, pi)
-      WHERE s."processorSessionId" = v.cs AND s.status <> 'completed'`;
+      FROM unnest(${completing.map((w) => sessionBy.get(w.sessionId!)!.id)}::uuid[],
+                  ${completing.map((w) => w.payment.paymentIntentId)}::text[]) AS v(id, pi)
+      WHERE s.id = v.id AND s.status <> 'completed'`;
   }
   await recordSucceededPayments(
     ctx,
