@@ -1,31 +1,18 @@
-// `pnpm bench:checkout` (also run by `pnpm bench`): the checkout/payment paths.
-//   1. Stripe webhook ingest through the in-process worker (verify, ledger, apply)
-//      beside raw single-row `pg` inserts of as many rows, same run, same database.
-//   2. The hosted-session sweep over a large number of open sessions: wall time,
-//      counts and peak RSS, then a second (idempotent) sweep.
+// `pnpm bench:checkout` (also run by `pnpm bench`): the hosted-session sweep over a large
+// number of open sessions: wall time, counts and peak RSS, then a second (idempotent)
+// sweep. Webhook ingest and the applier are measured by bench/payments.ts.
 // Prints figures; asserts nothing. Not part of the test suite.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { fmt, mib, pool, withRssSampling } from './support';
+import { fmt, mib, withRssSampling } from './support';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
-const WEBHOOK_EVENTS = Number(env.BENCH_WEBHOOK_EVENTS ?? 2000);
 const SWEEP_SESSIONS = Number(env.BENCH_SWEEP_SESSIONS ?? 100_000);
-const CONCURRENCY = Number(env.BENCH_CONNECTIONS ?? 10);
-const SECRET = 'whsec_bench_checkout_secret';
 // Every row this bench creates is recognisable, so a rerun (or a shared DATABASE_URL) starts clean.
 const EMAIL_DOMAIN = '@bench.invalid';
 const EVENT_PREFIX = 'evt_bench_';
-
-interface Figures {
-  label: string;
-  count: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
 
 /**
  * Open hosted sessions with their orders and invoices, set-based. `mix` spreads them
@@ -111,123 +98,6 @@ async function cleanup(owner: pg.Pool, orgId: string): Promise<void> {
   await owner.query('drop table if exists bench_raw_inserts');
 }
 
-function expiredEvent(i: number, orgId: string, sessionId: string, invoiceId?: string): string {
-  return JSON.stringify({
-    id: `${EVENT_PREFIX}${i}`,
-    object: 'event',
-    type: 'checkout.session.expired',
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    data: {
-      object: {
-        id: sessionId,
-        object: 'checkout.session',
-        status: 'expired',
-        mode: 'payment',
-        amount_total: 4900,
-        currency: 'usd',
-        metadata: invoiceId ? { orgId, invoiceId } : { orgId },
-      },
-    },
-  });
-}
-
-async function benchWebhook(
-  owner: pg.Pool,
-  orgId: string,
-  port: number,
-  signPayload: (payload: string, secret: string) => string,
-): Promise<{ figures: Figures; non200: number; processed: number; bodies: string[] }> {
-  const url = `http://127.0.0.1:${port}/webhooks/stripe`;
-  const post = (body: string) =>
-    fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'stripe-signature': signPayload(body, SECRET),
-      },
-      body,
-    });
-
-  // Warm-up (JIT, pools) on sessions and events that are not counted.
-  const warm = Math.min(100, Math.max(10, Math.floor(WEBHOOK_EVENTS / 20)));
-  await insertSessions(owner, orgId, 'cs_bench_warm_', warm, new Date(), false);
-  await pool(warm, CONCURRENCY, async (i) => {
-    const res = await post(expiredEvent(i + 1_000_000_000, orgId, `cs_bench_warm_${i + 1}`));
-    await res.arrayBuffer();
-  });
-
-  await insertSessions(owner, orgId, 'cs_bench_wh_', WEBHOOK_EVENTS, new Date(), false);
-  const invoices = await owner.query<{ sid: string; invoiceId: string }>(
-    `select "processorSessionId" as sid, "invoiceId" from hosted_checkout_sessions
-     where starts_with("processorSessionId", 'cs_bench_wh_')`,
-  );
-  const invoiceOf = new Map(invoices.rows.map((r) => [r.sid, r.invoiceId]));
-  const bodies = Array.from({ length: WEBHOOK_EVENTS }, (_, i) =>
-    expiredEvent(i + 1, orgId, `cs_bench_wh_${i + 1}`, invoiceOf.get(`cs_bench_wh_${i + 1}`)),
-  );
-  let non200 = 0;
-  let notProcessed = 0;
-  const timing = await pool(WEBHOOK_EVENTS, CONCURRENCY, async (i) => {
-    const res = await post(bodies[i] ?? '');
-    const json = (await res.json()) as { status?: string };
-    if (res.status !== 200) non200 += 1;
-    else if (json.status !== 'processed') notProcessed += 1;
-  });
-  if (notProcessed > 0) console.warn(`${notProcessed} webhook responses were not "processed"`);
-  const { rows } = await owner.query<{ processed: string }>(
-    `select count(*) filter (where status = 'processed') as processed
-     from processor_events where starts_with("eventId", $1) and "eventId" <> all($2)`,
-    [EVENT_PREFIX, Array.from({ length: warm }, (_, i) => `${EVENT_PREFIX}${i + 1_000_000_000}`)],
-  );
-  return {
-    figures: {
-      label: 'webhook ingest (worker HTTP)',
-      count: WEBHOOK_EVENTS,
-      perSecond: WEBHOOK_EVENTS / timing.seconds,
-      p50: timing.p50,
-      p99: timing.p99,
-    },
-    non200,
-    processed: Number(rows[0]?.processed ?? 0),
-    bodies,
-  };
-}
-
-async function benchRawInserts(ownerUrl: string, bodies: string[]): Promise<Figures> {
-  const raw = new pg.Pool({ connectionString: ownerUrl, max: CONCURRENCY });
-  try {
-    await raw.query(`create table if not exists bench_raw_inserts (
-      id bigserial primary key, event_id text unique, payload jsonb,
-      created_at timestamptz default now())`);
-    await raw.query('truncate bench_raw_inserts');
-    // Warm-up: one connection per slot, then start from an empty table again.
-    await pool(CONCURRENCY * 5, CONCURRENCY, async (i) => {
-      await raw.query('insert into bench_raw_inserts (event_id, payload) values ($1, $2)', [
-        `warm_${i}`,
-        bodies[0] ?? '{}',
-      ]);
-    });
-    await raw.query('truncate bench_raw_inserts');
-    const timing = await pool(bodies.length, CONCURRENCY, async (i) => {
-      await raw.query('insert into bench_raw_inserts (event_id, payload) values ($1, $2)', [
-        `raw_${i}`,
-        bodies[i] ?? '{}',
-      ]);
-    });
-    return {
-      label: 'raw pg single-row insert',
-      count: bodies.length,
-      perSecond: bodies.length / timing.seconds,
-      p50: timing.p50,
-      p99: timing.p99,
-    };
-  } finally {
-    await raw.end();
-  }
-}
-
-/** Samples RSS every 20 ms while `fn` runs. */
 async function main(): Promise<void> {
   // Its own data dir and port: never touches a running `pnpm start` or the catalog bench.
   env.SOUK_DATA_DIR ??= path.join(root, '.data/bench-checkout');
@@ -236,13 +106,9 @@ async function main(): Promise<void> {
   const { seed } = await import('@souk/db/seed');
   const { appDatabaseUrl, createDb, withOrg } = await import('@souk/db');
   const { sweepHostedSessions } = await import('@souk/core');
-  const { signPayload } = await import('@souk/stripe-sandbox');
-  // A bench script measures the worker as deployed; nothing in the product imports apps/.
-  const { startWorker } = await import('../apps/worker/src/server');
 
   const database = await admin.resolveOwnerUrl();
   let owner: pg.Pool | undefined;
-  let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
   let db: ReturnType<typeof createDb> | undefined;
   let orgId: string | undefined;
   try {
@@ -256,24 +122,6 @@ async function main(): Promise<void> {
     orgId = rows[0]?.id;
     if (!orgId) throw new Error('demo org missing');
     await cleanup(owner, orgId);
-
-    // 1. Webhook ingest beside raw inserts.
-    worker = await startWorker({
-      ownerUrl: database.ownerUrl,
-      appUrl,
-      port: 0,
-      host: '127.0.0.1',
-      jobsEnabled: false,
-      logLevel: 'silent',
-      webhookSecrets: [SECRET],
-    });
-    console.log(
-      `webhook ingest: ${fmt(WEBHOOK_EVENTS)} signed checkout.session.expired events, ${CONCURRENCY} concurrent…`,
-    );
-    const webhook = await benchWebhook(owner, orgId, worker.port, signPayload);
-    await worker.stop();
-    worker = undefined;
-    const raw = await benchRawInserts(database.ownerUrl, webhook.bodies);
 
     // 2. The sweep.
     console.log(`sweep: inserting ${fmt(SWEEP_SESSIONS)} open hosted sessions…`);
@@ -297,24 +145,6 @@ async function main(): Promise<void> {
     );
 
     console.log('');
-    console.table(
-      [webhook.figures, raw].map((f) => ({
-        path: f.label,
-        count: f.count,
-        'per s': Math.round(f.perSecond),
-        'p50 ms': f.p50.toFixed(2),
-        'p99 ms': f.p99.toFixed(2),
-      })),
-    );
-    const w = webhook.figures;
-    const allOk = webhook.non200 === 0 ? 'all 200' : `${webhook.non200} non-200`;
-    console.log(
-      `webhook ingest  ${fmt(w.count)} events  ${Math.round(w.perSecond)} ev/s  p50 ${w.p50.toFixed(2)} ms  p99 ${w.p99.toFixed(2)} ms  (${allOk}, ${fmt(webhook.processed)} processed)`,
-    );
-    console.log(
-      `raw insert      ${fmt(raw.count)} rows    ${Math.round(raw.perSecond)} rows/s  p50 ${raw.p50.toFixed(2)} ms  p99 ${raw.p99.toFixed(2)} ms`,
-    );
-    console.log(`ratio raw/webhook  ${(raw.perSecond / w.perSecond).toFixed(2)}x`);
     console.log(
       `sweep ${fmt(SWEEP_SESSIONS)} sessions  ${first.ms.toFixed(0)} ms  expired ${fmt(first.result.expired)}  abandoned ${fmt(first.result.abandoned)}  peak RSS ${mib(first.peak)} MiB (+${mib(first.peak - first.baseline)} MiB)`,
     );
@@ -323,7 +153,6 @@ async function main(): Promise<void> {
       `second sweep  ${fmt(changed)} rows  ${second.ms.toFixed(0)} ms  peak RSS ${mib(second.peak)} MiB (+${mib(second.peak - second.baseline)} MiB)`,
     );
   } finally {
-    await worker?.stop();
     await db?.$disconnect();
     if (owner) {
       if (orgId) await cleanup(owner, orgId).catch((e: unknown) => console.error(e));
