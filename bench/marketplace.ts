@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { fmt, histogram, mib, withRssSampling } from './support';
+import { fmt, histogram, inOrg, mib, storeEvents, withRssSampling } from './support';
 // Types only: the modules themselves load after the env below is set (they read it on import).
 import type * as harnessModule from '@souk/api/test/harness';
 import type { Db } from '@souk/db';
@@ -117,25 +117,6 @@ async function forDuration(
 
 /** Samples RSS every 20 ms while `fn` runs. */
 /** One owner-side transaction with the org set, as the app's own units of work have. */
-async function inOrg<T>(
-  owner: pg.Pool,
-  orgId: string,
-  fn: (client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await owner.connect();
-  try {
-    await client.query('begin');
-    await client.query(`select set_config('app.current_org_id', $1, true)`, [orgId]);
-    const result = await fn(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback');
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 const BENCH_BOOKINGS = `select id from bookings where "orgId" = $1 and notes = '${NOTES}'
   and "organizerId" in (select id from users where email = '${ORGANIZER_EMAIL}')`;
@@ -594,19 +575,7 @@ async function main(): Promise<void> {
         }),
       );
     const ledgerOwner = owner;
-    const store = async (bodies: string[]) => {
-      for (let i = 0; i < bodies.length; i += 5000) {
-        await inOrg(ledgerOwner, scope, (c) =>
-          c.query(
-            `insert into processor_events (id, "orgId", "eventId", type, status, payload, "objectId", "eventCreatedAt")
-             select gen_random_uuid(), $1::uuid, e->>'id', e->>'type', 'received', e,
-                    e->'data'->'object'->>'id', to_timestamp((e->>'created')::bigint) at time zone 'UTC'
-             from jsonb_array_elements($2::jsonb) e`,
-            [scope, `[${bodies.slice(i, i + 5000).join(',')}]`],
-          ),
-        );
-      }
-    };
+    const store = (bodies: string[]) => storeEvents(ledgerOwner, scope, bodies);
     const router = createRouterPool(appUrl, { max: 2 });
     await store(eventsFor(warm, 'warm'));
     await drainProcessorEvents({ db: allocDb, router });

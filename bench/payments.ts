@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { fmt, histogram, mib, pool, withRssSampling } from './support';
+import { fmt, histogram, inOrg, mib, pool, storeEvents, withRssSampling } from './support';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -30,22 +30,6 @@ const load = () =>
     .loadavg()
     .map((n) => n.toFixed(2))
     .join(' ');
-
-async function inOrg<T>(owner: pg.Pool, orgId: string, fn: (c: pg.PoolClient) => Promise<T>) {
-  const client = await owner.connect();
-  try {
-    await client.query('begin');
-    await client.query(`select set_config('app.current_org_id', $1, true)`, [orgId]);
-    const result = await fn(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback');
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 interface Checkout {
   orderId: string;
@@ -263,18 +247,7 @@ async function main(): Promise<void> {
       paidCheckoutEvents(org, c, now - 3600 + Math.floor(i / 100)),
     );
     console.log(`applier: storing a burst of ${fmt(burst.length)} events…`);
-    for (let i = 0; i < burst.length; i += 2000) {
-      const chunk = burst.slice(i, i + 2000);
-      await inOrg(owner, org, (c) =>
-        c.query(
-          `insert into processor_events (id, "orgId", "eventId", type, status, payload, "objectId", "eventCreatedAt")
-           select gen_random_uuid(), $1::uuid, e->>'id', e->>'type', 'received', e,
-                  e->'data'->'object'->>'id', to_timestamp((e->>'created')::bigint) at time zone 'UTC'
-           from jsonb_array_elements($2::jsonb) e`,
-          [org, `[${chunk.join(',')}]`],
-        ),
-      );
-    }
+    await storeEvents(owner, org, burst);
     await owner.query('analyze processor_events, invoices, orders, hosted_checkout_sessions');
     const db = createDb(appUrl, { max: 4 });
     const router = createRouterPool(appUrl, { max: 2 });

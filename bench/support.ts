@@ -1,5 +1,6 @@
 // Shared by the benches: latency histograms, a bounded worker pool, RSS sampling.
 import * as hdr from 'hdr-histogram-js';
+import type pg from 'pg';
 
 export const MIB = 1024 * 1024;
 export const mib = (bytes: number) => (bytes / MIB).toFixed(1);
@@ -62,5 +63,41 @@ export async function withRssSampling<T>(
     return { result, ms, baseline, peak };
   } finally {
     clearInterval(timer);
+  }
+}
+
+/** One transaction as `orgId` (RLS) on an owner connection: the benches' set-based setup. */
+export async function inOrg<T>(
+  owner: pg.Pool,
+  orgId: string,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await owner.connect();
+  try {
+    await client.query('begin');
+    await client.query(`select set_config('app.current_org_id', $1, true)`, [orgId]);
+    const result = await fn(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Stores event bodies in the ledger as the webhook route would (status received), 2,000 a statement. */
+export async function storeEvents(owner: pg.Pool, orgId: string, bodies: string[]): Promise<void> {
+  for (let i = 0; i < bodies.length; i += 2000) {
+    await inOrg(owner, orgId, (c) =>
+      c.query(
+        `insert into processor_events (id, "orgId", "eventId", type, status, payload, "objectId", "eventCreatedAt")
+         select gen_random_uuid(), $1::uuid, e->>'id', e->>'type', 'received', e,
+                e->'data'->'object'->>'id', to_timestamp((e->>'created')::bigint) at time zone 'UTC'
+         from jsonb_array_elements($2::jsonb) e`,
+        [orgId, `[${bodies.slice(i, i + 2000).join(',')}]`],
+      ),
+    );
   }
 }

@@ -4,13 +4,13 @@
 // outbox emails as applying each history once, in processor order.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCheckout } from '@souk/core';
 import { withOrg } from '@souk/db';
 import { seedDatabase } from '@souk/db/seed';
 import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
 import { createStripeGateway, type PaymentGateway } from '@souk/payments';
 import { signPayload, startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
 import { startWorker, type RunningWorker } from './server';
+import { startTestCheckout } from './test-checkout';
 
 const SECRET = 'whsec_convergence_test';
 let testDb: TestDatabase;
@@ -73,18 +73,7 @@ interface BookingTarget {
 type Target = InvoiceTarget | BookingTarget;
 
 async function invoiceTarget(): Promise<InvoiceTarget> {
-  const started = await tenant((tx) =>
-    startCheckout({
-      ctx: { tx, orgId, actor: null, requestId: null },
-      input: {
-        productSlug: 'brand-photo-session',
-        quantity: 1,
-        selection: { options: {}, addOnIds: [], planId: null, customFields: {} },
-      },
-      customer: { userId: customer.id, email: customer.email },
-      gateway,
-    }),
-  );
+  const started = await startTestCheckout({ db: testDb.ownerDb, orgId, customer, gateway });
   const invoice = await tenant((tx) =>
     tx.invoice.findUniqueOrThrow({
       where: { orderId: started.orderId },

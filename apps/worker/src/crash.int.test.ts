@@ -6,12 +6,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCheckout } from '@souk/core';
 import { withOrg } from '@souk/db';
 import { seedDatabase } from '@souk/db/seed';
 import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
 import { createStripeGateway } from '@souk/payments';
 import { signPayload, startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
+import { startTestCheckout } from './test-checkout';
 
 const SECRET = 'whsec_crash_test';
 const CHECKOUTS = 40;
@@ -88,18 +88,7 @@ describe('worker killed with SIGKILL mid-stream', () => {
     });
     const targets: { orderId: string; invoiceId: string; sessionId: string }[] = [];
     for (let i = 0; i < CHECKOUTS; i++) {
-      const started = await withOrg(testDb.db, orgId, (tx) =>
-        startCheckout({
-          ctx: { tx, orgId, actor: null, requestId: null },
-          input: {
-            productSlug: 'brand-photo-session',
-            quantity: 1,
-            selection: { options: {}, addOnIds: [], planId: null, customFields: {} },
-          },
-          customer: { userId: customer.id, email: customer.email },
-          gateway,
-        }),
-      );
+      const started = await startTestCheckout({ db: testDb.db, orgId, customer, gateway });
       const invoice = await withOrg(testDb.db, orgId, (tx) =>
         tx.invoice.findUniqueOrThrow({
           where: { orderId: started.orderId },

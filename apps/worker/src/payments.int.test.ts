@@ -4,13 +4,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replayProcessorEvent, startCheckout, type Transports, createTransports } from '@souk/core';
+import { replayProcessorEvent, type Transports, createTransports } from '@souk/core';
 import { withOrg } from '@souk/db';
 import { seedDatabase } from '@souk/db/seed';
 import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
 import { createStripeGateway, type PaymentGateway } from '@souk/payments';
 import { signPayload, startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
 import { startWorker, type RunningWorker } from './server';
+import { startTestCheckout } from './test-checkout';
 
 const SECRET = 'whsec_worker_test';
 let testDb: TestDatabase;
@@ -55,18 +56,7 @@ async function checkout() {
     tx.product.findFirstOrThrow({ where: { slug: 'brand-photo-session' } }),
   );
   expect(product.basePriceCents).toBe(35000);
-  return withOrg(testDb.db, orgId, (tx) =>
-    startCheckout({
-      ctx: { tx, orgId, actor: null, requestId: null },
-      input: {
-        productSlug: 'brand-photo-session',
-        quantity: 1,
-        selection: { options: {}, addOnIds: [], planId: null, customFields: {} },
-      },
-      customer: { userId: customer.id, email: customer.email },
-      gateway,
-    }),
-  );
+  return startTestCheckout({ db: testDb.db, orgId, customer, gateway });
 }
 
 const processorId = (url: string) => url.split('/').pop()!;
