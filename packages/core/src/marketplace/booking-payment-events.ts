@@ -109,7 +109,7 @@ export async function applyBookingSuccesses(
         "failureMessage" = NULL, "updatedAt" = ${now}
     FROM unnest(${succeeding.map((s) => s.payment.id)}::uuid[], ${succeeding.map((s) => s.received)}::int[])
       AS v(id, amount)
-    WHERE p.id = v.id`;
+    WHERE p.id = ANY(${succeeding.map((s) => s.payment.id)}::uuid[]) AND p.id = v.id`;
   // Bulk inserts as one array per column: Prisma's createMany binds every cell as its own
   // parameter, which costs seconds for a few thousand payouts.
   await tx.$executeRaw`
@@ -134,7 +134,7 @@ export async function applyBookingSuccesses(
         COALESCE(sum("amountRefundedCents"), 0)::int AS refunded
       FROM booking_payments WHERE "bookingId" = ANY(${bookingIds}::uuid[]) GROUP BY "bookingId"
     ) t
-    WHERE b.id = t."bookingId"`;
+    WHERE b.id = ANY(${bookingIds}::uuid[]) AND b.id = t."bookingId"`;
 
   const allocations: Prisma.PayoutAllocationCreateManyInput[] = [];
   const payouts: Prisma.PayoutCreateManyInput[] = [];

@@ -230,7 +230,7 @@ export async function recordOutcomes(
       FROM unnest(${ids}::uuid[], ${statuses}::text[], ${errors}::text[], ${waitingFor}::text[],
                   ${next}::timestamp[], ${invoiceIds}::uuid[], ${bookingIds}::uuid[])
         AS u(id, status, error, waiting_for, next_at, invoice_id, booking_id)
-      WHERE e.id = u.id`;
+      WHERE e.id = ANY(${ids}::uuid[]) AND e.id = u.id`;
   }
   if (appeared.size > 0) {
     await tx.$executeRaw`

@@ -99,7 +99,8 @@ export async function settleInvoices(
       UPDATE hosted_checkout_sessions s SET status = 'superseded', "updatedAt" = ${NOW}
       FROM unnest(${paid.map((s) => s.id)}::uuid[], ${paid.map((s) => paidBy.get(s.id) ?? null)}::text[])
         AS v(invoice_id, paid_by)
-      WHERE s."invoiceId" = v.invoice_id AND s.status IN ('open', 'abandoned')
+      WHERE s."invoiceId" = ANY(${paid.map((s) => s.id)}::uuid[]) AND s."invoiceId" = v.invoice_id
+        AND s.status IN ('open', 'abandoned')
         AND (v.paid_by IS NULL OR s."paymentIntentId" <> v.paid_by)`;
     await advanceOrchestrations(ctx, orderIds);
     await tx.$executeRaw`

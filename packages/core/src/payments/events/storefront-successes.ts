@@ -105,14 +105,17 @@ export async function applyStorefrontSuccesses(
   });
   const completing = ready.filter((w) => w.sessionId);
   if (completing.length > 0) {
+    // `id = ANY(...)` as well as the join: the planner then reads the rows by primary key
+    // even when its statistics lag behind a burst (it chose a nested loop over a seq scan).
+    const ids = completing.map((w) => sessionBy.get(w.sessionId!)!.id);
     // Completed is terminal and wins over any earlier or later expiry/abandonment.
     await ctx.tx.$executeRaw`
       UPDATE hosted_checkout_sessions s
       SET status = 'completed', "completedAt" = (now() AT TIME ZONE 'UTC'), "paymentIntentId" = v.pi,
           "updatedAt" = (now() AT TIME ZONE 'UTC')
-      FROM unnest(${completing.map((w) => sessionBy.get(w.sessionId!)!.id)}::uuid[],
-                  ${completing.map((w) => w.payment.paymentIntentId)}::text[]) AS v(id, pi)
-      WHERE s.id = v.id AND s.status <> 'completed'`;
+      FROM unnest(${ids}::uuid[], ${completing.map((w) => w.payment.paymentIntentId)}::text[])
+        AS v(id, pi)
+      WHERE s.id = ANY(${ids}::uuid[]) AND s.id = v.id AND s.status <> 'completed'`;
   }
   await recordSucceededPayments(
     ctx,
