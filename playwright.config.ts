@@ -46,6 +46,9 @@ export default defineConfig({
       STRIPE_SANDBOX_PORT: '3102',
       NEXTAUTH_URL: `http://127.0.0.1:${webPort}`,
       LOG_LEVEL: 'warn',
+      // The tests stand in for a proxy: each browser context says which client it is
+      // in X-Forwarded-For (e2e/support), so sign-in limits apply per context.
+      TRUSTED_PROXY_CIDRS: '127.0.0.1/32,::1/128',
     },
   },
 });

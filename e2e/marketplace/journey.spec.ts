@@ -114,7 +114,10 @@ test('the organizer books the venue and the new service; the service counters, t
 test('deposit on the sandbox; the vendor requests the reservation payout and an admin pays it', async () => {
   await payOnSandbox(organizer, /^Pay deposit \$750\.00$/);
   // The webhook lands asynchronously; the page polls until the payment is confirmed.
-  await expect(organizer.getByTestId('booking-status')).toHaveText('Paid', { timeout: 20_000 });
+  // A deposit is not the whole price: the status says so while the balance is due.
+  await expect(organizer.getByTestId('booking-status')).toHaveText('Deposit paid', {
+    timeout: 20_000,
+  });
   await expect(organizer.getByRole('button', { name: 'Pay balance $1,750.00' })).toBeVisible();
 
   // $750 deposit x 800/2500 = $240.00; 10% commission -> $216.00 net; half now: $108.00.
@@ -136,10 +139,18 @@ test('deposit on the sandbox; the vendor requests the reservation payout and an 
 test('balance, completion, and a dispute holding the completion payout until resolved', async () => {
   await organizer.goto(bookingPath);
   await payOnSandbox(organizer, /^Pay balance \$1,750\.00$/);
-  await expect(organizer.getByRole('button', { name: 'Mark event completed' })).toBeVisible({
+  await expect(organizer.getByTestId('booking-status')).toHaveText('Paid in full', {
     timeout: 20_000,
   });
-  await organizer.getByRole('button', { name: 'Mark event completed' }).click();
+  // The event (2027-06-12) is still ahead: the organizer is told when completion opens,
+  // and only an admin may force it earlier.
+  const markCompleted = organizer.getByRole('button', { name: 'Mark event completed' });
+  await expect(markCompleted).toBeDisabled();
+  await expect(organizer.getByText(/you can mark it completed from that day/)).toBeVisible();
+  await admin.goto(`/admin/marketplace${bookingPath}`);
+  await admin.getByRole('button', { name: 'Force complete' }).click();
+  await expect(admin.getByText(/Booking completed: \d+ payouts? released/)).toBeVisible();
+  await organizer.reload();
   await expect(organizer.getByTestId('booking-status')).toHaveText('Completed');
 
   // Completion payouts are eligible: $108.00 from the deposit and $252.00 from the balance.

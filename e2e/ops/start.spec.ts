@@ -3,7 +3,8 @@
 // on its own ports and data dir, next to the one playwright.config.ts runs; needs
 // the production build (`pnpm build`), like the rest of the e2e suite.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -77,6 +78,31 @@ test('pnpm start restarts a worker killed with SIGKILL, then stops cleanly on Ct
       })
       .toBe(true);
     await expect.poll(() => status(healthz), { timeout: 60_000 }).toBe(200);
+
+    // The worker's metrics need the token pnpm start generated into the data dir.
+    const metrics = `http://127.0.0.1:${ports.worker}/metrics`;
+    expect(await status(metrics)).toBe(401);
+    const token = readFileSync(path.join(root, dataDir, 'metrics-token'), 'utf8').trim();
+    const authorized = await fetch(metrics, { headers: { authorization: `Bearer ${token}` } });
+    expect(authorized.status).toBe(200);
+
+    // Sign-in is limited per socket address (server.mjs), however X-Forwarded-For is spoofed.
+    const signIn = (i: number) =>
+      fetch(`http://127.0.0.1:${ports.web}/api/auth/callback/credentials`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-for': `203.0.113.${i}`,
+          'x-souk-socket-ip': `198.51.100.${i}`,
+        },
+        body: new URLSearchParams({ email: 'nobody@souk.test', password: 'wrong-password' }),
+      });
+    const statuses: number[] = [];
+    for (let i = 1; i <= 8; i += 1) statuses.push((await signIn(i)).status);
+    expect(statuses.slice(0, 5)).not.toContain(429);
+    expect(statuses.slice(5)).toEqual([429, 429, 429]);
+
     const [first] = workerPids(output);
     expect(first, output).toBeDefined();
 
@@ -109,5 +135,41 @@ test('pnpm start restarts a worker killed with SIGKILL, then stops cleanly on Ct
     } catch {
       // already gone
     }
+  }
+});
+
+test('pnpm start names a busy port and its variable before starting anything', async () => {
+  test.setTimeout(120_000);
+  const busy = { web: 3210, worker: 3211, sandbox: 3212, pg: 54351 };
+  // Another program holds the web port, as a second `pnpm start` would.
+  const blocker: Server = createServer();
+  await new Promise<void>((resolve) => blocker.listen(busy.web, resolve));
+  try {
+    let output = '';
+    const start = spawn('pnpm', ['start'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        SOUK_SKIP_BUILD: 'true',
+        SOUK_DATA_DIR: '.data/e2e-start-busy',
+        EMBEDDED_PG_PORT: String(busy.pg),
+        WEB_PORT: String(busy.web),
+        WORKER_PORT: String(busy.worker),
+        STRIPE_SANDBOX_PORT: String(busy.sandbox),
+      },
+    });
+    start.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    start.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => start.once('exit', resolve));
+    expect(code, output).toBe(1);
+    expect(output).toContain(
+      `port ${busy.web} (web): stop what uses it, or set WEB_PORT=<free port>`,
+    );
+    expect(output).not.toContain('embedded PostgreSQL at');
+    // Nothing was started: the database port is still free.
+    expect(await accepts(busy.pg)).toBe(false);
+  } finally {
+    await new Promise((resolve) => blocker.close(resolve));
   }
 });

@@ -1,13 +1,41 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { webEnv } from '@/env';
+import { requestIdFrom } from '@/lib/request-id';
+import {
+  createNonce,
+  isHttpsRequest,
+  pageContentSecurityPolicy,
+  STRICT_TRANSPORT_SECURITY,
+} from '@/lib/security-headers';
 
-// Every request and response carries X-Request-ID (honoured when a proxy set it),
-// so a log line, an audit row and a user's bug report can be tied together.
+// Every request and response carries X-Request-ID (honoured when a proxy set a sane
+// one), so a log line, an audit row and a user's bug report can be tied together.
+// Pages also get a fresh CSP nonce: Next reads it from the request's
+// Content-Security-Policy header and puts it on the scripts it renders, which is why
+// every page is rendered per request (the root layout awaits connection()).
 export function proxy(request: NextRequest) {
-  const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
+  const requestId = requestIdFrom(request.headers.get('x-request-id'));
+  const nonce = createNonce();
+  const csp = pageContentSecurityPolicy({
+    nonce,
+    // NODE_ENV is set by `next dev`/`next build` and inlined by Next: not deployment
+    // configuration, so not in env.ts.
+    // eslint-disable-next-line no-restricted-properties
+    isDev: process.env.NODE_ENV === 'development',
+  });
   const headers = new Headers(request.headers);
   headers.set('x-request-id', requestId);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('x-request-id', requestId);
+  response.headers.set('content-security-policy', csp);
+  const https = isHttpsRequest({
+    requestUrl: request.url,
+    forwardedProto: request.headers.get('x-forwarded-proto'),
+    publicUrl: webEnv.NEXTAUTH_URL,
+  });
+  if (https) response.headers.set('strict-transport-security', STRICT_TRANSPORT_SECURITY);
   return response;
 }
 

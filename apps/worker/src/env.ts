@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertProductionConfig } from '@souk/core/production-config';
 
 const flagDefault = (fallback: 'true' | 'false') =>
   z
@@ -32,6 +33,11 @@ const schema = z.object({
   HOSTED_RECOVERY_WORKER_ENABLED: flagDefault('false'),
   HOSTED_RECOVERY_INTERVAL_SECONDS: positiveInt(300),
   HOSTED_RECOVERY_LIMIT: positiveInt(100),
+  // Bearer token for /metrics, /fulfillment/* and /readyz details; required in production.
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  ),
 });
 
 export type WorkerEnv = z.infer<typeof schema>;
@@ -46,3 +52,11 @@ function parseEnv(): WorkerEnv {
 }
 
 export const workerEnv = parseEnv();
+
+/**
+ * With NODE_ENV=production, refuses development secrets and a missing METRICS_TOKEN
+ * (ProductionConfigError lists every one). main.ts calls it before anything starts.
+ */
+export function assertWorkerProductionConfig(): void {
+  assertProductionConfig({ app: 'worker', env: process.env });
+}

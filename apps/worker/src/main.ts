@@ -1,8 +1,16 @@
 import { createLogger } from '@souk/core/logger';
-import { workerEnv } from './env';
+import { assertWorkerProductionConfig, workerEnv } from './env';
 import { startWorker } from './server';
 
 const log = createLogger('worker', { level: workerEnv.LOG_LEVEL });
+
+try {
+  assertWorkerProductionConfig();
+} catch (error) {
+  // Plain text: the operator reads this once, at the first deploy.
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
 
 let worker: Awaited<ReturnType<typeof startWorker>>;
 try {
@@ -21,6 +29,7 @@ try {
       intervalMs: workerEnv.PAYMENT_EVENT_APPLIER_INTERVAL_MS,
     },
     monitorCron: workerEnv.ORCHESTRATION_MONITOR_CRON,
+    metricsToken: workerEnv.METRICS_TOKEN,
     background: {
       outbox: {
         enabled: workerEnv.OUTBOX_DELIVERY_ENABLED,

@@ -575,6 +575,13 @@ describe('fulfillment TaskProcessor', () => {
   it("processes a paid order's tasks and reports its health", async () => {
     const started = await checkout();
     await payOnHostedPage(started.checkoutUrl);
+    // Delivery is prepared once the order is past the operators' stages (spec 003).
+    await withOrg(testDb.db, orgId, (tx) =>
+      tx.checkoutOrchestration.update({
+        where: { orderId: started.orderId },
+        data: { stage: 'fulfillment_readiness' },
+      }),
+    );
     const processor = await startWorker({
       ownerUrl: testDb.ownerUrl,
       appUrl: testDb.appUrl,

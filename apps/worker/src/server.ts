@@ -16,6 +16,7 @@ import { heartbeatJob } from './jobs/heartbeat';
 import { startApplier, type Applier } from './loops/applier';
 import { startJobRunner } from './jobs/runner';
 import { createMetrics, type Metrics } from './metrics';
+import { requireMetricsToken } from './metrics-auth';
 import { opsRoutes } from './routes/ops';
 import { stripeWebhookRoute } from './webhooks/stripe';
 
@@ -39,6 +40,8 @@ export interface WorkerOptions {
   applier?: { enabled: boolean; intervalMs?: number };
   monitorCron?: string;
   background?: BackgroundOptions;
+  /** METRICS_TOKEN: required by /metrics and /fulfillment/*, and for /readyz details. */
+  metricsToken?: string;
 }
 
 export interface RunningWorker {
@@ -81,12 +84,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   });
 
   const routes: RouteTable = {
-    ...opsRoutes({ pool, ownerUrl: options.ownerUrl, metrics }),
+    ...opsRoutes({ pool, ownerUrl: options.ownerUrl, metrics, metricsToken: options.metricsToken }),
     'POST /webhooks/stripe': stripeWebhookRoute({ ingest, endpoint: 'account', metrics }),
     // Stripe sends connected-account events to a separate Connect endpoint with its own secret.
     'POST /webhooks/stripe/connect': stripeWebhookRoute({ ingest, endpoint: 'connect', metrics }),
     // Spec 001: the TaskProcessor's state for probes and dashboards.
-    'GET /fulfillment/health': ({ res }) => {
+    'GET /fulfillment/health': requireMetricsToken(options.metricsToken, ({ res }) => {
       const status = background.fulfillment?.status();
       sendJson(res, 200, {
         running: status?.running ?? false,
@@ -96,8 +99,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         lastRunFinishedAt: status?.lastRunFinishedAt ?? null,
         lastError: status?.lastError ?? null,
       });
-    },
-    'GET /fulfillment/metrics': async ({ res }) => {
+    }),
+    'GET /fulfillment/metrics': requireMetricsToken(options.metricsToken, async ({ res }) => {
       const status = background.fulfillment?.status();
       const value = async (name: string) =>
         (await metrics.registry.getSingleMetric(name)?.get())?.values[0]?.value ?? 0;
@@ -109,7 +112,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         lastRunStartedAt: status?.lastRunStartedAt ?? null,
         lastRunFinishedAt: status?.lastRunFinishedAt ?? null,
       });
-    },
+    }),
   };
   const server = createServer(createRequestListener({ routes, metrics, log }));
 

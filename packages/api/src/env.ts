@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEV_DEFAULTS } from '@souk/core/production-config';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -13,6 +14,6 @@ export const apiEnv = z
     STOREFRONT_ORG_SLUG: z.string().min(1).default('demo'),
     // Server-only key for order creation and checkout sessions (spec 001). The web
     // server sends it on in-process calls; browsers never see it.
-    CHECKOUT_API_KEY: z.string().min(16).default('souk-dev-checkout-api-key'),
+    CHECKOUT_API_KEY: z.string().min(16).default(DEV_DEFAULTS.CHECKOUT_API_KEY),
   })
   .parse(process.env);

@@ -9,7 +9,14 @@ import {
   type TenantContext,
 } from '@souk/core';
 import { getDb, withOrg, type Db } from '@souk/db';
-import { can, type Permission, type SoukSession } from '@souk/auth';
+import {
+  can,
+  clientIpFromHeaders,
+  isSelfServicePermission,
+  type Permission,
+  type SoukSession,
+  type TrustedCidr,
+} from '@souk/auth';
 import type { PaymentGateway } from '@souk/payments';
 import { apiEnv } from './env';
 import { fieldErrorsOf, summarize, toTRPCError } from './errors';
@@ -23,6 +30,8 @@ export interface CreateContextOptions {
   db?: Db;
   /** Tests pass a gateway bound to their sandbox; the app resolves one per org. */
   gateway?: PaymentGateway;
+  /** Tests pass their own proxy ranges; the app uses TRUSTED_PROXY_CIDRS. */
+  trustedProxyCidrs?: readonly TrustedCidr[];
 }
 
 export function createTRPCContext(opts: CreateContextOptions) {
@@ -32,6 +41,8 @@ export function createTRPCContext(opts: CreateContextOptions) {
     requestId: opts.headers.get('x-request-id') ?? crypto.randomUUID(),
     apiKey: opts.headers.get('x-api-key'),
     gateway: opts.gateway,
+    // Resolved once per request, the same way the sign-in limit sees it; audit rows keep it.
+    ip: clientIpFromHeaders(opts.headers, opts.trustedProxyCidrs),
   };
 }
 export type Context = ReturnType<typeof createTRPCContext>;
@@ -99,7 +110,9 @@ export function requirePermission(permission: Permission) {
         message: `Your role (${session.role}) cannot do this (needs ${permission})`,
       });
     }
-    if (type === 'mutation' && apiEnv.ADMIN_READ_ONLY) {
+    // Incident mode pauses staff changes; customers and vendors acting for themselves
+    // (booking, paying, answering, uploading) carry on.
+    if (type === 'mutation' && apiEnv.ADMIN_READ_ONLY && !isSelfServicePermission(permission)) {
       throw toTRPCError(
         new AppError(
           'READ_ONLY',
@@ -113,6 +126,7 @@ export function requirePermission(permission: Permission) {
         orgId: session.orgId,
         actor: actorOf(session),
         requestId: ctx.requestId,
+        ip: ctx.ip,
       };
       const result = await next({ ctx: { tenant } });
       if (!result.ok) throw result.error; // roll the transaction back
@@ -132,7 +146,7 @@ export async function withStorefrontOrg<T>(
     slug: orgSlug ?? apiEnv.STOREFRONT_ORG_SLUG,
   });
   return withOrg(ctx.db, org.id, (tx) =>
-    fn({ tx, orgId: org.id, actor: null, requestId: ctx.requestId }),
+    fn({ tx, orgId: org.id, actor: null, requestId: ctx.requestId, ip: ctx.ip }),
   );
 }
 

@@ -1,7 +1,7 @@
-import type { Db } from '@souk/db';
+import type { Db, Role } from '@souk/db';
 import { AppError, recordAudit, type TenantContext } from '@souk/core';
-import { hashPassword, validatePassword, verifyPassword } from './password';
-import { revokeUserSessions } from './sessions';
+import { hashPassword, validateNewPassword, validatePassword, verifyPassword } from './password';
+import { isStaffRole } from './roles';
 
 /** Changing a password signs the user out everywhere, this session included. */
 export async function changePassword({
@@ -19,7 +19,16 @@ export async function changePassword({
   if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
     throw AppError.field('currentPassword', 'Current password is incorrect');
   }
+  // Length first, so "too short" wins over "reused" and "too easy to guess".
   validatePassword(newPassword, 'newPassword');
+  if (newPassword === currentPassword) {
+    throw AppError.field('newPassword', 'Choose a password different from your current one');
+  }
+  validateNewPassword({
+    password: newPassword,
+    field: 'newPassword',
+    userInputs: [user.email, user.name],
+  });
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction([
     db.user.update({
@@ -33,7 +42,75 @@ export async function changePassword({
   ]);
 }
 
-/** Disables (or re-enables) a member of the caller's org; disabling ends their sessions at once. */
+// Owners and admins can change the org itself; only an owner may touch either of them.
+const PRIVILEGED_ROLES: readonly Role[] = ['OWNER', 'ADMIN'];
+
+const ROLE_NAMES: Record<Role, string> = {
+  OWNER: 'an owner',
+  ADMIN: 'an admin',
+  FINANCE: 'finance',
+  DISPATCHER: 'a dispatcher',
+  VIEWER: 'a viewer',
+  VENDOR: 'a vendor',
+  CUSTOMER: 'a customer',
+};
+
+interface OwnerRow {
+  userId: string;
+  enabled: boolean;
+}
+
+/**
+ * Loads who acts and on whom, fresh inside the transaction, with the org's owner rows
+ * locked: two owners disabling or demoting each other at the same moment queue here,
+ * and the second sees that the first left nobody else in charge.
+ */
+async function loadMemberChange(ctx: TenantContext, userId: string) {
+  if (!ctx.actor) throw new AppError('FORBIDDEN', 'Sign in as an owner or admin to manage users');
+  const owners = await ctx.tx.$queryRaw<OwnerRow[]>`
+    SELECT m."userId", (m."disabledAt" IS NULL AND u."disabledAt" IS NULL) AS enabled
+    FROM memberships m JOIN users u ON u.id = m."userId"
+    WHERE m."orgId" = ${ctx.orgId}::uuid AND m.role = 'OWNER'
+    ORDER BY m.id
+    FOR UPDATE OF m`;
+  const member = (id: string) =>
+    ctx.tx.membership.findUnique({
+      where: { orgId_userId: { orgId: ctx.orgId, userId: id } },
+      include: { user: { select: { email: true, disabledAt: true } } },
+    });
+  // One transaction runs one query at a time: read them in turn.
+  const actor = await member(ctx.actor.userId);
+  const target = await member(userId);
+  if (!target) throw AppError.notFound('User');
+  if (!actor || actor.disabledAt || actor.user.disabledAt) {
+    throw new AppError('FORBIDDEN', 'Your access to this organization is disabled');
+  }
+  if (!PRIVILEGED_ROLES.includes(actor.role)) {
+    throw new AppError('FORBIDDEN', 'Only an owner or an admin can manage users');
+  }
+  return { actor, target, owners };
+}
+
+function assertNotLastOwner(
+  target: { userId: string; role: Role; user: { email: string } },
+  owners: OwnerRow[],
+  verb: 'disable' | 'demote',
+): void {
+  if (target.role !== 'OWNER') return;
+  const others = owners.filter((o) => o.enabled && o.userId !== target.userId);
+  if (others.length === 0) {
+    throw new AppError(
+      'CONFLICT',
+      `You cannot ${verb} ${target.user.email}: they are the last enabled owner of this organization. Make someone else an owner first`,
+    );
+  }
+}
+
+/**
+ * Disables (or re-enables) a member's access to the caller's org only: the same person
+ * keeps any other org, and `users.disabledAt` stays a platform-level switch tenants never
+ * set. Disabling ends the sessions open on this org at once.
+ */
 export async function setUserDisabled({
   ctx,
   userId,
@@ -43,16 +120,24 @@ export async function setUserDisabled({
   userId: string;
   disabled: boolean;
 }): Promise<{ userId: string; disabled: boolean; sessionsRevoked: number }> {
-  if (ctx.actor?.userId === userId)
-    throw AppError.field('userId', 'You cannot disable your own account');
-  const membership = await ctx.tx.membership.findFirst({
-    where: { userId },
-    include: { user: true },
-  });
-  if (!membership) throw AppError.notFound('User');
-  const before = { email: membership.user.email, disabledAt: membership.user.disabledAt };
-  const user = await ctx.tx.user.update({
-    where: { id: userId },
+  if (ctx.actor?.userId === userId) {
+    throw new AppError('FORBIDDEN', 'You cannot disable your own account', {
+      fieldErrors: { userId: ['You cannot disable your own account'] },
+    });
+  }
+  const { actor, target, owners } = await loadMemberChange(ctx, userId);
+  if (PRIVILEGED_ROLES.includes(target.role) && actor.role !== 'OWNER') {
+    throw new AppError(
+      'FORBIDDEN',
+      `Only an owner can ${disabled ? 'disable' : 'enable'} ${ROLE_NAMES[target.role]} (${target.user.email})`,
+    );
+  }
+  if (disabled && !target.disabledAt) assertNotLastOwner(target, owners, 'disable');
+  if (Boolean(target.disabledAt) === disabled) return { userId, disabled, sessionsRevoked: 0 };
+
+  const before = { email: target.user.email, role: target.role, disabledAt: target.disabledAt };
+  const updated = await ctx.tx.membership.update({
+    where: { id: target.id },
     data: { disabledAt: disabled ? new Date() : null },
   });
   await recordAudit(ctx, {
@@ -60,9 +145,67 @@ export async function setUserDisabled({
     entityType: 'user',
     entityId: userId,
     before,
-    after: { email: user.email, disabledAt: user.disabledAt },
+    after: { email: target.user.email, role: updated.role, disabledAt: updated.disabledAt },
   });
-  // Same transaction: the user is disabled and signed out together, or neither.
-  const sessionsRevoked = disabled ? await revokeUserSessions({ db: ctx.tx, userId }) : 0;
+  // Same transaction: access is disabled and this org's sessions end together, or neither.
+  const sessionsRevoked = disabled
+    ? (
+        await ctx.tx.authSession.updateMany({
+          where: { userId, activeOrgId: ctx.orgId, revokedAt: null },
+          data: { revokedAt: new Date() },
+        })
+      ).count
+    : 0;
   return { userId, disabled, sessionsRevoked };
+}
+
+/**
+ * Moves a staff member between staff roles. Customers and vendors change role through
+ * onboarding, not here. The new role applies on the member's next request.
+ */
+export async function setUserRole({
+  ctx,
+  userId,
+  role,
+}: {
+  ctx: TenantContext;
+  userId: string;
+  role: Role;
+}): Promise<{ userId: string; role: Role }> {
+  if (!isStaffRole(role)) {
+    throw AppError.field(
+      'role',
+      'Choose a staff role: owner, admin, finance, dispatcher or viewer',
+    );
+  }
+  const { actor, target, owners } = await loadMemberChange(ctx, userId);
+  if (!isStaffRole(target.role)) {
+    throw new AppError(
+      'CONFLICT',
+      `${target.user.email} is ${ROLE_NAMES[target.role]}: only staff roles can be changed here`,
+    );
+  }
+  if (
+    (PRIVILEGED_ROLES.includes(target.role) || PRIVILEGED_ROLES.includes(role)) &&
+    actor.role !== 'OWNER'
+  ) {
+    throw new AppError(
+      'FORBIDDEN',
+      PRIVILEGED_ROLES.includes(target.role)
+        ? `Only an owner can change the role of ${ROLE_NAMES[target.role]} (${target.user.email})`
+        : `Only an owner can make someone ${ROLE_NAMES[role]}`,
+    );
+  }
+  if (target.role === role) return { userId, role };
+  if (!target.disabledAt && !target.user.disabledAt) assertNotLastOwner(target, owners, 'demote');
+
+  await ctx.tx.membership.update({ where: { id: target.id }, data: { role } });
+  await recordAudit(ctx, {
+    action: 'user.role_change',
+    entityType: 'user',
+    entityId: userId,
+    before: { email: target.user.email, role: target.role },
+    after: { email: target.user.email, role },
+  });
+  return { userId, role };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseTrustedCidrs } from './client-ip';
+import { DEV_DEFAULTS } from '@souk/core/production-config';
 
 // `next build` runs with NODE_ENV=production but no runtime secrets; the secret is
 // enforced when the server starts, not when it is built.
@@ -12,7 +14,7 @@ const isProduction =
 const schema = z.object({
   NEXTAUTH_SECRET: isProduction
     ? z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters in production')
-    : z.string().min(1).default('souk-dev-secret-not-for-production-use-0000'),
+    : z.string().min(1).default(DEV_DEFAULTS.NEXTAUTH_SECRET),
   SESSION_MAX_AGE_SECONDS: z.coerce
     .number()
     .int()
@@ -20,7 +22,30 @@ const schema = z.object({
     .default(60 * 60 * 12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(5),
   REDIS_URL: z.string().url().optional(),
+  // https:// here turns on Secure, `__Secure-`-prefixed session cookies.
+  NEXTAUTH_URL: z.string().url().optional(),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
+  // Our own reverse proxies / load balancers. Unset: X-Forwarded-For is ignored and
+  // the socket peer is the client (see client-ip.ts).
+  TRUSTED_PROXY_CIDRS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedCidrs(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
-export const authEnv = schema.parse(process.env);
+// Parsed at import so a bad deployment fails at boot, naming the variable.
+function parseEnv(): z.infer<typeof schema> {
+  const parsed = schema.safeParse(process.env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new Error(`invalid auth environment:\n${problems.join('\n')}`);
+}
+
+export const authEnv = parseEnv();

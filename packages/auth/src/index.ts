@@ -1,4 +1,12 @@
-export { authOptions, clientIpFrom } from './next-auth-options';
+export { authOptions } from './next-auth-options';
+export {
+  normalizeIp,
+  parseTrustedCidrs,
+  resolveClientIp,
+  SOCKET_IP_HEADER,
+  type TrustedCidr,
+} from './client-ip';
+export { clientIpFromHeaders, consumeSignInAttempt, type HeaderSource } from './request-ip';
 export { getSoukSession, type SoukSession } from './server';
 export {
   consumeLoginAttempt,
@@ -9,13 +17,20 @@ export {
 } from './rate-limit';
 export {
   can,
+  isSelfServicePermission,
   isStaffRole,
   permissionsFor,
   PERMISSIONS,
   STAFF_ROLES,
   type Permission,
 } from './roles';
-export { hashPassword, verifyPassword, validatePassword, MIN_PASSWORD_LENGTH } from './password';
+export {
+  hashPassword,
+  verifyPassword,
+  validatePassword,
+  validateNewPassword,
+  MIN_PASSWORD_LENGTH,
+} from './password';
 export {
   authenticate,
   loadSession,
@@ -24,4 +39,4 @@ export {
   normalizeEmail,
   type SessionUser,
 } from './sessions';
-export { changePassword, setUserDisabled } from './account';
+export { changePassword, setUserDisabled, setUserRole } from './account';

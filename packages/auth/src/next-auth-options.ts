@@ -9,6 +9,7 @@ const CredentialsProvider =
 import { getDb, type Role } from '@souk/db';
 import { authEnv } from './env';
 import type { SoukSession } from './session-type';
+import { clientIpFromHeaders, type HeaderSource } from './request-ip';
 import { authenticate, loadSession, revokeSession } from './sessions';
 
 declare module 'next-auth' {
@@ -42,21 +43,13 @@ function header(headers: unknown, name: string): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
-/**
- * The address that reached our nearest proxy: the rightmost X-Forwarded-For entry
- * (each proxy appends; entries to its left are whatever the client claimed). With
- * no proxy in front, Next.js fills the header from the socket.
- */
-export function clientIpFrom(forwardedFor: string | null, realIp: string | null): string {
-  const hops = (forwardedFor ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return hops.at(-1) || realIp?.trim() || '127.0.0.1';
-}
+// Secure, `__Secure-`-prefixed cookies whenever the public URL is https; a plain-http
+// local run (pnpm start on localhost) would otherwise never get a cookie back.
+const useSecureCookies = authEnv.NEXTAUTH_URL?.startsWith('https://') ?? false;
 
 export const authOptions: NextAuthOptions = {
   secret: authEnv.NEXTAUTH_SECRET,
+  useSecureCookies,
   // Credentials only work with JWT sessions; the JWT carries `sid`, checked against
   // auth_sessions on every read so sign-out and revocation take effect at once.
   session: { strategy: 'jwt', maxAge: authEnv.SESSION_MAX_AGE_SECONDS },
@@ -75,10 +68,7 @@ export const authOptions: NextAuthOptions = {
           db: getDb(),
           email: credentials.email,
           password: credentials.password,
-          ip: clientIpFrom(
-            header(req.headers, 'x-forwarded-for'),
-            header(req.headers, 'x-real-ip'),
-          ),
+          ip: clientIpFromHeaders(req.headers as HeaderSource),
           userAgent: header(req.headers, 'user-agent'),
         });
         return user ? { ...user, name: user.name ?? user.email } : null;

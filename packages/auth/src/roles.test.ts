@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIpFrom } from './next-auth-options';
-import { can, isStaffRole, permissionsFor } from './roles';
+import { can, isSelfServicePermission, isStaffRole, permissionsFor } from './roles';
 
 describe('roles', () => {
   it('gives write access to OWNER and ADMIN only', () => {
@@ -17,12 +16,29 @@ describe('roles', () => {
     expect(isStaffRole('VIEWER')).toBe(true);
     expect(isStaffRole('VENDOR')).toBe(false);
   });
-});
-
-describe('clientIpFrom', () => {
-  it('takes the address our proxy saw, not what the client claimed', () => {
-    expect(clientIpFrom('6.6.6.6, 10.0.0.1', null)).toBe('10.0.0.1');
-    expect(clientIpFrom(null, ' 192.0.2.9 ')).toBe('192.0.2.9');
-    expect(clientIpFrom(null, null)).toBe('127.0.0.1');
+  it('lets a vendor still organize events, as the customer they were before onboarding', () => {
+    expect(can('VENDOR', 'marketplace.book')).toBe(true);
+    expect(can('VENDOR', 'marketplace.vend')).toBe(true);
+    expect(can('CUSTOMER', 'marketplace.book')).toBe(true);
+    expect(can('CUSTOMER', 'marketplace.vend')).toBe(false);
+  });
+  it('counts only what people do for themselves as self-service', () => {
+    for (const p of [
+      'marketplace.book',
+      'marketplace.vend',
+      'marketplace.onboard',
+      'trust.report',
+      'uploads.create',
+    ] as const) {
+      expect(isSelfServicePermission(p)).toBe(true);
+    }
+    for (const p of [
+      'catalog.write',
+      'users.manage',
+      'checkout.manage',
+      'payouts.manage',
+    ] as const) {
+      expect(isSelfServicePermission(p)).toBe(false);
+    }
   });
 });

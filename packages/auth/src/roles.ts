@@ -62,9 +62,30 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   DISPATCHER: READ_ONLY_STAFF,
   VIEWER: READ_ONLY_STAFF,
   // Vendors answer bookings and ask for payouts; customers organize events (and may apply as vendors).
-  VENDOR: ['marketplace.vend', 'marketplace.onboard', 'trust.report', 'uploads.create'],
+  // Onboarding turns a CUSTOMER into a VENDOR, and the same person still organizes events.
+  VENDOR: [
+    'marketplace.book',
+    'marketplace.vend',
+    'marketplace.onboard',
+    'trust.report',
+    'uploads.create',
+  ],
   CUSTOMER: ['marketplace.book', 'marketplace.onboard', 'trust.report'],
 };
+
+/**
+ * What people do for themselves (book, vend, apply, report, upload) rather than for the
+ * org. Admin read-only mode pauses staff changes only; these keep working during an incident.
+ */
+export const SELF_SERVICE_PERMISSIONS: readonly Permission[] = [
+  ...SELF_SERVICE,
+  'trust.report',
+  'uploads.create',
+];
+
+export function isSelfServicePermission(permission: Permission): boolean {
+  return SELF_SERVICE_PERMISSIONS.includes(permission);
+}
 
 export function permissionsFor(role: Role): readonly Permission[] {
   return ROLE_PERMISSIONS[role];

@@ -22,10 +22,12 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+// A membership disabled by its org counts as absent: sign-in lands on another enabled
+// one, and a session opened on the disabled org stops working.
 async function primaryMembership(db: Db, userId: string, orgId?: string) {
   const memberships = await withTenant(db, { userId, orgId: orgId ?? null }, (tx) =>
     tx.membership.findMany({
-      where: { userId, ...(orgId ? { orgId } : {}) },
+      where: { userId, disabledAt: null, ...(orgId ? { orgId } : {}) },
       include: { org: { select: { id: true, slug: true, name: true } } },
     }),
   );
@@ -78,8 +80,8 @@ export async function authenticate({
 }
 
 /**
- * Re-reads a session on every request: revoked, expired, disabled users and removed
- * memberships end access at once, and a role change applies on the next request.
+ * Re-reads a session on every request: revoked, expired, disabled users, disabled or
+ * removed memberships end access at once, and a role change applies on the next request.
  */
 export async function loadSession({
   db,

@@ -12,4 +12,6 @@ export interface TenantContext {
   orgId: string;
   actor: Actor | null;
   requestId: string | null;
+  /** The client address (trusted-proxy aware), recorded on audit rows; absent off-request. */
+  ip?: string | null;
 }

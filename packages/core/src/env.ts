@@ -23,6 +23,41 @@ const unsetIfBlank = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema);
 const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+// Stripe allows a Checkout Session to live 30 min to 24 h, measured by Stripe's clock.
+// Sitting exactly on 24 h fails every checkout as soon as our clock runs ahead of
+// Stripe's, so the longest we ask for leaves 10 minutes of margin.
+export const CHECKOUT_SESSION_TTL_MAX_MINUTES = 24 * 60 - 10;
+export const checkoutSessionTtlMinutes = z.coerce
+  .number()
+  .int('CHECKOUT_SESSION_TTL_MINUTES must be a whole number of minutes')
+  .min(30, 'CHECKOUT_SESSION_TTL_MINUTES must be at least 30 (Stripe’s minimum)')
+  .max(
+    CHECKOUT_SESSION_TTL_MAX_MINUTES,
+    `CHECKOUT_SESSION_TTL_MINUTES must be at most ${CHECKOUT_SESSION_TTL_MAX_MINUTES} ` +
+      '(23 h 50 min): Stripe allows 24 h and we keep 10 minutes for clock drift',
+  )
+  .default(CHECKOUT_SESSION_TTL_MAX_MINUTES);
+
+// How long a customer's signed resume link works: one week by default.
+export const resumeLinkTtlHours = z.coerce
+  .number()
+  .int('RESUME_LINK_TTL_HOURS must be a whole number of hours')
+  .min(1, 'RESUME_LINK_TTL_HOURS must be at least 1')
+  .max(24 * 90, 'RESUME_LINK_TTL_HOURS must be at most 2160 (90 days)')
+  .default(168);
+
+// Extra hosts (besides PUBLIC_WEB_URL's) that return/redirect URLs may point at,
+// comma-separated: `ALLOWED_REDIRECT_HOSTS=shop.example.com,www.example.com`.
+export const allowedRedirectHosts = z
+  .string()
+  .default('')
+  .transform((list) =>
+    list
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
 // The one place @souk/core reads process.env.
 export const coreEnv = z
   .object({
@@ -33,8 +68,10 @@ export const coreEnv = z
     PUBLIC_WEB_URL: z.string().url().default('http://localhost:3000'),
     // Signs customers' resume links (HMAC). `pnpm start` generates one into .data/.
     SOUK_LINK_SECRET: z.string().min(16).default('souk-dev-link-secret-not-for-production'),
-    // Hosted session lifetime at the processor (Stripe allows 30 min to 24 h).
-    CHECKOUT_SESSION_TTL_MINUTES: z.coerce.number().int().min(30).max(1440).default(1440),
+    // Hosted session lifetime at the processor (see checkoutSessionTtlMinutes).
+    CHECKOUT_SESSION_TTL_MINUTES: checkoutSessionTtlMinutes,
+    RESUME_LINK_TTL_HOURS: resumeLinkTtlHours,
+    ALLOWED_REDIRECT_HOSTS: allowedRedirectHosts,
     // An open session untouched this long counts as abandoned (recovery starts).
     CHECKOUT_ABANDON_AFTER_MINUTES: minutes(30),
     // Orchestration follow-up: how long a stage may sit before a recovery prompt.

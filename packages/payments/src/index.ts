@@ -12,3 +12,4 @@ export {
 } from './webhook-signature';
 export { encryptSecret, decryptSecret } from './crypto';
 export { paymentsEnv } from './env';
+export { STRIPE_MINIMUM_CHARGE, minimumChargeCents, isBelowMinimumCharge } from './minimum-charge';

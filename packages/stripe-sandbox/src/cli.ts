@@ -1,5 +1,5 @@
 // pnpm exec tsx packages/stripe-sandbox/src/cli.ts --port 12111 --webhook URL --secret whsec_x
-//   [--connect-webhook URL --connect-secret whsec_y]
+//   [--connect-webhook URL --connect-secret whsec_y] [--control-token T]
 import { parseArgs } from 'node:util';
 import { startStripeSandbox, type WebhookEndpointOption } from './server';
 
@@ -12,6 +12,8 @@ const { values } = parseArgs({
     secret: { type: 'string', multiple: true, default: [] },
     'connect-webhook': { type: 'string', multiple: true, default: [] },
     'connect-secret': { type: 'string', multiple: true, default: [] },
+    // For the /_sandbox/* controls; a random one (printed below) when not given.
+    'control-token': { type: 'string' },
   },
 });
 
@@ -52,8 +54,10 @@ const sandbox = await startStripeSandbox({
   host: values.host,
   webhookEndpoints,
   ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+  ...(values['control-token'] ? { controlToken: values['control-token'] } : {}),
 });
 console.log(`stripe-sandbox listening on ${sandbox.url}`);
+console.log(`  /_sandbox/* controls: Authorization: Bearer ${sandbox.controlToken}`);
 for (const endpoint of webhookEndpoints) {
   console.log(`  ${endpoint.connect ? 'connect webhooks' : 'webhooks'} -> ${endpoint.url}`);
 }

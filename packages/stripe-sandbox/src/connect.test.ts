@@ -242,7 +242,10 @@ describe('Connect through the gateway', () => {
       transferParams(account.id, { idempotencyKey: 'payout-po_2' }),
     );
     const other = await gateway.createConnectedAccount({ ...vendor, idempotencyKey: 'v_2' });
-    await fetch(`${sandbox.url}/_sandbox/accounts/${other.id}/onboard`, { method: 'POST' });
+    await fetch(`${sandbox.url}/_sandbox/accounts/${other.id}/onboard`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.controlToken}` },
+    });
     await gateway.createTransfer(transferParams(other.id, { idempotencyKey: 'payout-po_3' }));
     const page = await stripe.transfers.list({ destination: account.id, limit: 1 });
     expect(page.data.map((t) => t.id)).toEqual([second.id]);

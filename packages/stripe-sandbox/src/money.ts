@@ -53,3 +53,38 @@ export function formatAmount(minor: number, currency: string): string {
   const symbol = SYMBOLS[cur];
   return symbol ? `${sign}${symbol}${number}` : `${sign}${number} ${cur.toUpperCase()}`;
 }
+
+// Stripe's minimum charge per currency, in minor units. Source:
+// https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts (read 2026-12).
+// Same table as packages/payments/src/minimum-charge.ts; the sandbox does not depend on
+// the app's packages, so it keeps its own copy. Change both together.
+const MINIMUM_CHARGE: Record<string, number> = {
+  usd: 50,
+  aed: 200,
+  aud: 50,
+  bgn: 100,
+  brl: 50,
+  cad: 50,
+  chf: 50,
+  czk: 1500,
+  dkk: 250,
+  eur: 50,
+  gbp: 30,
+  hkd: 400,
+  huf: 17500,
+  inr: 50,
+  jpy: 50,
+  mxn: 1000,
+  myr: 200,
+  nok: 300,
+  nzd: 50,
+  pln: 200,
+  ron: 200,
+  sek: 300,
+  sgd: 50,
+  thb: 1000,
+};
+
+export function minimumCharge(currency: string): number {
+  return MINIMUM_CHARGE[currency.toLowerCase()] ?? 50;
+}

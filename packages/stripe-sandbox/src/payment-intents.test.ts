@@ -55,7 +55,10 @@ async function delivered(sandbox: StripeSandbox, receiver: Receiver, type: strin
 }
 
 async function sandboxJson<T>(sandbox: StripeSandbox, path: string, method = 'GET'): Promise<T> {
-  const res = await fetch(`${sandbox.url}${path}`, { method });
+  const res = await fetch(`${sandbox.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${sandbox.controlToken}` },
+  });
   return (await res.json()) as T;
 }
 
@@ -270,6 +273,7 @@ describe('PaymentIntents through the gateway', () => {
     expect(succeeded).toMatchObject({ status: 'succeeded', amount_received: 4860 });
     const twice = await fetch(`${sandbox.url}/_sandbox/payment_intents/${pi.id}/succeed`, {
       method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.controlToken}` },
     });
     expect(twice.status).toBe(400);
     expect(await delivered(sandbox, receiver, 'payment_intent.payment_failed')).toHaveLength(1);

@@ -362,12 +362,16 @@ describe('stripe sandbox', () => {
     const { sandbox, stripe, receiver } = await setup();
     await fetch(`${sandbox.url}/_sandbox/delivery-mode`, {
       method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.controlToken}` },
       body: JSON.stringify({ reorder: true }),
     });
     const session = await stripe.checkout.sessions.create(sessionParams());
     await fetch(`${sandbox.url}/pay/${session.id}/pay`, { method: 'POST', redirect: 'manual' });
     expect(receiver.received).toHaveLength(0);
-    await fetch(`${sandbox.url}/_sandbox/flush`, { method: 'POST' });
+    await fetch(`${sandbox.url}/_sandbox/flush`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.controlToken}` },
+    });
     expect(receiver.received.map((r) => r.event.type)).toEqual([
       'checkout.session.completed',
       'payment_intent.succeeded',
@@ -409,5 +413,41 @@ describe('stripe sandbox', () => {
     const body = (await res.json()) as { error: { type: string; message: string } };
     expect(body.error.type).toBe('invalid_request_error');
     expect(body.error.message).toMatch(/^Unrecognized request URL \(GET: \/v1\/nope\)/);
+  });
+});
+
+describe('minimum charge', () => {
+  it("refuses totals below Stripe's minimum for the currency with amount_too_small, allows no-cost sessions", async () => {
+    const { stripe } = await setup();
+    const item = (currency: string, unit_amount: number) => ({
+      line_items: [
+        { price_data: { currency, unit_amount, product_data: { name: 'Sticker' } }, quantity: 1 },
+      ],
+    });
+
+    const oneCent = await caught(stripe.checkout.sessions.create(sessionParams(item('usd', 1))));
+    expect(oneCent).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(oneCent.statusCode).toBe(400);
+    expect(oneCent.code).toBe('amount_too_small');
+    expect(oneCent.message).toContain('at least $0.50 usd');
+
+    const gbp = await caught(stripe.checkout.sessions.create(sessionParams(item('gbp', 29))));
+    expect(gbp.code).toBe('amount_too_small');
+    expect(
+      (await stripe.checkout.sessions.create(sessionParams(item('gbp', 30)))).amount_total,
+    ).toBe(30);
+    expect(
+      (await stripe.checkout.sessions.create(sessionParams(item('usd', 50)))).amount_total,
+    ).toBe(50);
+    expect(
+      (await stripe.checkout.sessions.create(sessionParams(item('usd', 0)))).amount_total,
+    ).toBe(0);
+
+    const pi = await caught(stripe.paymentIntents.create({ amount: 49, currency: 'usd' }));
+    expect(pi.statusCode).toBe(400);
+    expect(pi.code).toBe('amount_too_small');
+    expect(pi.param).toBe('amount');
+    expect(pi.message).toBe('Amount must be at least $0.50 usd');
+    expect((await stripe.paymentIntents.create({ amount: 50, currency: 'usd' })).amount).toBe(50);
   });
 });

@@ -1,5 +1,6 @@
 // startStripeSandbox: a node:http server speaking enough of Stripe's v1 API for the
 // real `stripe` SDK, a hosted pay page, and signed webhook delivery.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import qs from 'qs';
@@ -54,6 +55,12 @@ export interface StripeSandboxOptions {
   retry?: Partial<RetryOptions>;
   /** Clock in epoch milliseconds (default Date.now); lets tests move time. */
   clock?: () => number;
+  /**
+   * Bearer token the `/_sandbox/*` test controls require (pay or fail without the
+   * page, add webhook endpoints, forge events). Default: a random one, read it from
+   * `sandbox.controlToken`. The shopper-facing hosted pages need no token.
+   */
+  controlToken?: string;
 }
 
 export interface StripeSandbox {
@@ -61,6 +68,8 @@ export interface StripeSandbox {
   /** Base URL of the server, e.g. http://127.0.0.1:12345 */
   url: string;
   apiKey: string;
+  /** Send as `Authorization: Bearer <controlToken>` to the `/_sandbox/*` routes. */
+  controlToken: string;
   stop(): Promise<void>;
   addWebhookEndpoint(
     url: string,
@@ -154,6 +163,15 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/** The `/_sandbox/*` controls: `Authorization: Bearer <controlToken>`, compared in constant time. */
+function isControlAuthorized(header: string | undefined, token: string): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!match?.[1]) return false;
+  const given = Buffer.from(match[1]);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 function authorized(header: string | undefined): boolean {
   if (!header) return false;
   const [scheme, credentials] = header.split(' ');
@@ -169,6 +187,7 @@ export async function startStripeSandbox(
 ): Promise<StripeSandbox> {
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? Date.now;
+  const controlToken = options.controlToken || randomBytes(24).toString('hex');
   const retry: RetryOptions = {
     maxAttempts: options.retry?.maxAttempts ?? 8,
     baseDelayMs: options.retry?.baseDelayMs ?? 500,
@@ -559,6 +578,23 @@ export async function startStripeSandbox(
         handleOnboarding(method, path, res);
         return;
       } else if (path.startsWith('/_sandbox/')) {
+        // Anyone who can reach the port could otherwise mark payments paid or forge
+        // signed events; only pnpm start and the tests hold the token.
+        if (!isControlAuthorized(req.headers.authorization, controlToken)) {
+          const denied = errorResponse(
+            new SandboxApiError(
+              401,
+              'invalid_request_error',
+              'Sandbox controls need the header `Authorization: Bearer <STRIPE_SANDBOX_CONTROL_TOKEN>` (the token the sandbox was started with).',
+            ),
+          );
+          send(res, denied.status, denied.body, {
+            ...denied.headers,
+            'www-authenticate': 'Bearer realm="stripe-sandbox-controls"',
+            'request-id': requestId,
+          });
+          return;
+        }
         try {
           response = await handleSandbox(method, path, url.search, raw);
         } catch (err) {
@@ -617,6 +653,7 @@ export async function startStripeSandbox(
     port,
     url: baseUrl,
     apiKey: SANDBOX_API_KEY,
+    controlToken,
     store,
     stop() {
       stopping ??= (async () => {

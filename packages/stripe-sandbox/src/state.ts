@@ -10,7 +10,7 @@ import {
 } from './errors';
 import { newId } from './ids';
 import { paginate } from './list';
-import { formatAmount } from './money';
+import { formatAmount, minimumCharge } from './money';
 import {
   type Params,
   isRecord,
@@ -371,6 +371,17 @@ export class SandboxStore {
     });
     const amount = lineItems.reduce((sum, item) => sum + item.amount_total, 0);
     if (!Number.isSafeInteger(amount)) throw invalidParam('line_items', 'Amount too large.');
+    // Like Stripe: a no-cost session is allowed, a non-zero total below the minimum is not.
+    const sessionCurrency = currency ?? 'usd';
+    if (amount > 0 && amount < minimumCharge(sessionCurrency)) {
+      throw new SandboxApiError(
+        400,
+        'invalid_request_error',
+        `The Checkout Session's total amount due must add up to at least ${formatAmount(minimumCharge(sessionCurrency), sessionCurrency)} ${sessionCurrency}`,
+        undefined,
+        'amount_too_small',
+      );
+    }
 
     const customerEmail = optString(params, 'customer_email') ?? null;
     const customer = this.customerParam(params);
@@ -597,6 +608,13 @@ export class SandboxStore {
       );
     }
     const currency = reqCurrency(params, 'currency');
+    if (amount < minimumCharge(currency)) {
+      throw invalidParam(
+        'amount',
+        `Amount must be at least ${formatAmount(minimumCharge(currency), currency)} ${currency}`,
+        'amount_too_small',
+      );
+    }
     const customer = this.customerParam(params);
     const description = optString(params, 'description') ?? null;
     const metadata = optMetadata(params) ?? {};

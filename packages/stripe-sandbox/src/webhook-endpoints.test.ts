@@ -178,6 +178,7 @@ describe('webhook endpoints: account vs Connect', () => {
     const post = (body: object) =>
       fetch(`${sandbox.url}/_sandbox/webhook-endpoints`, {
         method: 'POST',
+        headers: { authorization: `Bearer ${sandbox.controlToken}` },
         body: JSON.stringify(body),
       });
     const added = await post({ url: viaRoute.url, secret: CONNECT_SECRET, connect: true });

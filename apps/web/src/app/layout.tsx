@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { TRPCReactProvider } from '@/trpc/react';
 import './globals.css';
@@ -8,7 +9,11 @@ export const metadata: Metadata = {
   description: 'Commerce and marketplace platform',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: its scripts carry the CSP nonce proxy.ts made
+  // for this response, and a page prerendered at build time would have none (so under
+  // 'strict-dynamic' none of its scripts would run).
+  await connection();
   return (
     <html lang="en">
       <body>

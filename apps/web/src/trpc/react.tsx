@@ -20,7 +20,9 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
+      // maxItems matches the server's maxBatchSize (api/trpc/[trpc]/route.ts): a page
+      // firing more queries at once sends two requests instead of being refused.
+      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: 10 })],
     }),
   );
   return (

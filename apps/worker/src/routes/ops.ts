@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { isAtHead } from '@souk/db/admin';
 import { sendJson, sendProblem, type RouteTable } from '../http';
+import { hasMetricsAccess, requireMetricsToken } from '../metrics-auth';
 import type { Metrics } from '../metrics';
 
 /** A probe that hangs is as bad as one that fails: orchestrators time out at a few seconds. */
@@ -22,22 +23,32 @@ export function opsRoutes({
   pool,
   ownerUrl,
   metrics,
+  metricsToken,
 }: {
   pool: pg.Pool;
   ownerUrl: string;
   metrics: Metrics;
+  /** When set, /metrics needs it and /readyz shows its details only with it. */
+  metricsToken?: string;
 }): RouteTable {
   return {
     // Liveness only: a database outage must not get every replica restarted.
     'GET /healthz': ({ res }) => sendJson(res, 200, { status: 'ok' }),
 
-    'GET /readyz': async ({ res, log }) => {
+    // Orchestrators probe without credentials: they get the status code, and only a
+    // caller holding METRICS_TOKEN gets which check failed and the migration names.
+    'GET /readyz': async ({ req, res, log }) => {
+      const detailed = hasMetricsAccess(req, metricsToken);
+      const notReady = (detail: string, extensions: Record<string, unknown>) =>
+        detailed
+          ? sendProblem(res, 503, detail, extensions)
+          : sendProblem(res, 503, 'Not ready (send the METRICS_TOKEN for details)');
       try {
         await withTimeout(pool.query('select 1'), 'select 1');
       } catch (error) {
         // The driver's message names hosts and users: logged, not served on a public port.
         log.warn({ err: error, check: 'database' }, 'not ready');
-        sendProblem(res, 503, 'The database is unreachable', {
+        notReady('The database is unreachable', {
           check: 'database',
           checks: { database: 'failed', migrations: 'skipped' },
         });
@@ -48,7 +59,7 @@ export function opsRoutes({
         head = await withTimeout(isAtHead(ownerUrl), 'migration check');
       } catch (error) {
         log.warn({ err: error, check: 'migrations' }, 'not ready');
-        sendProblem(res, 503, 'The migration state could not be read', {
+        notReady('The migration state could not be read', {
           check: 'migrations',
           checks: { database: 'ok', migrations: 'failed' },
         });
@@ -56,7 +67,7 @@ export function opsRoutes({
       }
       if (!head.atHead) {
         log.warn({ check: 'migrations', pending: head.pending, failed: head.failed }, 'not ready');
-        sendProblem(res, 503, 'Database migrations are not at head (run `pnpm db:migrate`)', {
+        notReady('Database migrations are not at head (run `pnpm db:migrate`)', {
           check: 'migrations',
           checks: { database: 'ok', migrations: 'failed' },
           pending: head.pending,
@@ -64,13 +75,19 @@ export function opsRoutes({
         });
         return;
       }
-      sendJson(res, 200, { status: 'ready', checks: { database: 'ok', migrations: 'ok' } });
+      sendJson(
+        res,
+        200,
+        detailed
+          ? { status: 'ready', checks: { database: 'ok', migrations: 'ok' } }
+          : { status: 'ready' },
+      );
     },
 
-    'GET /metrics': async ({ res }) => {
+    'GET /metrics': requireMetricsToken(metricsToken, async ({ res }) => {
       const body = await metrics.registry.metrics();
       res.writeHead(200, { 'content-type': metrics.registry.contentType });
       res.end(body);
-    },
+    }),
   };
 }

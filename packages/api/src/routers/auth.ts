@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { listMembers } from '@souk/core';
-import { changePassword, permissionsFor, setUserDisabled } from '@souk/auth';
+import { listMembers, text, uuidId } from '@souk/core';
+import {
+  changePassword,
+  permissionsFor,
+  setUserDisabled,
+  setUserRole,
+  STAFF_ROLES,
+} from '@souk/auth';
 import { createTRPCRouter, protectedProcedure, publicProcedure, requirePermission } from '../trpc';
 
 export const authRouter = createTRPCRouter({
@@ -15,7 +21,13 @@ export const authRouter = createTRPCRouter({
     };
   }),
   changePassword: protectedProcedure
-    .input(z.object({ currentPassword: z.string().min(1, 'Required'), newPassword: z.string() }))
+    .input(
+      z.object({
+        // Not trimmed: spaces are part of a password. The byte limit is validatePassword's.
+        currentPassword: text({ min: 1, max: 1024, trim: false }),
+        newPassword: text({ max: 1024, trim: false }),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       await changePassword({ db: ctx.db, userId: ctx.session.user.id, ...input });
       return { signedOut: true };
@@ -25,6 +37,16 @@ export const authRouter = createTRPCRouter({
 export const usersRouter = createTRPCRouter({
   list: requirePermission('users.manage').query(({ ctx }) => listMembers({ ctx: ctx.tenant })),
   setDisabled: requirePermission('users.manage')
-    .input(z.object({ userId: z.uuid('Unknown user'), disabled: z.boolean() }))
+    .input(z.object({ userId: uuidId('Unknown user'), disabled: z.boolean() }))
     .mutation(({ ctx, input }) => setUserDisabled({ ctx: ctx.tenant, ...input })),
+  setRole: requirePermission('users.manage')
+    .input(
+      z.object({
+        userId: uuidId('Unknown user'),
+        role: z.enum(STAFF_ROLES, {
+          error: 'Choose a staff role: owner, admin, finance, dispatcher or viewer',
+        }),
+      }),
+    )
+    .mutation(({ ctx, input }) => setUserRole({ ctx: ctx.tenant, ...input })),
 });

@@ -7,9 +7,12 @@ import {
   getOrchestration,
   listCheckoutSessions,
   listCustomerOrders,
+  listRecoveryRuns,
+  listRecoveryRunsInput,
   listSessionsInput,
   markCheckoutAbandoned,
   monitorCheckoutOrchestrations,
+  myOrdersInput,
   orchestrationOrderInput,
   postOrchestrationEvent,
   postOrchestrationEventInput,
@@ -71,11 +74,13 @@ export const checkoutRouter = createTRPCRouter({
         getCheckoutStatus({ ctx: tenant, sessionId: input.sessionId }),
       ),
     ),
-  myOrders: protectedProcedure.query(({ ctx }) =>
-    storefrontTenant(ctx, (tenant) =>
-      listCustomerOrders({ ctx: tenant, userId: ctx.session.user.id }),
+  myOrders: protectedProcedure
+    .input(myOrdersInput)
+    .query(({ ctx, input }) =>
+      storefrontTenant(ctx, (tenant) =>
+        listCustomerOrders({ ctx: tenant, userId: ctx.session.user.id, input }),
+      ),
     ),
-  ),
   myPreferences: protectedProcedure.query(({ ctx }) =>
     storefrontTenant(ctx, (tenant) =>
       getCustomerPreferences({ ctx: tenant, userId: ctx.session.user.id }),
@@ -104,15 +109,15 @@ export const checkoutRouter = createTRPCRouter({
   runRecovery: manage.mutation(({ ctx }) =>
     runSessionRecovery({ ctx: ctx.tenant, trigger: 'manual', settings: recoverySettingsFromEnv() }),
   ),
-  listRecoveryRuns: read.query(({ ctx }) =>
-    ctx.tenant.tx.hostedSessionRecoveryRun.findMany({ orderBy: { startedAt: 'desc' }, take: 10 }),
-  ),
+  listRecoveryRuns: read
+    .input(listRecoveryRunsInput)
+    .query(({ ctx, input }) => listRecoveryRuns({ ctx: ctx.tenant, input })),
   runOrchestrationMonitor: manage.mutation(({ ctx }) =>
     monitorCheckoutOrchestrations({ ctx: ctx.tenant }),
   ),
   getOrchestration: read
     .input(orchestrationOrderInput)
-    .query(({ ctx, input }) => getOrchestration({ ctx: ctx.tenant, orderId: input.orderId })),
+    .query(({ ctx, input }) => getOrchestration({ ctx: ctx.tenant, ...input })),
   postOrchestrationEvent: manage
     .input(postOrchestrationEventInput)
     .mutation(({ ctx, input }) => postOrchestrationEvent({ ctx: ctx.tenant, input })),

@@ -35,6 +35,7 @@ import {
   listPublicVendors,
   listTemplates,
   listOrganizerSubscriptions,
+  listSubscriptionsInput,
   listVendors,
   listVendorsInput,
   myVendor,
@@ -73,6 +74,7 @@ import {
   updateTemplateInput,
   updateVendorProfile,
   updateVendorProfileInput,
+  uuidId,
   vendorApprove,
   vendorApproveInput,
   vendorBookingDetail,
@@ -88,7 +90,7 @@ import {
 import { consumeRateLimit } from '@souk/auth';
 import { createTRPCRouter, publicProcedure, requirePermission, withStorefrontOrg } from '../trpc';
 
-const bookingIdInput = z.object({ bookingId: z.uuid('Unknown booking') });
+const bookingIdInput = z.object({ bookingId: uuidId('Unknown booking') });
 
 const book = requirePermission('marketplace.book');
 const vend = requirePermission('marketplace.vend');
@@ -226,7 +228,9 @@ const adminRouter = createTRPCRouter({
   deleteTemplate: manage
     .input(idInput)
     .mutation(({ ctx, input }) => deleteTemplate({ ctx: ctx.tenant, id: input.id })),
-  subscriptions: read.query(({ ctx }) => listOrganizerSubscriptions({ ctx: ctx.tenant })),
+  subscriptions: read
+    .input(listSubscriptionsInput)
+    .query(({ ctx, input }) => listOrganizerSubscriptions({ ctx: ctx.tenant, input })),
   setSubscription: manage
     .input(setSubscriptionInput)
     .mutation(({ ctx, input }) => adminSetSubscription({ ctx: ctx.tenant, input })),

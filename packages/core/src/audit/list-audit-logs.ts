@@ -2,14 +2,15 @@ import { z } from 'zod';
 import type { Prisma } from '@souk/db';
 import type { TenantContext } from '../context';
 import { pageArgs, NEWEST_FIRST } from '../page';
+import { page, pageSize, text } from '../validation';
 
 export const listAuditLogsInput = z.object({
-  action: z.string().trim().max(100).optional(),
-  entityType: z.string().trim().max(100).optional(),
-  actorEmail: z.string().trim().max(320).optional(),
-  entityId: z.string().trim().max(100).optional(),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(100).default(25),
+  action: text({ max: 100, label: 'Action' }).optional(),
+  entityType: text({ max: 100, label: 'Entity type' }).optional(),
+  actorEmail: text({ max: 320, label: 'Actor email' }).optional(),
+  entityId: text({ max: 100, label: 'Entity id' }).optional(),
+  page: page(),
+  pageSize: pageSize(25),
 });
 export type ListAuditLogsInput = z.infer<typeof listAuditLogsInput>;
 

@@ -27,6 +27,7 @@ export async function recordAudit(ctx: TenantContext, entry: AuditEntry): Promis
       before: snapshot(entry.before),
       after: snapshot(entry.after),
       requestId: ctx.requestId,
+      ip: ctx.ip ?? null,
     },
   });
 }

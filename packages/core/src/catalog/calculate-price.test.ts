@@ -200,7 +200,7 @@ describe('calculatePrice', () => {
     );
   });
 
-  it('never returns a negative total', () => {
+  it('refuses a negative total instead of clamping it to a free order', () => {
     const cheap: PricedProduct = {
       ...product,
       basePriceCents: 100,
@@ -216,6 +216,67 @@ describe('calculatePrice', () => {
       customFields: {},
     });
     expect(quote.subtotalCents).toBe(-400);
-    expect(quote.totalCents).toBe(0);
+    expect(quote.totalCents).toBe(-400);
+    expect(quote.issues).toEqual([
+      {
+        field: 'total',
+        message: 'This combination comes to less than nothing; choose other options',
+      },
+    ]);
+  });
+
+  describe("custom-field patterns (admin-written, run on shoppers' input)", () => {
+    const withPattern = (pattern: string, maxLength: number | null = null): PricedProduct => ({
+      ...product,
+      optionGroups: [],
+      subscriptionPlans: [],
+      customFields: [
+        {
+          id: 'f-code',
+          label: 'Code',
+          fieldType: 'text',
+          isRequired: true,
+          minLength: null,
+          maxLength,
+          pattern,
+          minValue: null,
+          maxValue: null,
+        },
+      ],
+    });
+    const issuesFor = (p: PricedProduct, value: string) =>
+      calculatePrice(p, {
+        options: {},
+        addOnIds: [],
+        planId: null,
+        customFields: { 'f-code': value },
+      }).issues.map((i) => i.message);
+
+    it('evaluates a catastrophic-backtracking pattern in linear time', () => {
+      const started = performance.now();
+      expect(issuesFor(withPattern('(a+)+$'), `${'a'.repeat(30)}b`)).toEqual([
+        'Code is not in the expected format',
+      ]);
+      expect(issuesFor(withPattern('(a+)+$'), 'a'.repeat(30))).toEqual([]);
+      // A backtracking engine needs seconds (minutes at n=35) for this; RE2 needs microseconds.
+      expect(performance.now() - started).toBeLessThan(2000);
+    });
+
+    it('caps the input a pattern runs on: the field maximum, else 1,000 characters', () => {
+      expect(issuesFor(withPattern('a*'), 'a'.repeat(1000))).toEqual([]);
+      expect(issuesFor(withPattern('a*'), 'a'.repeat(1001))).toEqual([
+        'Code must be at most 1000 characters',
+      ]);
+      expect(issuesFor(withPattern('a*', 5), 'aaaaaa')).toEqual([
+        'Code must be at most 5 characters',
+      ]);
+    });
+
+    it('matches the whole value, as before', () => {
+      expect(issuesFor(withPattern('[0-9]{3}'), '123')).toEqual([]);
+      expect(issuesFor(withPattern('[0-9]{3}'), 'x123')).toEqual([
+        'Code is not in the expected format',
+      ]);
+    });
   });
 });

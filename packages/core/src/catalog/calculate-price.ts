@@ -2,6 +2,7 @@
 // charges what it returns, computed again on the server from stored data.
 // Pure and browser-safe: no database, no floats.
 import { divideRounded } from '../money';
+import { matchesFieldPattern, PATTERN_INPUT_MAX } from './field-pattern';
 
 export const BPS_ONE = 10_000;
 
@@ -69,7 +70,7 @@ export interface PriceLine {
 }
 
 export interface PriceIssue {
-  /** `options.<groupId>`, `addOns`, `plan`, `customFields.<fieldId>` */
+  /** `options.<groupId>`, `addOns`, `plan`, `customFields.<fieldId>`, `total` */
   field: string;
   message: string;
 }
@@ -121,13 +122,12 @@ function customFieldIssue(field: PricedCustomField, raw: string | undefined): st
     if (!ok) return `${field.label} must be a valid URL (https://…)`;
   }
   if (field.pattern) {
-    let re: RegExp | null = null;
-    try {
-      re = new RegExp(`^(?:${field.pattern})$`, 'u');
-    } catch {
-      re = null; // an invalid stored pattern must not block the customer
+    // Bounds the work a pattern can do even in linear time.
+    const cap = field.maxLength ?? PATTERN_INPUT_MAX;
+    if (value.length > cap) return `${field.label} must be at most ${cap} characters`;
+    if (matchesFieldPattern(field.pattern, value) === false) {
+      return `${field.label} is not in the expected format`;
     }
-    if (re && !re.test(value)) return `${field.label} is not in the expected format`;
   }
   return null;
 }
@@ -210,13 +210,20 @@ export function calculatePrice(product: PricedProduct, selection: PriceSelection
     if (message) issues.push({ field: `customFields.${field.id}`, message });
   }
 
-  // Negative deltas can outweigh the base; a price never goes below zero.
+  // Negative deltas can outweigh the base. Clamping to zero would hand the order out
+  // free by accident, so the total stays as computed and checkout refuses it.
+  if (total < 0) {
+    issues.push({
+      field: 'total',
+      message: 'This combination comes to less than nothing; choose other options',
+    });
+  }
   return {
     currency: product.currency,
     baseCents: product.basePriceCents,
     lines,
     subtotalCents: subtotal,
-    totalCents: Math.max(0, total),
+    totalCents: total,
     issues,
   };
 }

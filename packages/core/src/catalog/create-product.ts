@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
+import { assertChargeablePrice } from './chargeable-price';
 import {
   loadProduct,
   toAdminProduct,
@@ -25,7 +26,10 @@ export async function createProduct({
   );
   if (configuration) await writeConfiguration(ctx.tx, ctx.orgId, id, configuration);
 
-  const product = toAdminProduct(await loadProduct(ctx.tx, id));
+  const loaded = await loadProduct(ctx.tx, id);
+  // Checked on the saved whole: an edit may change only the price or only the options.
+  assertChargeablePrice(loaded);
+  const product = toAdminProduct(loaded);
   await recordAudit(ctx, {
     action: 'product.create',
     entityType: 'product',

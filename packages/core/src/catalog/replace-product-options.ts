@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
+import { assertChargeablePrice } from './chargeable-price';
 import {
   loadProduct,
   toAdminProduct,
@@ -20,7 +21,10 @@ export async function replaceProductOptions({
   const before = toAdminProduct(await loadProduct(ctx.tx, productId));
   await writeConfiguration(ctx.tx, ctx.orgId, productId, collections);
   await ctx.tx.product.update({ where: { id: productId }, data: { updatedAt: new Date() } });
-  const after = toAdminProduct(await loadProduct(ctx.tx, productId));
+  const loaded = await loadProduct(ctx.tx, productId);
+  // Checked on the saved whole: an edit may change only the price or only the options.
+  assertChargeablePrice(loaded);
+  const after = toAdminProduct(loaded);
   await recordAudit(ctx, {
     action: 'product.replace_options',
     entityType: 'product',

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { SUPPORTED_CURRENCIES } from '../money';
+import { fieldPatternProblem } from './field-pattern';
+import { int, page, pageSize, partialUpdate, slug, text, url, uuidId } from '../validation';
 
 export const PRICE_DELTA_MIN = -100_000;
 export const PRICE_DELTA_MAX = 100_000;
 
-const label = z.string().trim().min(1, 'Required').max(120, 'At most 120 characters');
-const description = z.string().trim().max(1000, 'At most 1000 characters').nullish();
+const label = text({ min: 1, max: 120 });
+const description = text({ max: 1000 }).nullish();
 
-const priceDeltaCents = z
-  .number({ error: 'Enter an amount in cents' })
-  .int('Must be a whole number of cents')
-  .min(PRICE_DELTA_MIN, `Must be at least ${PRICE_DELTA_MIN}`)
-  .max(PRICE_DELTA_MAX, `Must be at most ${PRICE_DELTA_MAX}`);
+const priceDeltaCents = int({
+  min: PRICE_DELTA_MIN,
+  max: PRICE_DELTA_MAX,
+  message: 'Enter an amount in cents',
+  intMessage: 'Must be a whole number of cents',
+});
 
 export const optionInput = z.object({
   label,
@@ -29,21 +32,21 @@ export const optionGroupInput = z.object({
 
 export const addOnInput = z.object({ label, description, priceDeltaCents });
 
-const optionalInt = z.number().int('Must be a whole number').nullish();
+const optionalInt = int().nullish();
 
 export const customFieldInput = z
   .object({
     label,
     fieldType: z.enum(['text', 'url', 'number']),
     isRequired: z.boolean().default(false),
-    placeholder: z.string().trim().max(200).nullish(),
-    helpText: z.string().trim().max(500).nullish(),
+    placeholder: text({ max: 200, label: 'Placeholder' }).nullish(),
+    helpText: text({ max: 500, label: 'Help text' }).nullish(),
     minLength: optionalInt.refine((v) => v == null || v >= 0, 'Must be 0 or more'),
     maxLength: optionalInt.refine(
       (v) => v == null || (v >= 1 && v <= 5000),
       'Must be between 1 and 5000',
     ),
-    pattern: z.string().max(200, 'At most 200 characters').nullish(),
+    pattern: text({ max: 200, trim: false }).nullish(),
     minValue: optionalInt,
     maxValue: optionalInt,
   })
@@ -63,15 +66,9 @@ export const customFieldInput = z
       });
     }
     if (field.pattern) {
-      try {
-        new RegExp(field.pattern, 'u');
-      } catch {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['pattern'],
-          message: 'Not a valid regular expression',
-        });
-      }
+      // RE2 (linear time) is what checks shoppers' input, so it decides what may be saved.
+      const problem = fieldPatternProblem(field.pattern);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['pattern'], message: problem });
     }
     if (
       field.fieldType === 'number' &&
@@ -97,12 +94,13 @@ export const subscriptionPlanInput = z.object({
   description,
   billingCycle: z.enum(['one_time', 'monthly', 'quarterly', 'annual']),
   // Basis points: 10000 = x1.0. Integer so plan pricing never touches floats.
-  priceMultiplierBps: z
-    .number()
-    .int('Must be a whole number of basis points')
-    .min(0, 'Must be 0 or more')
-    .max(100_000, 'At most 100000 (x10)')
-    .nullish(),
+  priceMultiplierBps: int({
+    min: 0,
+    max: 100_000,
+    message: 'Must be a whole number of basis points',
+    minMessage: 'Must be 0 or more',
+    maxMessage: 'At most 100000 (x10)',
+  }).nullish(),
   priceDeltaCents: priceDeltaCents.nullish(),
   isDefault: z.boolean().default(false),
 });
@@ -136,26 +134,20 @@ export const configurationInput = z.object({
 export type ConfigurationInput = z.infer<typeof configurationInput>;
 
 const productFields = z.object({
-  slug: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(2, 'At least 2 characters')
-    .max(80, 'At most 80 characters')
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, numbers and single dashes'),
-  name: z.string().trim().min(1, 'Required').max(120, 'At most 120 characters'),
-  description: z.string().trim().max(5000, 'At most 5000 characters').default(''),
-  basePriceCents: z
-    .number({ error: 'Enter a price' })
-    .int('Must be a whole number of cents')
-    .min(0, 'Must be 0 or more')
-    .max(100_000_000, 'At most 1,000,000.00'),
+  slug: slug(),
+  name: text({ min: 1, max: 120 }),
+  description: text({ max: 5000 }).default(''),
+  basePriceCents: int({
+    min: 0,
+    max: 100_000_000,
+    message: 'Enter a price',
+    intMessage: 'Must be a whole number of cents',
+    minMessage: 'Must be 0 or more',
+    maxMessage: 'At most 1,000,000.00',
+  }),
   currency: z.enum(SUPPORTED_CURRENCIES, { error: `One of ${SUPPORTED_CURRENCIES.join(', ')}` }),
   status: z.enum(['draft', 'active', 'archived']).default('draft'),
-  imageUrl: z
-    .url({ protocol: /^https?$/, error: 'Must be an http(s) URL' })
-    .max(2000)
-    .nullish(),
+  imageUrl: url({ message: 'Must be an http(s) URL' }).nullish(),
 });
 
 export const createProductInput = productFields.extend({
@@ -163,14 +155,17 @@ export const createProductInput = productFields.extend({
 });
 export type CreateProductInput = z.infer<typeof createProductInput>;
 
-export const updateProductInput = productFields
-  .partial()
-  .extend({ id: z.uuid('Unknown product'), configuration: configurationInput.optional() });
+// Only the fields sent change: `.partial()` alone would re-apply the create defaults
+// (status draft, empty description) to every edit.
+export const updateProductInput = partialUpdate(productFields).extend({
+  id: uuidId('Unknown product'),
+  configuration: configurationInput.optional(),
+});
 export type UpdateProductInput = z.infer<typeof updateProductInput>;
 
 /** Omitted collections are deleted: the payload is the whole new configuration. */
 export const replaceOptionsInput = z.object({
-  productId: z.uuid('Unknown product'),
+  productId: uuidId('Unknown product'),
   optionGroups: optionGroups.optional(),
   addOns: addOns.optional(),
   customFields: customFields.optional(),
@@ -179,20 +174,22 @@ export const replaceOptionsInput = z.object({
 export type ReplaceOptionsInput = z.infer<typeof replaceOptionsInput>;
 
 export const listProductsInput = z.object({
-  search: z.string().trim().max(200).optional(),
+  search: text({ max: 200, label: 'Search' }).optional(),
   status: z.enum(['draft', 'active', 'archived']).optional(),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(100).default(20),
+  page: page(),
+  pageSize: pageSize(20),
   sort: z.enum(['name', 'updatedAt', 'basePriceCents', 'status']).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 export type ListProductsInput = z.infer<typeof listProductsInput>;
 
-export const productIdInput = z.object({ id: z.uuid('Unknown product') });
+export const productIdInput = z.object({ id: uuidId('Unknown product') });
+// Lookups, not choices: any slug-sized text, so an odd one is "not found", not a 500.
+const lookupSlug = () => text({ min: 1, max: 80 });
 export const storefrontProductInput = z.object({
-  slug: z.string().trim().min(1).max(80),
-  orgSlug: z.string().trim().min(1).max(80).optional(),
+  slug: lookupSlug(),
+  orgSlug: lookupSlug().optional(),
 });
 export const storefrontListInput = z.object({
-  orgSlug: z.string().trim().min(1).max(80).optional(),
+  orgSlug: lookupSlug().optional(),
 });

@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
+import { assertChargeablePrice } from './chargeable-price';
 import {
   loadProduct,
   toAdminProduct,
@@ -34,7 +35,10 @@ export async function updateProduct({
   );
   if (configuration) await writeConfiguration(ctx.tx, ctx.orgId, id, configuration);
 
-  const after = toAdminProduct(await loadProduct(ctx.tx, id));
+  const loaded = await loadProduct(ctx.tx, id);
+  // Checked on the saved whole: an edit may change only the price or only the options.
+  assertChargeablePrice(loaded);
+  const after = toAdminProduct(loaded);
   await recordAudit(ctx, {
     action: 'product.update',
     entityType: 'product',

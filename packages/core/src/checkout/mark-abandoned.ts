@@ -1,14 +1,21 @@
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
-import { verifyResumeToken } from './resume-token';
+import { orderIdFromLink } from './resume-token';
 
 /**
  * The customer came back through the processor's cancel link: that is an explicit
  * abandonment, so recovery may start now instead of after the idle timeout.
  */
-export async function markCheckoutAbandoned({ ctx, token }: { ctx: TenantContext; token: string }) {
-  const orderId = verifyResumeToken(token);
-  if (!orderId) throw new AppError('NOT_FOUND', 'This checkout link is not valid');
+export async function markCheckoutAbandoned({
+  ctx,
+  token,
+  now = new Date(),
+}: {
+  ctx: TenantContext;
+  token: string;
+  now?: Date;
+}) {
+  const orderId = orderIdFromLink(token, now, 'This checkout link is not valid');
   const invoice = await ctx.tx.invoice.findUnique({
     where: { orderId },
     include: { order: { select: { number: true } } },
@@ -16,7 +23,7 @@ export async function markCheckoutAbandoned({ ctx, token }: { ctx: TenantContext
   if (!invoice) throw new AppError('NOT_FOUND', 'This checkout link is not valid');
   const { count } = await ctx.tx.hostedCheckoutSession.updateMany({
     where: { invoiceId: invoice.id, status: 'open' },
-    data: { status: 'abandoned', abandonedAt: new Date() },
+    data: { status: 'abandoned', abandonedAt: now },
   });
   return {
     orderId,

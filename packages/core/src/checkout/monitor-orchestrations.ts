@@ -1,4 +1,5 @@
 import type { Prisma } from '@souk/db';
+import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
 import { coreEnv } from '../env';
 import { createLogger } from '../logger';
@@ -115,6 +116,16 @@ export async function monitorCheckoutOrchestrations({
       summary.prompted += 1;
     }
     await event('recovery_sweep', RECOVERY_SWEEP_NOTE);
+  }
+  // A person starting the monitor answers for the prompts it sent; the scheduled job
+  // (no actor) runs every few minutes and would drown the audit log.
+  if (ctx.actor) {
+    await recordAudit(ctx, {
+      action: 'checkout.orchestration_monitor_run',
+      entityType: 'checkout_orchestration',
+      entityId: null,
+      after: { ...summary, orchestrationIds: overdue.map((row) => row.id) },
+    });
   }
   return summary;
 }

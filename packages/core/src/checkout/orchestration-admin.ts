@@ -16,11 +16,22 @@ async function orderExists(ctx: TenantContext, orderId: string) {
 }
 
 /** GET semantics with get-or-create: an order always has an orchestration to show. */
-export async function getOrchestration({ ctx, orderId }: { ctx: TenantContext; orderId: string }) {
+export async function getOrchestration({
+  ctx,
+  orderId,
+  eventsPage = 1,
+  eventsPageSize = 20,
+}: {
+  ctx: TenantContext;
+  orderId: string;
+  eventsPage?: number;
+  eventsPageSize?: number;
+}) {
   const order = await orderExists(ctx, orderId);
   const view = await orchestrationView(
     ctx.tx,
     await getOrCreateOrchestration(ctx.tx, ctx.orgId, orderId),
+    { page: eventsPage, pageSize: eventsPageSize },
   );
   return { ...view, orderNumber: order.number };
 }

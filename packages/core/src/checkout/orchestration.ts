@@ -1,5 +1,6 @@
 import type { CheckoutOrchestration, OrchestrationStage, Tx } from '@souk/db';
 import { coreEnv } from '../env';
+import { NEWEST_FIRST, pageArgs } from '../page';
 import { isAfter, nextStage, readMetadata, STAGE_COPY } from './orchestration-stages';
 
 export function followUpAt(from: Date, minutes = coreEnv.ORCHESTRATION_FOLLOW_UP_MINUTES): Date {
@@ -65,6 +66,13 @@ export async function transitionOrchestration(
       actorEmail,
     },
   });
+  if (to === 'fulfillment_readiness') {
+    // Tasks that waited for this stage run on the worker's next pass, not after their wait.
+    await tx.fulfillmentTask.updateMany({
+      where: { orderId: orchestration.orderId, status: 'pending' },
+      data: { runAfter: now },
+    });
+  }
   return true;
 }
 
@@ -79,13 +87,23 @@ export async function advanceOrchestration(
   return to ?? orchestration.stage;
 }
 
-export async function orchestrationView(tx: Tx, orchestration: CheckoutOrchestration) {
+export async function orchestrationView(
+  tx: Tx,
+  orchestration: CheckoutOrchestration,
+  eventsPaging: { page: number; pageSize: number } = { page: 1, pageSize: 20 },
+) {
+  const where = { orchestrationId: orchestration.id };
   const events = await tx.checkoutOrchestrationEvent.findMany({
-    where: { orchestrationId: orchestration.id },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 20,
+    where,
+    orderBy: NEWEST_FIRST,
+    ...pageArgs(eventsPaging),
   });
-  const lastTransition = events.find((e) => e.kind === 'transition' || e.kind === 'created');
+  const eventsTotal = await tx.checkoutOrchestrationEvent.count({ where });
+  // Its own query: the latest transition may be older than the page of events shown.
+  const lastTransition = await tx.checkoutOrchestrationEvent.findFirst({
+    where: { ...where, kind: { in: ['transition', 'created'] } },
+    orderBy: NEWEST_FIRST,
+  });
   const metadata = readMetadata(orchestration.metadata);
   return {
     id: orchestration.id,
@@ -105,6 +123,9 @@ export async function orchestrationView(tx: Tx, orchestration: CheckoutOrchestra
         }
       : null,
     pendingLoyaltySteps: (metadata.loyaltySteps ?? []).filter((s) => !s.done).map((s) => s.label),
+    eventsTotal,
+    eventsPage: eventsPaging.page,
+    eventsPageSize: eventsPaging.pageSize,
     events: events.map((e) => ({
       id: e.id,
       kind: e.kind,

@@ -3,7 +3,7 @@ import type { TenantContext } from '../context';
 import { AppError } from '../errors';
 import { resolveGateway } from '../payments/resolve-gateway';
 import { invoiceForSession, openHostedSession } from './hosted-session';
-import { verifyResumeToken } from './resume-token';
+import { orderIdFromLink } from './resume-token';
 
 /** Minimum life left on an open session before the resume link reuses it. */
 const REUSE_MIN_MS = 10 * 60_000;
@@ -26,8 +26,7 @@ export async function resumeCheckout({
 }): Promise<
   { status: 'paid'; orderId: string } | { status: 'open'; orderId: string; checkoutUrl: string }
 > {
-  const orderId = verifyResumeToken(token);
-  if (!orderId) throw new AppError('NOT_FOUND', 'This resume link is not valid');
+  const orderId = orderIdFromLink(token, now);
   const { tx } = ctx;
   const invoice = await tx.invoice.findUnique({ where: { orderId }, include: invoiceForSession });
   if (!invoice) throw new AppError('NOT_FOUND', 'This resume link is not valid');

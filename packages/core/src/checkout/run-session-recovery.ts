@@ -1,4 +1,5 @@
 import { withOrg, type Db } from '@souk/db';
+import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
 import { coreEnv } from '../env';
 import { formatMoney } from '../money';
@@ -159,6 +160,23 @@ export async function runSessionRecovery({
       skippedCount: skipped,
     },
   });
+  // A person starting a run answers for the emails and Slack alerts it sent; the
+  // scheduled runs (no actor) are on record as run rows already.
+  if (ctx.actor) {
+    await recordAudit(ctx, {
+      action: 'checkout.recovery_run',
+      entityType: 'hosted_session_recovery_run',
+      entityId: run.id,
+      after: {
+        trigger,
+        expired: run.expiredCount,
+        abandoned: run.abandonedCount,
+        emailsQueued: run.emailsQueued,
+        slackQueued: run.slackQueued,
+        skipped: run.skippedCount,
+      },
+    });
+  }
   return run;
 }
 

@@ -1,10 +1,13 @@
 import type { Prisma } from '@souk/db';
-import type { PaymentGateway } from '@souk/payments';
+import { isBelowMinimumCharge, type PaymentGateway } from '@souk/payments';
 import { calculatePrice } from '../catalog/calculate-price';
+import { minimumChargeMessage } from '../catalog/chargeable-price';
 import { productWithConfiguration } from '../catalog/product-shape';
 import type { TenantContext } from '../context';
 import { AppError, type FieldErrors } from '../errors';
+import { formatMoney } from '../money';
 import { resolveGateway } from '../payments/resolve-gateway';
+import { completeFreeOrder } from './complete-free-order';
 import { invoiceForSession, openHostedSession } from './hosted-session';
 import { getOrCreateOrchestration } from './orchestration';
 import type { StartCheckoutInput } from './schemas';
@@ -53,6 +56,12 @@ export async function startCheckout({
   const org = await tx.organization.findUniqueOrThrow({ where: { id: orgId } });
   const lineTotal = quote.totalCents * input.quantity;
   const tax = taxSnapshot([lineTotal], org.taxRateBps);
+  if (isBelowMinimumCharge(tax.totalCents, product.currency)) {
+    const message =
+      `${minimumChargeMessage(product.currency)}; this order comes to ` +
+      `${formatMoney(tax.totalCents, product.currency)}. Add options or increase the quantity.`;
+    throw new AppError('BAD_REQUEST', message, { fieldErrors: { total: [message] } });
+  }
 
   const order = await tx.order.create({
     data: {
@@ -118,6 +127,21 @@ export async function startCheckout({
   });
   await getOrCreateOrchestration(tx, orgId, order.id);
 
+  if (invoice.totalCents === 0) {
+    await completeFreeOrder(ctx, order, invoice);
+    return {
+      orderId: order.id,
+      orderNumber: order.number,
+      invoiceId: invoice.id,
+      sessionId: null,
+      // No processor page: the customer goes straight to their orders, which say it is paid.
+      checkoutUrl: `/account?paid=${order.id}`,
+      isFree: true,
+      totalCents: 0,
+      currency: invoice.currency,
+    };
+  }
+
   const session = await openHostedSession({
     tx,
     gateway: gateway ?? (await resolveGateway(tx, orgId)),
@@ -130,6 +154,7 @@ export async function startCheckout({
     invoiceId: invoice.id,
     sessionId: session.id,
     checkoutUrl: session.url,
+    isFree: false,
     totalCents: invoice.totalCents,
     currency: invoice.currency,
   };

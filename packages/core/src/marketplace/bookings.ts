@@ -16,8 +16,16 @@ import {
 } from './booking-access';
 import type { CreateBookingInput, listMyBookingsInput, respondToCounterInput } from './schemas';
 import { pageArgs, NEWEST_FIRST } from '../page';
+import {
+  bookingStatusLabel,
+  completionBlockedReason,
+  EVENT_DATE_IN_PAST_MESSAGE,
+  isEventDateInPast,
+} from './booking-status';
 
-async function checkVendors(ctx: TenantContext, input: CreateBookingInput) {
+const OWN_LISTING_MESSAGE = 'You cannot book your own listing: choose another vendor';
+
+async function checkVendors(ctx: TenantContext, input: CreateBookingInput, organizerId: string) {
   const ids = [input.venueVendorId, ...input.serviceVendorIds];
   const vendors = await ctx.tx.vendor.findMany({
     where: { id: { in: ids } },
@@ -28,6 +36,9 @@ async function checkVendors(ctx: TenantContext, input: CreateBookingInput) {
   if (!venue || venue.status !== 'approved' || venue.type !== 'venue_owner') {
     throw AppError.field('venueVendorId', 'Choose an approved venue from the directory');
   }
+  // Vendors may organize events too, but never buy from themselves (a self-paid
+  // booking would only move platform commission around).
+  if (venue.userId === organizerId) throw AppError.field('venueVendorId', OWN_LISTING_MESSAGE);
   input.serviceVendorIds.forEach((id, i) => {
     const vendor = byId.get(id);
     if (!vendor || vendor.status !== 'approved' || vendor.type !== 'service_provider') {
@@ -35,6 +46,9 @@ async function checkVendors(ctx: TenantContext, input: CreateBookingInput) {
         `serviceVendorIds.${i}`,
         'Choose approved service providers from the directory',
       );
+    }
+    if (vendor.userId === organizerId) {
+      throw AppError.field(`serviceVendorIds.${i}`, OWN_LISTING_MESSAGE);
     }
   });
   return vendors;
@@ -70,11 +84,14 @@ export async function createBooking({
   input: CreateBookingInput;
 }) {
   const actor = actorOrThrow(ctx);
+  if (input.eventDate && isEventDateInPast(input.eventDate)) {
+    throw AppError.field('eventDate', EVENT_DATE_IN_PAST_MESSAGE);
+  }
   if (input.templateId) {
     const template = await ctx.tx.eventTemplate.findUnique({ where: { id: input.templateId } });
     if (!template) throw AppError.field('templateId', 'That template no longer exists');
   }
-  await checkVendors(ctx, input);
+  await checkVendors(ctx, input, actor.userId);
   let booking = await ctx.tx.booking.create({
     data: {
       orgId: ctx.orgId,
@@ -104,6 +121,10 @@ export async function createBooking({
 
 async function submit(ctx: TenantContext, booking: Booking) {
   assertTransition(booking, 'awaiting_vendor_approval');
+  // A draft may sit until its date has gone by; vendors are never asked for a past day.
+  if (booking.eventDate && isEventDateInPast(booking.eventDate)) {
+    throw AppError.field('eventDate', EVENT_DATE_IN_PAST_MESSAGE);
+  }
   const submitted = await ctx.tx.booking.update({
     where: { id: booking.id },
     data: { status: 'awaiting_vendor_approval' },
@@ -136,7 +157,10 @@ export async function listMyBookings({
       include: { vendors: { select: bookingVendorSelect } },
     }),
   ]);
-  return { total, rows: rows.map((b) => ({ ...b, amounts: amountsOf(b) })) };
+  return {
+    total,
+    rows: rows.map((b) => ({ ...b, amounts: amountsOf(b), statusLabel: bookingStatusLabel(b) })),
+  };
 }
 
 /** Everything the organizer (or staff) sees of one booking. */
@@ -175,7 +199,13 @@ export async function bookingDetail(ctx: TenantContext, bookingId: string) {
     },
   });
   if (!booking) throw AppError.notFound('Booking');
-  return { ...booking, amounts: amountsOf(booking) };
+  return {
+    ...booking,
+    amounts: amountsOf(booking),
+    statusLabel: bookingStatusLabel(booking),
+    /** Why the organizer cannot mark the event completed yet (null: they can, date-wise). */
+    completionBlockedReason: completionBlockedReason(booking.eventDate),
+  };
 }
 
 export async function getMyBooking({ ctx, bookingId }: { ctx: TenantContext; bookingId: string }) {

@@ -12,6 +12,7 @@ import { bookingDetail } from './bookings';
 import { openDisputeOf } from './disputes';
 import type { cancelBookingInput, listBookingsInput } from './schemas';
 import { pageArgs, NEWEST_FIRST } from '../page';
+import { bookingStatusLabel, completionBlockedReason } from './booking-status';
 
 /** Completion releases every completion payout (held instead while a dispute is open). */
 async function complete(ctx: TenantContext, booking: Booking) {
@@ -39,6 +40,8 @@ export async function completeBooking({
   bookingId: string;
 }) {
   const booking = await lockOrganizerBooking(ctx, bookingId);
+  const tooEarly = booking.status === 'paid' ? completionBlockedReason(booking.eventDate) : null;
+  if (tooEarly) throw new AppError('CONFLICT', tooEarly, { reason: 'event_not_started' });
   if (booking.status === 'paid' && amountsOf(booking).balanceDueCents > 0) {
     throw new AppError('CONFLICT', 'Pay the remaining balance before completing the booking');
   }
@@ -46,7 +49,10 @@ export async function completeBooking({
   return { ...(await bookingDetail(ctx, bookingId)), releasedPayouts };
 }
 
-/** Admin override: completes a paid booking even with a balance still open. */
+/**
+ * Admin override: completes a paid booking even with a balance still open or before
+ * the event date (the organizer's path refuses both); audited.
+ */
 export async function forceCompleteBooking({
   ctx,
   bookingId,
@@ -188,7 +194,10 @@ export async function listBookings({
       ...pageArgs(input),
     }),
   ]);
-  return { total, rows: rows.map((b) => ({ ...b, amounts: amountsOf(b) })) };
+  return {
+    total,
+    rows: rows.map((b) => ({ ...b, amounts: amountsOf(b), statusLabel: bookingStatusLabel(b) })),
+  };
 }
 
 export async function adminBookingDetail({

@@ -1,7 +1,7 @@
 import { recordProcessorObject } from '../payments/processor-objects';
 import type { z } from 'zod';
 import type { PaymentGateway } from '@souk/payments';
-import type { Payout, Prisma } from '@souk/db';
+import type { Payout, Prisma, Vendor } from '@souk/db';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
 import { formatMoney } from '../money';
@@ -22,6 +22,25 @@ const payoutInclude = {
   booking: { select: { number: true, status: true } },
   vendor: { select: { displayName: true, payoutsDisabled: true, payoutsEnabled: true } },
 } satisfies Prisma.PayoutInclude;
+
+/** Where the vendor finishes payout setup (the vendor portal's profile page). */
+export const PAYOUT_SETUP_PATH = '/vendor/profile#payout-setup';
+
+/**
+ * Why this vendor cannot ask for a payout at all, or null. A request finance can
+ * only refuse (no account to transfer to) is stopped here, with the way forward.
+ */
+export function payoutRequestBlockedReason(
+  vendor: Pick<Vendor, 'payoutsDisabled' | 'payoutsEnabled' | 'connectedAccountId'>,
+): string | null {
+  if (vendor.payoutsDisabled) {
+    return 'Payouts are paused on your account by the platform: contact support to lift the pause';
+  }
+  if (!vendor.connectedAccountId || !vendor.payoutsEnabled) {
+    return 'Finish payout setup on your profile page before requesting a payout';
+  }
+  return null;
+}
 
 export async function vendorPayouts({
   ctx,
@@ -47,7 +66,13 @@ export async function vendorPayouts({
     }),
   ]);
   const totals = Object.fromEntries(sums.map((s) => [s.status, s._sum.amountCents ?? 0]));
-  return { total, rows, totals };
+  return {
+    total,
+    rows,
+    totals,
+    requestBlockedReason: payoutRequestBlockedReason(vendor),
+    payoutSetupPath: PAYOUT_SETUP_PATH,
+  };
 }
 
 async function lockPayout(ctx: TenantContext, id: string): Promise<Payout> {
@@ -67,6 +92,13 @@ export async function requestPayout({ ctx, id }: { ctx: TenantContext; id: strin
   }
   if (payout.status !== 'locked')
     throw new AppError('CONFLICT', `This payout is already ${payout.status}`);
+  const blocked = payoutRequestBlockedReason(vendor);
+  if (blocked) {
+    throw new AppError('CONFLICT', blocked, {
+      reason: vendor.payoutsDisabled ? 'payouts_disabled' : 'payout_setup_required',
+      setupPath: PAYOUT_SETUP_PATH,
+    });
+  }
   const dispute = await openDisputeOf(ctx, payout.bookingId);
   const now = new Date();
   return ctx.tx.payout.update({

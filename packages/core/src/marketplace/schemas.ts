@@ -1,36 +1,50 @@
 import { z } from 'zod';
+import { appRedirectUrl } from '../redirect-url';
 import { SUPPORTED_CURRENCIES } from '../money';
+import {
+  dateOnly,
+  dateTime,
+  int,
+  page as pageNumber,
+  pageSize,
+  partialUpdate,
+  text,
+  uuidId,
+} from '../validation';
 
-const MAX_CENTS = 100_000_000_00; // $100M: far above any booking, far below 2^53.
+// $1M per amount. The columns are int4 and a booking's total adds up to 21 vendors'
+// amounts, so one amount must stay well under 2^31 / 21 (the old $100M overflowed: a 500).
+const MAX_CENTS = 100_000_000;
 const cents = (label: string) =>
-  z
-    .number({ message: `${label} must be a whole number of cents` })
-    .int(`${label} must be a whole number of cents`)
-    .max(MAX_CENTS, `${label} is too large`);
+  int({
+    max: MAX_CENTS,
+    message: `${label} must be a whole number of cents`,
+    maxMessage: `${label} is too large`,
+  });
 const positiveCents = (label: string) => cents(label).min(1, `${label} must be more than zero`);
-const note = z.string().trim().max(2000, 'Notes are at most 2,000 characters').optional();
-const page = {
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(100).default(25),
-};
-export const idInput = z.object({ id: z.uuid('Unknown id') });
+const note = text({ max: 2000, maxMessage: 'Notes are at most 2,000 characters' }).optional();
+const page = { page: pageNumber(), pageSize: pageSize(25) };
+export const idInput = z.object({ id: uuidId('Unknown id') });
+const orgSlug = () => text({ min: 1, max: 80 });
 
 // Vendors
 export const onboardVendorInput = z.object({
   type: z.enum(['venue_owner', 'service_provider'], {
     message: 'Choose venue owner or service provider',
   }),
-  displayName: z.string().trim().min(2, 'Display name needs at least 2 characters').max(80),
-  description: z.string().trim().max(2000).default(''),
-  city: z.string().trim().max(80).default(''),
+  displayName: text({ min: 2, max: 80, label: 'Display name' }),
+  description: text({ max: 2000, label: 'Description' }).default(''),
+  city: text({ max: 80, label: 'City' }).default(''),
 });
 export type OnboardVendorInput = z.infer<typeof onboardVendorInput>;
 
-export const updateVendorProfileInput = onboardVendorInput.omit({ type: true });
+// Only the fields sent change: the onboarding defaults ('' for description and city)
+// would otherwise wipe them on a name-only edit.
+export const updateVendorProfileInput = partialUpdate(onboardVendorInput.omit({ type: true }));
 
 export const payoutSetupInput = z.object({
-  returnUrl: z.url('returnUrl must be a URL'),
-  refreshUrl: z.url('refreshUrl must be a URL'),
+  returnUrl: appRedirectUrl('The return URL'),
+  refreshUrl: appRedirectUrl('The refresh URL'),
 });
 
 export const listVendorsInput = z.object({
@@ -40,58 +54,66 @@ export const listVendorsInput = z.object({
 });
 export const publicVendorsInput = z.object({
   type: z.enum(['venue_owner', 'service_provider']).optional(),
-  orgSlug: z.string().optional(),
+  orgSlug: orgSlug().optional(),
+  ...page,
 });
 
 export const reviewVendorInput = z.discriminatedUnion('decision', [
-  z.object({ id: z.uuid('Unknown vendor'), decision: z.literal('approve'), note: note }),
+  z.object({ id: uuidId('Unknown vendor'), decision: z.literal('approve'), note: note }),
   z.object({
-    id: z.uuid('Unknown vendor'),
+    id: uuidId('Unknown vendor'),
     decision: z.literal('needs_changes'),
-    note: z.string().trim().min(1, 'Say what needs to change').max(2000),
+    note: text({ min: 1, minMessage: 'Say what needs to change', max: 2000 }),
   }),
 ]);
 export const setPayoutsDisabledInput = z.object({
-  id: z.uuid('Unknown vendor'),
+  id: uuidId('Unknown vendor'),
   disabled: z.boolean(),
   note,
 });
 
 // Templates and subscriptions
 export const templateInput = z.object({
-  name: z.string().trim().min(2, 'Name needs at least 2 characters').max(120),
-  summary: z.string().trim().max(500).default(''),
-  details: z.string().trim().max(20_000).default(''),
-  suggestedGuests: z.number().int().min(1).max(100_000).nullable().default(null),
-  mediaUploadIds: z.array(z.uuid()).max(20).default([]),
+  name: text({ min: 2, max: 120, label: 'Name' }),
+  summary: text({ max: 500, label: 'Summary' }).default(''),
+  details: text({ max: 20_000, label: 'Details' }).default(''),
+  suggestedGuests: int({ min: 1, max: 100_000, message: 'Guests must be a whole number' })
+    .nullable()
+    .default(null),
+  mediaUploadIds: z.array(uuidId('Unknown upload')).max(20).default([]),
 });
-export const updateTemplateInput = templateInput
-  .partial()
-  .extend({ id: z.uuid('Unknown template') });
-export const publicTemplatesInput = z.object({ orgSlug: z.string().optional() });
+// Only the fields sent change (see updateVendorProfileInput).
+export const updateTemplateInput = partialUpdate(templateInput).extend({
+  id: uuidId('Unknown template'),
+});
+export const publicTemplatesInput = z.object({ orgSlug: orgSlug().optional() });
+export const listSubscriptionsInput = z.object({ ...page });
 
 export const setSubscriptionInput = z.object({
-  userId: z.uuid('Unknown user'),
+  userId: uuidId('Unknown user'),
   status: z.enum(['none', 'trial', 'active', 'cancelled']),
-  trialEndsAt: z.coerce.date().nullable().default(null),
+  trialEndsAt: dateTime('Trial end must be a date', 'The trial end').nullable().default(null),
 });
 
 // Bookings
 export const createBookingInput = z
   .object({
-    templateId: z.uuid('Unknown template').nullable().default(null),
-    eventDate: z.iso.date('Event date must be a date (YYYY-MM-DD)').nullable().default(null),
-    guestCount: z
-      .number()
-      .int('Guests must be a whole number')
-      .min(1, 'At least 1 guest')
-      .max(100_000)
+    templateId: uuidId('Unknown template').nullable().default(null),
+    eventDate: dateOnly('Event date must be a date (YYYY-MM-DD)', 'The event year')
       .nullable()
       .default(null),
-    locationText: z.string().trim().max(300).default(''),
-    venueVendorId: z.uuid('Choose a venue'),
-    serviceVendorIds: z.array(z.uuid('Unknown vendor')).max(20, 'At most 20 services').default([]),
-    notes: z.string().trim().max(4000).default(''),
+    guestCount: int({
+      min: 1,
+      max: 100_000,
+      message: 'Guests must be a whole number',
+      minMessage: 'At least 1 guest',
+    })
+      .nullable()
+      .default(null),
+    locationText: text({ max: 300, label: 'Location' }).default(''),
+    venueVendorId: uuidId('Choose a venue'),
+    serviceVendorIds: z.array(uuidId('Unknown vendor')).max(20, 'At most 20 services').default([]),
+    notes: text({ max: 4000, label: 'Notes' }).default(''),
     requestedBudgetCents: cents('Budget')
       .min(0, 'Budget cannot be negative')
       .nullable()
@@ -137,32 +159,32 @@ export const vendorInboxInput = z.object({
 export const listBookingsInput = z.object({ status: bookingStatusEnum.optional(), ...page });
 
 export const vendorApproveInput = z.object({
-  bookingId: z.uuid('Unknown booking'),
+  bookingId: uuidId('Unknown booking'),
   agreedAmountCents: positiveCents('Agreed amount').optional(),
   note,
 });
-export const vendorDeclineInput = z.object({ bookingId: z.uuid('Unknown booking'), note });
+export const vendorDeclineInput = z.object({ bookingId: uuidId('Unknown booking'), note });
 export const vendorCounterInput = z.object({
-  bookingId: z.uuid('Unknown booking'),
+  bookingId: uuidId('Unknown booking'),
   proposedAmountCents: positiveCents('Proposed amount'),
   note,
 });
 export const respondToCounterInput = z.object({
-  bookingId: z.uuid('Unknown booking'),
-  bookingVendorId: z.uuid('Unknown vendor response'),
+  bookingId: uuidId('Unknown booking'),
+  bookingVendorId: uuidId('Unknown vendor response'),
   accept: z.boolean(),
 });
-export const submitBookingInput = z.object({ bookingId: z.uuid('Unknown booking') });
+export const submitBookingInput = z.object({ bookingId: uuidId('Unknown booking') });
 export const cancelBookingInput = z.object({
-  bookingId: z.uuid('Unknown booking'),
-  reason: z.string().trim().min(1, 'Give a reason').max(500),
+  bookingId: uuidId('Unknown booking'),
+  reason: text({ min: 1, minMessage: 'Give a reason', max: 500 }),
 });
 
 // Payments and payouts
 export const payBookingInput = z.object({
-  bookingId: z.uuid('Unknown booking'),
+  bookingId: uuidId('Unknown booking'),
   mode: z.enum(['deposit', 'full', 'balance'], { message: 'Choose deposit, full or balance' }),
-  returnUrl: z.url('returnUrl must be a URL').optional(),
+  returnUrl: appRedirectUrl('The return URL').optional(),
 });
 export type PayBookingInput = z.infer<typeof payBookingInput>;
 
@@ -184,39 +206,43 @@ export const listPayoutsInput = z.object({
   ...page,
 });
 export const vendorPayoutsInput = z.object({ status: payoutStatusEnum.optional(), ...page });
-export const payoutActionInput = z.object({ id: z.uuid('Unknown payout'), note });
+export const payoutActionInput = z.object({ id: uuidId('Unknown payout'), note });
 export const payoutHoldInput = z.object({
-  id: z.uuid('Unknown payout'),
-  note: z.string().trim().min(1, 'Say why the payout is held').max(2000),
+  id: uuidId('Unknown payout'),
+  note: text({ min: 1, minMessage: 'Say why the payout is held', max: 2000 }),
 });
 
 // Disputes and trust
 export const openDisputeInput = z.object({
-  bookingId: z.uuid('Unknown booking'),
-  reason: z.string().trim().min(5, 'Describe the problem (at least 5 characters)').max(4000),
+  bookingId: uuidId('Unknown booking'),
+  reason: text({
+    min: 5,
+    minMessage: 'Describe the problem (at least 5 characters)',
+    max: 4000,
+  }),
 });
 export const listDisputesInput = z.object({
   status: z.enum(['open', 'resolved_released', 'resolved_reversed']).optional(),
-  userId: z.uuid().optional(),
-  bookingId: z.uuid().optional(),
+  userId: uuidId('Unknown user').optional(),
+  bookingId: uuidId('Unknown booking').optional(),
   ...page,
 });
 export const resolveDisputeInput = z.object({
-  id: z.uuid('Unknown dispute'),
+  id: uuidId('Unknown dispute'),
   status: z.enum(['resolved_released', 'resolved_reversed'], {
     message: 'Choose release or reverse',
   }),
-  note: z.string().trim().min(1, 'A resolution note is required').max(4000),
+  note: text({ min: 1, minMessage: 'A resolution note is required', max: 4000 }),
 });
 export const MODERATION_KINDS = ['message', 'review', 'profile', 'booking_note', 'other'] as const;
 export const reportModerationInput = z.object({
   kind: z.enum(MODERATION_KINDS, { message: 'Unknown kind' }),
-  bookingId: z.uuid('Unknown booking').optional(),
-  text: z.string().trim().min(1, 'Say what happened').max(4000),
+  bookingId: uuidId('Unknown booking').optional(),
+  text: text({ min: 1, minMessage: 'Say what happened', max: 4000 }),
 });
 export const listModerationInput = z.object({
   kind: z.enum(MODERATION_KINDS).optional(),
-  userId: z.uuid().optional(),
-  bookingId: z.uuid().optional(),
+  userId: uuidId('Unknown user').optional(),
+  bookingId: uuidId('Unknown booking').optional(),
   ...page,
 });

@@ -4,7 +4,13 @@ import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import { coreEnv } from '../env';
 import { actorOrThrow } from './gateway';
-import type { setSubscriptionInput, templateInput, updateTemplateInput } from './schemas';
+import type {
+  listSubscriptionsInput,
+  setSubscriptionInput,
+  templateInput,
+  updateTemplateInput,
+} from './schemas';
+import { pageArgs } from '../page';
 
 const publicTemplateSelect = {
   id: true,
@@ -18,10 +24,26 @@ export function listTemplates({ ctx }: { ctx: TenantContext }) {
 }
 
 export interface SubscriptionView {
-  status: 'none' | 'trial' | 'active' | 'cancelled';
+  status: 'none' | 'trial' | 'active' | 'cancelled' | 'incomplete';
   trialEndsAt: Date | null;
   /** Trial (not yet ended) or active: template details and the planner are open. */
   hasAccess: boolean;
+  /** Without access: why, in words, and what to do next (null with access). */
+  accessNote: string | null;
+  /** The free trial is spent: only a paid plan opens access again. */
+  needsPayment: boolean;
+}
+
+const PAID_PLAN_NOTE =
+  'Your free trial has been used: template details need a paid plan. Contact us to choose a plan; your access opens as soon as it is paid.';
+
+function accessNoteOf(status: SubscriptionView['status'], trialOver: boolean): string | null {
+  if (status === 'active') return null;
+  if (status === 'trial') return trialOver ? PAID_PLAN_NOTE : null;
+  if (status === 'incomplete') return PAID_PLAN_NOTE;
+  if (status === 'cancelled')
+    return 'Your subscription is cancelled: restart it to see template details.';
+  return 'Template details need a subscription: start a free trial to see them.';
 }
 
 export async function subscriptionOf(
@@ -32,12 +54,23 @@ export async function subscriptionOf(
   const row = await ctx.tx.organizerSubscription.findUnique({
     where: { orgId_userId: { orgId: ctx.orgId, userId } },
   });
-  if (!row) return { status: 'none', trialEndsAt: null, hasAccess: false };
+  if (!row) {
+    return {
+      status: 'none',
+      trialEndsAt: null,
+      hasAccess: false,
+      accessNote: accessNoteOf('none', false),
+      needsPayment: false,
+    };
+  }
   const trialLive = row.status === 'trial' && (!row.trialEndsAt || row.trialEndsAt > now);
+  const trialOver = row.status === 'trial' && !trialLive;
   return {
     status: row.status,
     trialEndsAt: row.trialEndsAt,
     hasAccess: row.status === 'active' || trialLive,
+    accessNote: accessNoteOf(row.status, trialOver),
+    needsPayment: row.status === 'incomplete' || trialOver,
   };
 }
 
@@ -62,38 +95,57 @@ export async function getTemplate({
     if (!subscription.hasAccess) {
       throw new AppError(
         'FORBIDDEN',
-        'Template details need a trial or active subscription: start a free trial to see them',
-        { reason: 'subscription_required' },
+        subscription.needsPayment
+          ? `Template details need a trial or active subscription. ${PAID_PLAN_NOTE}`
+          : 'Template details need a trial or active subscription: start a free trial to see them',
+        { reason: subscription.needsPayment ? 'payment_required' : 'subscription_required' },
       );
     }
   }
   return template;
 }
 
-export async function startSubscription({ ctx }: { ctx: TenantContext }) {
+/**
+ * One free trial per organizer. A first start opens the trial; a restart while the
+ * trial's days remain resumes it until the same end; any other restart (trial spent,
+ * paid plan cancelled) waits for payment as `incomplete`: there is no free way back.
+ */
+export async function startSubscription({
+  ctx,
+  now = new Date(),
+}: {
+  ctx: TenantContext;
+  now?: Date;
+}) {
   const actor = actorOrThrow(ctx);
   const current = await ctx.tx.organizerSubscription.findUnique({
     where: { orgId_userId: { orgId: ctx.orgId, userId: actor.userId } },
   });
-  if (current && (current.status === 'active' || current.status === 'trial')) {
-    return subscriptionOf(ctx, actor.userId);
+  const trialLeft = current?.trialEndsAt != null && current.trialEndsAt > now;
+  if (
+    current &&
+    (current.status === 'active' ||
+      current.status === 'incomplete' ||
+      (current.status === 'trial' && (trialLeft || !current.trialEndsAt)))
+  ) {
+    return subscriptionOf(ctx, actor.userId, now);
   }
-  // One free trial per organizer; a returning organizer resumes as active.
-  const status = current ? 'active' : 'trial';
-  const trialEndsAt =
-    status === 'trial' ? new Date(Date.now() + coreEnv.TEMPLATE_TRIAL_DAYS * 86_400_000) : null;
+  const status = !current ? 'trial' : trialLeft ? 'trial' : 'incomplete';
+  const trialEndsAt = !current
+    ? new Date(now.getTime() + coreEnv.TEMPLATE_TRIAL_DAYS * 86_400_000)
+    : (current.trialEndsAt ?? null);
   await ctx.tx.organizerSubscription.upsert({
     where: { orgId_userId: { orgId: ctx.orgId, userId: actor.userId } },
     create: { orgId: ctx.orgId, userId: actor.userId, status, trialEndsAt },
     update: { status, trialEndsAt, cancelledAt: null },
   });
-  return subscriptionOf(ctx, actor.userId);
+  return subscriptionOf(ctx, actor.userId, now);
 }
 
 export async function cancelSubscription({ ctx }: { ctx: TenantContext }) {
   const actor = actorOrThrow(ctx);
   await ctx.tx.organizerSubscription.updateMany({
-    where: { userId: actor.userId, status: { in: ['trial', 'active'] } },
+    where: { userId: actor.userId, status: { in: ['trial', 'active', 'incomplete'] } },
     data: { status: 'cancelled', cancelledAt: new Date() },
   });
   return subscriptionOf(ctx, actor.userId);
@@ -199,23 +251,36 @@ export async function deleteTemplate({ ctx, id }: { ctx: TenantContext; id: stri
   return { id };
 }
 
-/** Admin: organizers (customers) with their subscription, for the override form. */
-export async function listOrganizerSubscriptions({ ctx }: { ctx: TenantContext }) {
-  const members = await ctx.tx.membership.findMany({
-    where: { role: 'CUSTOMER' },
-    include: { user: { select: { id: true, email: true, name: true } } },
-    orderBy: { createdAt: 'asc' },
-    take: 500,
-  });
+/** Admin: organizers (customers, and vendors who organize) with their subscription, for the override form. */
+export async function listOrganizerSubscriptions({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: z.infer<typeof listSubscriptionsInput>;
+}) {
+  // Vendors organize events too (a customer who onboarded keeps organizing).
+  const where = { role: { in: ['CUSTOMER' as const, 'VENDOR' as const] } };
+  const [total, members] = await Promise.all([
+    ctx.tx.membership.count({ where }),
+    ctx.tx.membership.findMany({
+      where,
+      include: { user: { select: { id: true, email: true, name: true } } },
+      // userId breaks createdAt ties so no organizer falls between two pages.
+      orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }],
+      ...pageArgs(input),
+    }),
+  ]);
   const subscriptions = await ctx.tx.organizerSubscription.findMany({
     where: { userId: { in: members.map((m) => m.userId) } },
   });
   const byUser = new Map(subscriptions.map((s) => [s.userId, s]));
-  return members.map((m) => ({
+  const rows = members.map((m) => ({
     userId: m.userId,
     email: m.user.email,
     name: m.user.name,
     status: byUser.get(m.userId)?.status ?? 'none',
     trialEndsAt: byUser.get(m.userId)?.trialEndsAt ?? null,
   }));
+  return { total, rows };
 }

@@ -7,6 +7,7 @@ import { enqueueOutbox } from '../outbox/enqueue-outbox';
 import { coreEnv } from '../env';
 import { lockBooking, recomputeReadiness } from './booking-access';
 import { requireMyVendor } from './vendors';
+import { PAYOUT_SETUP_PATH, payoutRequestBlockedReason } from './payouts';
 import type {
   vendorApproveInput,
   vendorCounterInput,
@@ -80,7 +81,7 @@ export async function vendorBookingDetail({
   ctx: TenantContext;
   bookingId: string;
 }) {
-  const { linkage } = await myLinkage(ctx, bookingId);
+  const { vendor, linkage } = await myLinkage(ctx, bookingId);
   const booking = await ctx.tx.booking.findUniqueOrThrow({
     where: { id: bookingId },
     select: {
@@ -95,7 +96,13 @@ export async function vendorBookingDetail({
     where: { bookingId, vendorId: linkage.vendorId },
     orderBy: [{ createdAt: 'asc' }, { milestone: 'desc' }],
   });
-  return { booking, linkage, payouts };
+  return {
+    booking,
+    linkage,
+    payouts,
+    requestBlockedReason: payoutRequestBlockedReason(vendor),
+    payoutSetupPath: PAYOUT_SETUP_PATH,
+  };
 }
 
 type Answer =

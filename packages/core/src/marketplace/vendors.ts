@@ -158,12 +158,18 @@ export async function listPublicVendors({
   ctx: TenantContext;
   input: z.infer<typeof publicVendorsInput>;
 }) {
-  return ctx.tx.vendor.findMany({
-    where: { status: 'approved', ...(input.type ? { type: input.type } : {}) },
-    select: publicVendorSelect,
-    orderBy: [{ type: 'asc' }, { displayName: 'asc' }],
-    take: 500,
-  });
+  const where = { status: 'approved' as const, ...(input.type ? { type: input.type } : {}) };
+  const [total, rows] = await Promise.all([
+    ctx.tx.vendor.count({ where }),
+    ctx.tx.vendor.findMany({
+      where,
+      select: publicVendorSelect,
+      // id breaks ties between equal names so no vendor falls between two pages.
+      orderBy: [{ type: 'asc' }, { displayName: 'asc' }, { id: 'asc' }],
+      ...pageArgs(input),
+    }),
+  ]);
+  return { total, rows };
 }
 
 export async function listVendors({

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { TenantContext } from '../context';
 import { pageArgs } from '../page';
+import { page, pageSize } from '../validation';
 
 export const listOutboxInput = z.object({
   status: z.enum(['pending', 'delivered', 'dead']).optional(),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(100).default(25),
+  page: page(),
+  pageSize: pageSize(25),
 });
 export type ListOutboxInput = z.infer<typeof listOutboxInput>;
 

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
+import { uuidId } from '../validation';
 
-export const replayOutboxInput = z.object({ id: z.string().uuid() });
+export const replayOutboxInput = z.object({ id: uuidId('Unknown outbox event') });
 
 /** DLQ replay: a dead row goes back to pending with a fresh attempt budget. */
 export async function replayOutboxEvent({ ctx, id }: { ctx: TenantContext; id: string }) {

@@ -3,16 +3,15 @@ import { encryptSecret, decryptSecret, paymentsEnv } from '@souk/payments';
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
+import { text } from '../validation';
 import { forgetWebhookSecrets } from './ingest/accept-delivery';
 
 export const setPaymentCredentialsInput = z.object({
-  secretKey: z
-    .string()
-    .trim()
-    .regex(/^sk_(test|live)_[A-Za-z0-9_]{8,}$/, 'Secret key must look like sk_test_… or sk_live_…'),
-  webhookSecret: z
-    .string()
-    .trim()
+  secretKey: text({ max: 500, label: 'Secret key' }).regex(
+    /^sk_(test|live)_[A-Za-z0-9_]{8,}$/,
+    'Secret key must look like sk_test_… or sk_live_…',
+  ),
+  webhookSecret: text({ max: 500, label: 'Webhook secret' })
     .regex(/^whsec_[A-Za-z0-9_]{8,}$/, 'Webhook secret must look like whsec_…')
     .optional(),
 });

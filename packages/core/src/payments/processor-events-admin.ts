@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
 import { pageArgs } from '../page';
+import { page, pageSize, text, uuidId } from '../validation';
 import { applyEventRows, recordOutcomes, type EventRow } from './apply/apply-event-batch';
 
 export const PROCESSOR_EVENT_STATUSES = [
@@ -16,11 +17,11 @@ export const PROCESSOR_EVENT_STATUSES = [
 
 export const listProcessorEventsInput = z.object({
   status: z.enum(PROCESSOR_EVENT_STATUSES).optional(),
-  type: z.string().trim().max(100).optional(),
-  invoiceId: z.uuid('Not an invoice id').optional(),
-  bookingId: z.uuid('Not a booking id').optional(),
-  page: z.number().int().min(1).max(100_000).default(1),
-  pageSize: z.number().int().min(1).max(100).default(25),
+  type: text({ max: 100, label: 'Type' }).optional(),
+  invoiceId: uuidId('Not an invoice id').optional(),
+  bookingId: uuidId('Not a booking id').optional(),
+  page: page(),
+  pageSize: pageSize(25),
 });
 export type ListProcessorEventsInput = z.infer<typeof listProcessorEventsInput>;
 
@@ -105,7 +106,7 @@ export async function processorEventsSummary({ ctx }: { ctx: TenantContext }) {
   };
 }
 
-export const replayProcessorEventInput = z.object({ id: z.uuid('Unknown event') });
+export const replayProcessorEventInput = z.object({ id: uuidId('Unknown event') });
 
 /**
  * Re-applies one stored event now, through the applier's own code, in a

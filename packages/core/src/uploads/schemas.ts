@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Upload } from '@souk/db';
+import { INT4_MAX, int, text, uuidId } from '../validation';
 
 export const UPLOAD_KINDS = [
   'venue_blueprint',
@@ -19,22 +20,29 @@ export const VENDOR_KINDS: readonly UploadKindName[] = [
 
 export const requestUploadInput = z.object({
   kind: uploadKind,
-  fileName: z
-    .string()
-    .trim()
-    .min(1, 'Give the file a name')
-    .max(255, 'File names are at most 255 characters'),
+  fileName: text({
+    min: 1,
+    minMessage: 'Give the file a name',
+    max: 255,
+    maxMessage: 'File names are at most 255 characters',
+  }),
   // The allowlist is configuration, checked in requestUpload; this is only the shape.
-  contentType: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/, 'Give a content type such as image/png'),
-  sizeBytes: z.number().int('Size is a whole number of bytes').positive('The file is empty'),
+  contentType: text({ max: 255, lowercase: true }).regex(
+    /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/,
+    'Give a content type such as image/png',
+  ),
+  // The configured limit (UPLOAD_MAX_BYTES) is checked in requestUpload, naming the field.
+  sizeBytes: int({
+    min: 1,
+    max: INT4_MAX,
+    message: 'Size is a whole number of bytes',
+    minMessage: 'The file is empty',
+    maxMessage: 'The file is too large',
+  }),
 });
 export type RequestUploadInput = z.infer<typeof requestUploadInput>;
 
-export const uploadIdInput = z.object({ uploadId: z.string().uuid() });
+export const uploadIdInput = z.object({ uploadId: uuidId('Unknown upload') });
 
 export const listMyUploadsInput = z.object({ kind: uploadKind.optional() }).default({});
 export type ListMyUploadsInput = z.infer<typeof listMyUploadsInput>;

@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { appOrigin } from '@/lib/app-origin';
+import { safeCallbackPath } from '@/lib/safe-redirect';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -6,17 +9,18 @@ export const metadata: Metadata = { title: 'Sign in' };
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+  // A repeated parameter arrives as an array.
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
 }) {
   const { callbackUrl, error } = await searchParams;
-  // Only same-site paths: never bounce a signed-in user to another origin.
-  const target =
-    callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/admin';
+  // Without a configured origin (bare `next dev`) the Host header stands in.
+  const host = (await headers()).get('host') ?? 'localhost';
+  const target = safeCallbackPath(callbackUrl ?? '/admin', appOrigin(`http://${host}`));
   return (
     <main className="signin">
       <div className="card">
         <h1>Sign in to Souk</h1>
-        <SignInForm callbackUrl={target} initialError={error ?? null} />
+        <SignInForm callbackUrl={target} initialError={typeof error === 'string' ? error : null} />
       </div>
     </main>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { STAGE_COPY } from '@souk/core/checkout/orchestration-stages';
 import { formatMoney } from '@souk/core/money';
 import type { OrderStatus } from '@souk/db';
@@ -18,6 +19,7 @@ const STATUS_TEXT: Record<OrderStatus, string> = {
 };
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+const ORDERS_PAGE_SIZE = 20;
 
 export default async function AccountPage({
   searchParams,
@@ -26,11 +28,16 @@ export default async function AccountPage({
 }) {
   const session = await requireSession('/account');
   const caller = await serverCaller();
-  const [orders, preferences, { paid }] = await Promise.all([
-    caller.checkout.myOrders(),
+  const { paid, page: pageParam } = await searchParams;
+  const requested = typeof pageParam === 'string' ? Number(pageParam) : 1;
+  const page =
+    Number.isSafeInteger(requested) && requested >= 1 && requested <= 10_000 ? requested : 1;
+  const [list, preferences] = await Promise.all([
+    caller.checkout.myOrders({ page, pageSize: ORDERS_PAGE_SIZE }),
     caller.checkout.myPreferences(),
-    searchParams,
   ]);
+  const orders = list.items;
+  const pages = Math.max(1, Math.ceil(list.total / ORDERS_PAGE_SIZE));
   const paidOrder = typeof paid === 'string' ? orders.find((o) => o.id === paid) : undefined;
 
   return (
@@ -45,7 +52,7 @@ export default async function AccountPage({
 
       <section aria-labelledby="orders-heading" className="account-section">
         <h2 id="orders-heading">Orders</h2>
-        {orders.length === 0 ? (
+        {list.total === 0 ? (
           <p className="empty">No orders yet.</p>
         ) : (
           <div className="table-wrap">
@@ -87,6 +94,23 @@ export default async function AccountPage({
             </table>
           </div>
         )}
+        {pages > 1 ? (
+          <nav className="pagination" aria-label="Order pages">
+            <span>
+              Page {page} of {pages} ({list.total} orders)
+            </span>
+            {page > 1 ? (
+              <Link href={`/account?page=${page - 1}`} className="button-small">
+                Previous
+              </Link>
+            ) : null}
+            {page < pages ? (
+              <Link href={`/account?page=${page + 1}`} className="button-small">
+                Next
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
 
       <section aria-labelledby="notifications-heading" className="account-section">

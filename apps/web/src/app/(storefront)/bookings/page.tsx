@@ -2,12 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@souk/auth';
 import { formatMoney } from '@souk/core/money';
-import {
-  ANSWER_TEXT,
-  BOOKING_STATUS_TEXT,
-  formatEventDate,
-  isPriced,
-} from '@/components/organizer/booking-words';
+import { ANSWER_TEXT, formatEventDate, isPriced } from '@/components/organizer/booking-words';
 import { CustomerOnly } from '@/components/organizer/customer-only';
 import { requireSession } from '@/lib/session';
 import { serverCaller } from '@/trpc/server';
@@ -71,7 +66,7 @@ export default async function MyBookingsPage({
                         ))}
                       </ul>
                     </td>
-                    <td>{BOOKING_STATUS_TEXT[booking.status]}</td>
+                    <td>{booking.statusLabel}</td>
                     <td className="num">
                       {isPriced(booking)
                         ? formatMoney(booking.amounts.totalCents, booking.currency)

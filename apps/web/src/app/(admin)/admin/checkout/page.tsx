@@ -26,7 +26,7 @@ export default async function CheckoutSessionsPage() {
   }
   // RSC prefetch: the first page arrives with the HTML, then the client takes over.
   prefetch(trpc.checkout.listSessions.queryOptions(INITIAL_SESSIONS_QUERY));
-  prefetch(trpc.checkout.listRecoveryRuns.queryOptions());
+  prefetch(trpc.checkout.listRecoveryRuns.queryOptions({ page: 1, pageSize: 10 }));
   return (
     <HydrateClient>
       <SessionsTable

@@ -12,6 +12,8 @@ type ListInput = RouterInputs['checkout']['listSessions'];
 
 const STATUSES = ['open', 'abandoned', 'expired', 'completed', 'superseded'] as const;
 const REGENERABLE: ReadonlySet<string> = new Set(['open', 'abandoned', 'expired']);
+/** Must match page.tsx's prefetch, so the first page of runs arrives with the HTML. */
+const RUNS_PAGE_SIZE = 10;
 
 type Flash =
   { kind: 'status'; text: string; url?: string } | { kind: 'alert'; text: string } | null;
@@ -35,7 +37,11 @@ export function SessionsTable({
     ...trpc.checkout.listSessions.queryOptions(query),
     placeholderData: keepPreviousData,
   });
-  const runs = useQuery(trpc.checkout.listRecoveryRuns.queryOptions());
+  const [runsPage, setRunsPage] = useState(1);
+  const runs = useQuery({
+    ...trpc.checkout.listRecoveryRuns.queryOptions({ page: runsPage, pageSize: RUNS_PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.checkout.pathKey() });
   const onError = (error: unknown) => setNotice({ kind: 'alert', text: errorMessage(error) });
@@ -218,7 +224,7 @@ export function SessionsTable({
             </tr>
           </thead>
           <tbody>
-            {runs.data?.map((run) => (
+            {runs.data?.items.map((run) => (
               <tr key={run.id}>
                 <td>{run.trigger}</td>
                 <td>{run.startedAt.toLocaleString()}</td>
@@ -231,10 +237,32 @@ export function SessionsTable({
             ))}
           </tbody>
         </table>
-        {runs.data && runs.data.length === 0 ? (
-          <EmptyState>No recovery runs yet.</EmptyState>
-        ) : null}
+        {runs.data && runs.data.total === 0 ? <EmptyState>No recovery runs yet.</EmptyState> : null}
       </div>
+      {runs.data && runs.data.total > RUNS_PAGE_SIZE ? (
+        <div className="pagination" role="group" aria-label="Recovery runs pages">
+          <span>
+            Page {runsPage} of {Math.ceil(runs.data.total / RUNS_PAGE_SIZE)} ({runs.data.total}{' '}
+            runs)
+          </span>
+          <button
+            type="button"
+            className="button-small"
+            disabled={runsPage <= 1}
+            onClick={() => setRunsPage((p) => p - 1)}
+          >
+            Previous runs
+          </button>
+          <button
+            type="button"
+            className="button-small"
+            disabled={runsPage * RUNS_PAGE_SIZE >= runs.data.total}
+            onClick={() => setRunsPage((p) => p + 1)}
+          >
+            Next runs
+          </button>
+        </div>
+      ) : null}
     </>
   );
 }

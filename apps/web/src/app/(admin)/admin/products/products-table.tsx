@@ -12,10 +12,13 @@ import { INITIAL_PRODUCT_QUERY } from './products-query';
 type ListInput = RouterInputs['catalog']['list'];
 type SortKey = 'name' | 'updatedAt' | 'basePriceCents' | 'status';
 
-export function ProductsTable() {
+export function ProductsTable({
+  initialQuery = INITIAL_PRODUCT_QUERY,
+}: {
+  initialQuery?: ListInput;
+}) {
   const trpc = useTRPC();
-  const [query, setQuery] = useState<ListInput>(INITIAL_PRODUCT_QUERY);
-  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState<ListInput>(initialQuery);
   const list = useQuery({
     ...trpc.catalog.list.queryOptions(query),
     placeholderData: keepPreviousData,
@@ -38,7 +41,9 @@ export function ProductsTable() {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          setQuery((q) => ({ ...q, search: search.trim() || undefined, page: 1 }));
+          const raw = new FormData(e.currentTarget).get('search');
+          const search = typeof raw === 'string' ? raw.trim() : '';
+          setQuery((q) => ({ ...q, search: search || undefined, page: 1 }));
         }}
       >
         <label
@@ -53,8 +58,10 @@ export function ProductsTable() {
           className="search-input"
           type="search"
           placeholder="Search name or slug"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          // Uncontrolled, with a name: what a person types before the page hydrates is
+          // kept, and a search submitted then is a plain GET that the page reads back.
+          name="search"
+          defaultValue={initialQuery.search ?? ''}
         />
         <button type="submit">Search</button>
         <StatusFilter

@@ -18,7 +18,9 @@ export function MembersTable() {
     <>
       <h1>Users</h1>
       <p className="muted">
-        Disabling a user signs them out everywhere at once and blocks sign-in until re-enabled.
+        Disabling a user signs them out of this organization at once and blocks their access to it
+        until re-enabled; any other organization they belong to is unaffected. Only an owner can
+        disable an owner or an admin.
       </p>
       {members.error ? (
         <div className="notice notice-error" role="alert">
@@ -46,7 +48,9 @@ export function MembersTable() {
                 <td>{m.email}</td>
                 <td>{m.role}</td>
                 <td>
-                  {m.disabledAt ? (
+                  {m.isPlatformDisabled ? (
+                    <span className="badge badge-archived">suspended by Souk</span>
+                  ) : m.disabledAt ? (
                     <span className="badge badge-archived">disabled</span>
                   ) : (
                     <span className="badge badge-active">active</span>

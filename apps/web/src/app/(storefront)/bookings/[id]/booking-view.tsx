@@ -7,7 +7,6 @@ import { formatMoney } from '@souk/core/money';
 import { Notice, StatusBadge } from '@souk/ui';
 import {
   ANSWER_TEXT,
-  BOOKING_STATUS_TEXT,
   PAYMENT_KIND_TEXT,
   PAYMENT_STATUS_TEXT,
   ROLE_TEXT,
@@ -145,7 +144,7 @@ export function BookingView({
       <p className="booking-status">
         Status:{' '}
         <strong data-testid="booking-status" aria-live="polite">
-          {BOOKING_STATUS_TEXT[status]}
+          {booking.statusLabel}
         </strong>
       </p>
 
@@ -367,11 +366,19 @@ export function BookingView({
           <div className="form-actions">
             <button
               type="button"
-              disabled={complete.isPending}
+              disabled={complete.isPending || booking.completionBlockedReason !== null}
+              aria-describedby={
+                booking.completionBlockedReason ? 'complete-blocked-reason' : undefined
+              }
               onClick={() => complete.mutate({ bookingId })}
             >
               Mark event completed
             </button>
+            {booking.completionBlockedReason ? (
+              <p id="complete-blocked-reason" className="muted">
+                {booking.completionBlockedReason}.
+              </p>
+            ) : null}
           </div>
         ) : null}
         {completed && status === 'completed' ? (

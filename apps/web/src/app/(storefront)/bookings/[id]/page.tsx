@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import { can } from '@souk/auth';
+import { uuidParam, validParam } from '@/lib/params';
 import { CustomerOnly } from '@/components/organizer/customer-only';
 import { requireSession } from '@/lib/session';
 import { getQueryClient, HydrateClient, serverCaller, trpc } from '@/trpc/server';
@@ -18,7 +19,8 @@ export default async function BookingPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const [{ id: rawId }, query] = await Promise.all([params, searchParams]);
+  const id = validParam(uuidParam, rawId) ?? notFound();
   const session = await requireSession(`/bookings/${id}`);
   if (!can(session.role, 'marketplace.book')) return <CustomerOnly title="Booking" />;
 

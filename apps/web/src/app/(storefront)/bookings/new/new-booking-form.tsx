@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { parseMoney, SUPPORTED_CURRENCIES } from '@souk/core/money';
@@ -13,7 +13,69 @@ import {
 } from '@/components/organizer/server-errors';
 import { useTRPC } from '@/trpc/react';
 
-type PublicVendor = RouterOutputs['marketplace']['public']['vendors'][number];
+type PublicVendor = RouterOutputs['marketplace']['public']['vendors']['rows'][number];
+type VendorType = PublicVendor['type'];
+
+/** One type of vendor, page by page: the directory is paged, so the rest loads on request. */
+function useVendorPages(
+  type: VendorType,
+  first: { rows: PublicVendor[]; total: number },
+  pageSize: number,
+) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [list, setList] = useState(first.rows);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function more() {
+    setLoading(true);
+    setError(null);
+    try {
+      const next = await queryClient.fetchQuery(
+        trpc.marketplace.public.vendors.queryOptions({
+          type,
+          page: Math.floor(list.length / pageSize) + 1,
+          pageSize,
+        }),
+      );
+      setList((current) => {
+        const seen = new Set(current.map((v) => v.id));
+        return [...current, ...next.rows.filter((v) => !seen.has(v.id))];
+      });
+    } catch {
+      setError('More vendors could not be loaded. Please try again.');
+    } finally {
+      setLoading(false);
+    }
+  }
+  return { list, hasMore: list.length < first.total, more, loading, error };
+}
+
+function MoreVendorsButton({
+  pages,
+  label,
+}: {
+  pages: ReturnType<typeof useVendorPages>;
+  label: string;
+}) {
+  if (!pages.hasMore && !pages.error) return null;
+  return (
+    <p>
+      {pages.hasMore ? (
+        <button
+          type="button"
+          className="button-small"
+          disabled={pages.loading}
+          aria-busy={pages.loading}
+          onClick={() => void pages.more()}
+        >
+          {label}
+        </button>
+      ) : null}
+      {pages.error ? <span className="field-error"> {pages.error}</span> : null}
+    </p>
+  );
+}
 type Currency = (typeof SUPPORTED_CURRENCIES)[number];
 
 const ids = {
@@ -30,16 +92,23 @@ const ids = {
 
 export function NewBookingForm({
   templates,
-  venues,
-  services,
+  venues: firstVenues,
+  services: firstServices,
+  vendorPageSize,
   initialTemplateId,
 }: {
   templates: { id: string; name: string }[];
-  venues: PublicVendor[];
-  services: PublicVendor[];
+  /** The first page of each vendor type, as the directory pages them. */
+  venues: { rows: PublicVendor[]; total: number };
+  services: { rows: PublicVendor[]; total: number };
+  vendorPageSize: number;
   initialTemplateId: string;
 }) {
   const trpc = useTRPC();
+  const venuePages = useVendorPages('venue_owner', firstVenues, vendorPageSize);
+  const servicePages = useVendorPages('service_provider', firstServices, vendorPageSize);
+  const venues = venuePages.list;
+  const services = servicePages.list;
   const router = useRouter();
   const [templateId, setTemplateId] = useState(initialTemplateId);
   const [eventDate, setEventDate] = useState('');
@@ -175,6 +244,7 @@ export function NewBookingForm({
               </option>
             ))}
           </select>
+          <MoreVendorsButton pages={venuePages} label="Show more venues" />
         </Field>
         <Field id={ids.requestedBudgetCents} label="Budget" error={err('requestedBudgetCents')}>
           <input
@@ -232,6 +302,7 @@ export function NewBookingForm({
             );
           })
         )}
+        <MoreVendorsButton pages={servicePages} label="Show more services" />
         {err('serviceVendorIds') ? (
           <p id={`${ids.serviceVendorIds}-error`} className="field-error" role="alert">
             {err('serviceVendorIds')}

@@ -9,6 +9,9 @@ import { NewBookingForm } from './new-booking-form';
 export const metadata: Metadata = { title: 'New booking' };
 export const dynamic = 'force-dynamic';
 
+// The directory is paged: the form starts with this many of each type and loads more on request.
+const VENDOR_PAGE_SIZE = 100;
+
 export default async function NewBookingPage({
   searchParams,
 }: {
@@ -22,8 +25,9 @@ export default async function NewBookingPage({
   if (!can(session.role, 'marketplace.book')) return <CustomerOnly title="New booking" />;
 
   const caller = await serverCaller();
-  const [vendors, templates] = await Promise.all([
-    caller.marketplace.public.vendors({}),
+  const [venues, services, templates] = await Promise.all([
+    caller.marketplace.public.vendors({ type: 'venue_owner', pageSize: VENDOR_PAGE_SIZE }),
+    caller.marketplace.public.vendors({ type: 'service_provider', pageSize: VENDOR_PAGE_SIZE }),
     caller.marketplace.public.templates({}),
   ]);
   const initialTemplateId = templates.some((t) => t.id === templateParam) ? templateParam : '';
@@ -36,8 +40,9 @@ export default async function NewBookingPage({
       <h1>New booking</h1>
       <NewBookingForm
         templates={templates.map((t) => ({ id: t.id, name: t.name }))}
-        venues={vendors.filter((v) => v.type === 'venue_owner')}
-        services={vendors.filter((v) => v.type === 'service_provider')}
+        venues={venues}
+        services={services}
+        vendorPageSize={VENDOR_PAGE_SIZE}
         initialTemplateId={initialTemplateId}
       />
     </>

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
+import { AppError } from '@souk/core/errors';
+import { resumeTokenParam, validParam } from '@/lib/params';
 import { internalCaller } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Checkout cancelled' };
@@ -12,14 +14,27 @@ export default async function CheckoutCancelledPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const raw = (await searchParams).token;
-  const token = typeof raw === 'string' ? raw : undefined;
-  if (!token) notFound();
+  const token = validParam(resumeTokenParam, (await searchParams).token) ?? notFound();
 
   let result;
   try {
     result = await (await internalCaller()).checkout.markAbandoned({ token });
   } catch (error) {
+    if (
+      error instanceof TRPCError &&
+      error.cause instanceof AppError &&
+      error.cause.details.reason === 'expired'
+    ) {
+      return (
+        <>
+          <h1>Checkout cancelled</h1>
+          <p role="alert">{error.message}</p>
+          <p>
+            <Link href="/account">My account</Link> · <Link href="/">Continue shopping</Link>
+          </p>
+        </>
+      );
+    }
     // A forged, truncated or unknown token.
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
       notFound();

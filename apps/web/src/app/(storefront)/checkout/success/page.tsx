@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import { webEnv } from '@/env';
+import { checkoutSessionIdParam, validParam } from '@/lib/params';
 import { serverCaller } from '@/trpc/server';
 import { loadSuccessStatus } from './preview';
 import { CheckoutOrderSummary, CheckoutRecoveryBanner } from './recovery-banner';
@@ -15,9 +16,8 @@ export default async function CheckoutSuccessPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const raw = (await searchParams).session_id;
-  const sessionId = typeof raw === 'string' ? raw : undefined;
-  if (!sessionId) notFound();
+  const sessionId =
+    validParam(checkoutSessionIdParam, (await searchParams).session_id) ?? notFound();
 
   let loaded;
   try {

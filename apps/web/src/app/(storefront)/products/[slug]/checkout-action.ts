@@ -6,6 +6,7 @@ import { getSoukSession } from '@souk/auth';
 import type { PriceSelection } from '@souk/core/catalog/calculate-price';
 import { AppError } from '@souk/core/errors';
 import { internalCaller } from '@/trpc/server';
+import { parseCheckoutActionInput } from './checkout-action-input';
 
 export interface StartCheckoutActionInput {
   productSlug: string;
@@ -55,8 +56,14 @@ function fieldErrorsFrom(error: TRPCError): Record<string, string[]> {
 }
 
 export async function startCheckoutAction(
-  input: StartCheckoutActionInput,
+  raw: StartCheckoutActionInput,
 ): Promise<StartCheckoutActionResult> {
+  // Typed for the configurator, but anyone can post anything to a server action.
+  const parsed = parseCheckoutActionInput(raw);
+  if (!parsed.ok) {
+    return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors };
+  }
+  const { input } = parsed;
   const session = await getSoukSession();
   if (!session) {
     return {

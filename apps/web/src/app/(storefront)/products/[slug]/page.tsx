@@ -1,16 +1,19 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
+import { productSlugParam, validParam } from '@/lib/params';
 import { serverCaller } from '@/trpc/server';
 import { Configurator } from './configurator';
 
 export const dynamic = 'force-dynamic';
 
-async function load(slug: string) {
+async function load(raw: string) {
+  const slug = validParam(productSlugParam, raw) ?? notFound();
   try {
     return await (await serverCaller()).catalog.getBySlug({ slug });
   } catch (error) {
-    if (error instanceof TRPCError && error.code === 'NOT_FOUND') notFound();
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
+      notFound();
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import { can } from '@souk/auth';
+import { uuidParam, validParam } from '@/lib/params';
 import { CustomerOnly } from '@/components/organizer/customer-only';
 import { requireSession } from '@/lib/session';
 import { getQueryClient, HydrateClient, serverCaller, trpc } from '@/trpc/server';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Event template' };
 export const dynamic = 'force-dynamic';
 
 export default async function TemplatePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = validParam(uuidParam, (await params).id) ?? notFound();
   const session = await requireSession(`/templates/${id}`);
   if (!can(session.role, 'marketplace.book')) return <CustomerOnly title="Event template" />;
 

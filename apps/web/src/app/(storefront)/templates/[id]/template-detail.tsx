@@ -23,6 +23,8 @@ function subscriptionLine(subscription: Subscription): string | null {
       return 'Subscription active';
     case 'cancelled':
       return 'Subscription cancelled';
+    case 'incomplete':
+      return 'Payment needed';
     default:
       return null;
   }
@@ -51,6 +53,11 @@ export function TemplateDetail({ id, teaser }: { id: string; teaser: Teaser | nu
   const forbidden = template.error?.data?.code === 'FORBIDDEN';
   const showDetails = hasAccess && !forbidden;
   const line = subscription.data ? subscriptionLine(subscription.data) : null;
+  const needsPayment = subscription.data?.needsPayment ?? false;
+  const startLabel =
+    subscription.data && subscription.data.status !== 'none'
+      ? 'Restart subscription'
+      : 'Start free trial';
   const name = template.data?.name ?? teaser?.name ?? 'Event template';
 
   return (
@@ -87,19 +94,22 @@ export function TemplateDetail({ id, teaser }: { id: string; teaser: Teaser | nu
       {!showDetails ? (
         <section className="card" aria-label="Subscription required">
           {teaser?.summary ? <p className="muted">{teaser.summary}</p> : null}
-          <p>Template details are for subscribers.</p>
-          <button
-            type="button"
-            className="button-primary"
-            disabled={start.isPending || subscription.isPending}
-            aria-busy={start.isPending}
-            onClick={() => {
-              cancel.reset();
-              start.mutate();
-            }}
-          >
-            Start free trial
-          </button>
+          <p>{subscription.data?.accessNote ?? 'Template details are for subscribers.'}</p>
+          {/* With the trial spent only payment opens access: no button pretends otherwise. */}
+          {needsPayment ? null : (
+            <button
+              type="button"
+              className="button-primary"
+              disabled={start.isPending || subscription.isPending}
+              aria-busy={start.isPending}
+              onClick={() => {
+                cancel.reset();
+                start.mutate();
+              }}
+            >
+              {startLabel}
+            </button>
+          )}
         </section>
       ) : template.data ? (
         <article className="card template-detail">

@@ -98,6 +98,8 @@ export function PayoutsTable({ initialQuery }: { initialQuery: PayoutsInput }) {
                   {canRequestPayout(row, row.booking.status) ? (
                     <RequestPayoutButton
                       payoutId={row.id}
+                      blockedReason={list.data?.requestBlockedReason ?? null}
+                      setupPath={list.data?.payoutSetupPath}
                       onDone={(message) => {
                         setFailed(null);
                         setDone(message);

@@ -40,7 +40,7 @@ export default async function VendorProfilePage({
         />
       </section>
 
-      <section aria-labelledby="payouts-heading" className="account-section">
+      <section id="payout-setup" aria-labelledby="payouts-heading" className="account-section">
         <h2 id="payouts-heading">Payouts</h2>
         <PayoutSetup
           initial={{

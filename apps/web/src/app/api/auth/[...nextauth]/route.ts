@@ -1,5 +1,5 @@
 import NextAuth from 'next-auth';
-import { authOptions, clientIpFrom, consumeLoginAttempt } from '@souk/auth';
+import { authOptions, consumeSignInAttempt } from '@souk/auth';
 
 const nextAuth = NextAuth(authOptions) as (req: Request, ctx: unknown) => Promise<Response>;
 
@@ -7,8 +7,9 @@ const nextAuth = NextAuth(authOptions) as (req: Request, ctx: unknown) => Promis
 // credentials; the 429 body has the `url` next-auth's client reads its error from.
 async function POST(req: Request, ctx: unknown): Promise<Response> {
   if (new URL(req.url).pathname.endsWith('/callback/credentials')) {
-    const ip = clientIpFrom(req.headers.get('x-forwarded-for'), req.headers.get('x-real-ip'));
-    const decision = await consumeLoginAttempt(ip);
+    // Keyed on the socket peer (or the client our trusted proxies name), never on a
+    // header the client can rewrite between attempts.
+    const decision = await consumeSignInAttempt(req.headers);
     if (!decision.allowed) {
       const url = new URL('/signin', req.url);
       // next-auth's client surfaces only the `error` param, so the delay rides in it.

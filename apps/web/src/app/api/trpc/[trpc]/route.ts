@@ -1,27 +1,60 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter, createTRPCContext } from '@souk/api';
 import { getSoukSession } from '@souk/auth';
+import { apiResponseHeaders } from '@/lib/api-headers';
+import { appOrigin } from '@/lib/app-origin';
+import { checkCsrf } from '@/lib/csrf';
+import { requestIdFrom } from '@/lib/request-id';
 
 // Anonymous storefront reads skip the session lookup (a JWT decode and a database
 // read) when no session cookie came with the request.
 const hasSessionCookie = (req: Request) =>
-  /next-auth\.session-token=/.test(req.headers.get('cookie') ?? '');
+  /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/.test(
+    req.headers.get('cookie') ?? '',
+  );
 
+// The client link batches at most this many calls (src/trpc/react.tsx) and a page
+// fires fewer; a larger batch is someone making one request do the work of hundreds.
+const MAX_BATCH_SIZE = 10;
+
+// Not covered by proxy.ts (kept off this hot path): request id and headers are set here.
 function handler(req: Request) {
-  // Not covered by proxy.ts (kept off this hot path): set the request id here.
-  const requestId = req.headers.get('x-request-id') ?? crypto.randomUUID();
+  const requestId = requestIdFrom(req.headers.get('x-request-id'));
+  const csrf = checkCsrf({
+    method: req.method,
+    contentType: req.headers.get('content-type'),
+    origin: req.headers.get('origin'),
+    secFetchSite: req.headers.get('sec-fetch-site'),
+    appOrigin: appOrigin(req.url),
+  });
+  if (!csrf.ok) {
+    // Shaped like a tRPC error (superjson envelope) so the client shows the message.
+    return Response.json(
+      {
+        error: {
+          json: {
+            message: csrf.message,
+            code: -32003,
+            data: { code: 'FORBIDDEN', httpStatus: 403 },
+          },
+        },
+      },
+      { status: 403, headers: apiResponseHeaders(req, requestId) },
+    );
+  }
   const headers = new Headers(req.headers);
   headers.set('x-request-id', requestId);
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
     router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: async () =>
       createTRPCContext({
         headers,
         session: hasSessionCookie(req) ? await getSoukSession() : null,
       }),
-    responseMeta: () => ({ headers: new Headers({ 'x-request-id': requestId }) }),
+    responseMeta: () => ({ headers: new Headers(apiResponseHeaders(req, requestId)) }),
   });
 }
 

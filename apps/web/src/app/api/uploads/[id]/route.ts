@@ -1,5 +1,7 @@
 import { readLocalUpload, receiveLocalUpload, type UploadProblem } from '@souk/core';
 import { getDb } from '@souk/db';
+import { apiResponseHeaders } from '@/lib/api-headers';
+import { requestIdFrom } from '@/lib/request-id';
 
 // The local storage backend's signed, expiring URLs (S3 URLs go to the bucket instead).
 export const dynamic = 'force-dynamic';
@@ -21,7 +23,7 @@ type Params = { params: Promise<{ id: string }> };
 function linkOf(req: Request, id: string) {
   const query = new URL(req.url).searchParams;
   return {
-    requestId: req.headers.get('x-request-id') ?? crypto.randomUUID(),
+    requestId: requestIdFrom(req.headers.get('x-request-id')),
     link: {
       uploadId: id,
       orgId: query.get('org'),
@@ -32,10 +34,10 @@ function linkOf(req: Request, id: string) {
   };
 }
 
-function problem(requestId: string, error: UploadProblem, message: string): Response {
+function problem(req: Request, requestId: string, error: UploadProblem, message: string): Response {
   return Response.json(
     { error, message },
-    { status: STATUS[error], headers: { 'x-request-id': requestId } },
+    { status: STATUS[error], headers: apiResponseHeaders(req, requestId) },
   );
 }
 
@@ -47,18 +49,18 @@ export async function PUT(req: Request, { params }: Params): Promise<Response> {
     body: req.body,
     contentLength: req.headers.get('content-length'),
   });
-  if (!outcome.ok) return problem(requestId, outcome.problem, outcome.message);
+  if (!outcome.ok) return problem(req, requestId, outcome.problem, outcome.message);
   return Response.json(
     { id: outcome.upload.id, status: outcome.upload.status },
-    { headers: { 'x-request-id': requestId } },
+    { headers: apiResponseHeaders(req, requestId) },
   );
 }
 
 export async function GET(req: Request, { params }: Params): Promise<Response> {
   const { requestId, link } = linkOf(req, (await params).id);
   const outcome = await readLocalUpload({ ...link, db: getDb() });
-  if (!outcome.ok) return problem(requestId, outcome.problem, outcome.message);
+  if (!outcome.ok) return problem(req, requestId, outcome.problem, outcome.message);
   return new Response(outcome.body, {
-    headers: { ...outcome.headers, 'x-request-id': requestId },
+    headers: { ...outcome.headers, ...apiResponseHeaders(req, requestId) },
   });
 }

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { formatMoney } from '@souk/core/money';
-import { StatusBadge, StatusFilter } from '@souk/ui';
+import { StatusFilter } from '@souk/ui';
 import type { RouterInputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 import { dateOnly, dateTime } from '../_components/format';
@@ -66,7 +66,8 @@ export function BookingsTable({ initialQuery }: { initialQuery: ListInput }) {
             ))}
           </td>
           <td>
-            <StatusBadge status={booking.status} />
+            {/* The label tells a deposit from a payment in full; the badge colour stays by status. */}
+            <span className={`badge badge-${booking.status}`}>{booking.statusLabel}</span>
           </td>
           <td className="num">{formatMoney(booking.amounts.totalCents, booking.currency)}</td>
           <td className="num">{formatMoney(booking.amounts.paidCents, booking.currency)}</td>

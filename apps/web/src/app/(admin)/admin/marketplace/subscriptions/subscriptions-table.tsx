@@ -1,17 +1,18 @@
 'use client';
 
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { StatusBadge } from '@souk/ui';
 import type { RouterInputs, RouterOutputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 import { dateTime } from '../_components/format';
-import { useAdminActions } from '../_components/hooks';
+import { useAdminActions, useListQuery } from '../_components/hooks';
 import { ListShell } from '../_components/list-shell';
 import { SUBSCRIPTION_STATUSES } from '../_components/options';
 
 type Status = RouterInputs['marketplace']['admin']['setSubscription']['status'];
-type Organizer = RouterOutputs['marketplace']['admin']['subscriptions'][number];
+type ListInput = RouterInputs['marketplace']['admin']['subscriptions'];
+type Organizer = RouterOutputs['marketplace']['admin']['subscriptions']['rows'][number];
 
 // What an admin grants by hand matches the self-service trial.
 const TRIAL_DAYS = 14;
@@ -25,7 +26,10 @@ function SetStatus({
   pending: boolean;
   onApply: (status: Status) => void;
 }) {
-  const [status, setStatus] = useState<Status>(organizer.status);
+  // "incomplete" (waiting for payment) is reached by the organizer, not set here: offer "active".
+  const [status, setStatus] = useState<Status>(
+    organizer.status === 'incomplete' ? 'active' : organizer.status,
+  );
   const id = `subscription-status-${organizer.userId}`;
   return (
     <form
@@ -58,11 +62,18 @@ function SetStatus({
   );
 }
 
-export function SubscriptionsTable({ canManage }: { canManage: boolean }) {
+export function SubscriptionsTable({
+  initialQuery,
+  canManage,
+}: {
+  initialQuery: ListInput;
+  canManage: boolean;
+}) {
   const trpc = useTRPC();
+  const { query, paging } = useListQuery(initialQuery);
   const list = useQuery({
-    ...trpc.marketplace.admin.subscriptions.queryOptions(),
-    select: (rows) => ({ rows, total: rows.length }),
+    ...trpc.marketplace.admin.subscriptions.queryOptions(query),
+    placeholderData: keepPreviousData,
   });
   const { flash, succeed, handlers } = useAdminActions();
   const set = useMutation(
@@ -80,6 +91,7 @@ export function SubscriptionsTable({ canManage }: { canManage: boolean }) {
       list={list}
       tableLabel="Organizer subscriptions"
       emptyText="No organizers yet."
+      paging={paging}
       head={
         <>
           <th>Email</th>
@@ -95,7 +107,11 @@ export function SubscriptionsTable({ canManage }: { canManage: boolean }) {
           <td>
             <StatusBadge status={organizer.status} />
           </td>
-          <td>{organizer.status === 'trial' ? dateTime(organizer.trialEndsAt) : '—'}</td>
+          <td>
+            {organizer.status === 'trial' || organizer.status === 'incomplete'
+              ? dateTime(organizer.trialEndsAt)
+              : '—'}
+          </td>
           {canManage ? (
             <td>
               <SetStatus

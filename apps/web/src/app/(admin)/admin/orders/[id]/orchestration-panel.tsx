@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useState } from 'react';
 import { EmptyState, Field, fieldControlProps, Notice } from '@souk/ui';
@@ -37,7 +37,14 @@ export function OrchestrationPanel({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const view = useQuery(trpc.checkout.getOrchestration.queryOptions({ orderId }));
+  const [eventsPage, setEventsPage] = useState(1);
+  // Page 1 uses the bare input the server page seeds into the cache.
+  const view = useQuery({
+    ...trpc.checkout.getOrchestration.queryOptions(
+      eventsPage === 1 ? { orderId } : { orderId, eventsPage },
+    ),
+    placeholderData: keepPreviousData,
+  });
   const [note, setNote] = useState('');
   const [summary, setSummary] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -179,8 +186,32 @@ export function OrchestrationPanel({
             ))}
           </tbody>
         </table>
-        {data && data.events.length === 0 ? <EmptyState>No events yet.</EmptyState> : null}
+        {data && data.eventsTotal === 0 ? <EmptyState>No events yet.</EmptyState> : null}
       </div>
+      {data && data.eventsTotal > data.eventsPageSize ? (
+        <div className="pagination" role="group" aria-label="Timeline pages">
+          <span>
+            Page {eventsPage} of {Math.ceil(data.eventsTotal / data.eventsPageSize)} (
+            {data.eventsTotal} events)
+          </span>
+          <button
+            type="button"
+            className="button-small"
+            disabled={eventsPage <= 1}
+            onClick={() => setEventsPage((p) => p - 1)}
+          >
+            Newer events
+          </button>
+          <button
+            type="button"
+            className="button-small"
+            disabled={eventsPage * data.eventsPageSize >= data.eventsTotal}
+            onClick={() => setEventsPage((p) => p + 1)}
+          >
+            Older events
+          </button>
+        </div>
+      ) : null}
     </>
   );
 }

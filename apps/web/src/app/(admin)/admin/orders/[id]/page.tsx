@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import { can } from '@souk/auth';
+import { uuidParam, validParam } from '@/lib/params';
 import { requireStaff } from '@/lib/session';
 import { getQueryClient, HydrateClient, serverCaller, trpc } from '@/trpc/server';
 import { OrchestrationPanel } from './orchestration-panel';
@@ -10,7 +11,7 @@ import { OrchestrationPanel } from './orchestration-panel';
 export const metadata: Metadata = { title: 'Order' };
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = validParam(uuidParam, (await params).id) ?? notFound();
   const session = await requireStaff(`/admin/orders/${id}`);
   if (!can(session.role, 'checkout.read')) {
     return (

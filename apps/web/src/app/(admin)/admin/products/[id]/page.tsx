@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import { can } from '@souk/auth';
+import { uuidParam, validParam } from '@/lib/params';
 import { requireStaff } from '@/lib/session';
 import { serverCaller } from '@/trpc/server';
 import { ProductForm } from '../product-form';
@@ -17,7 +18,7 @@ export default async function EditProductPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ created?: string }>;
 }) {
-  const { id } = await params;
+  const id = validParam(uuidParam, (await params).id) ?? notFound();
   const { created } = await searchParams;
   const session = await requireStaff(`/admin/products/${id}`);
   let product;

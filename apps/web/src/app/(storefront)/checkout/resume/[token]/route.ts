@@ -1,7 +1,10 @@
 import { TRPCError } from '@trpc/server';
 import { appRouter, createCallerFactory, createTRPCContext } from '@souk/api';
 import { getSoukSession } from '@souk/auth';
+import { RESUME_LINK_EXPIRED } from '@souk/core/checkout/resume-token';
+import { AppError } from '@souk/core/errors';
 import { webEnv } from '@/env';
+import { resumeTokenParam, validParam } from '@/lib/params';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,13 +16,27 @@ function invalidLink(): Response {
   );
 }
 
+function expiredLink(): Response {
+  return new Response(
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Link expired</title></head>' +
+      `<body><h1>${RESUME_LINK_EXPIRED}</h1>` +
+      '<p><a href="/account">My account</a> · <a href="/">Continue shopping</a></p></body></html>',
+    { status: 410, headers: { 'content-type': 'text/html; charset=utf-8' } },
+  );
+}
+
+function isExpired(error: TRPCError): boolean {
+  return error.cause instanceof AppError && error.cause.details.reason === 'expired';
+}
+
 /**
  * The customer's resume link (emails, the cancelled page, My account). The token is
  * signed, so no sign-in is needed: an open order goes back to a live hosted pay
  * page, a paid one to the account page.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+  const token = validParam(resumeTokenParam, (await params).token);
+  if (!token) return invalidLink();
   const headers = new Headers(request.headers);
   headers.set('x-api-key', webEnv.CHECKOUT_API_KEY);
   const caller = createCallerFactory(appRouter)(
@@ -30,6 +47,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   try {
     result = await caller.checkout.resume({ token });
   } catch (error) {
+    if (error instanceof TRPCError && isExpired(error)) return expiredLink();
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
       return invalidLink();
     throw error;

@@ -119,7 +119,13 @@ export function BookingDetail({ bookingId }: { bookingId: string }) {
         ) : null}
       </section>
 
-      <BookingPayouts payouts={payouts} bookingStatus={booking.status} isPaid={isPaid} />
+      <BookingPayouts
+        payouts={payouts}
+        bookingStatus={booking.status}
+        isPaid={isPaid}
+        blockedReason={data.requestBlockedReason}
+        setupPath={data.payoutSetupPath}
+      />
 
       {isPaid ? <DisputeForm bookingId={bookingId} /> : null}
     </>
@@ -301,10 +307,14 @@ function BookingPayouts({
   payouts,
   bookingStatus,
   isPaid,
+  blockedReason,
+  setupPath,
 }: {
   payouts: VendorBooking['payouts'];
   bookingStatus: VendorBooking['booking']['status'];
   isPaid: boolean;
+  blockedReason: string | null;
+  setupPath: string;
 }) {
   const [done, setDone] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -338,6 +348,8 @@ function BookingPayouts({
                   {canRequestPayout(payout, bookingStatus) ? (
                     <RequestPayoutButton
                       payoutId={payout.id}
+                      blockedReason={blockedReason}
+                      setupPath={setupPath}
                       onDone={(message) => {
                         setFailed(null);
                         setDone(message);

@@ -81,7 +81,7 @@ export function BookingDetail({ bookingId, canManage }: { bookingId: string; can
         <dl className="summary-list">
           <dt>Status</dt>
           <dd>
-            <StatusBadge status={data.status} />
+            <span className={`badge badge-${data.status}`}>{data.statusLabel}</span>
             {data.cancelReason ? <span className="muted"> {data.cancelReason}</span> : null}
           </dd>
           <dt>Organizer</dt>

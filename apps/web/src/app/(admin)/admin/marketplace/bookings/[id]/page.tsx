@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
+import { uuidParam, validParam } from '@/lib/params';
 import { getQueryClient, HydrateClient, serverCaller, trpc } from '@/trpc/server';
 import { marketplaceAccess, NoAccess } from '../../_components/access';
 import { BookingDetail } from './booking-detail';
@@ -9,7 +10,7 @@ import { BookingDetail } from './booking-detail';
 export const metadata: Metadata = { title: 'Booking' };
 
 export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = validParam(uuidParam, (await params).id) ?? notFound();
   const access = await marketplaceAccess(`/admin/marketplace/bookings/${id}`);
   if (!access.canRead) return <NoAccess role={access.role} />;
   let booking;

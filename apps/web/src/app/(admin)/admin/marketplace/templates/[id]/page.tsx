@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
+import { uuidParam, validParam } from '@/lib/params';
 import { serverCaller } from '@/trpc/server';
 import { marketplaceAccess, NoAccess } from '../../_components/access';
 import { draftFromTemplate } from '../template-draft';
@@ -10,7 +11,7 @@ import { TemplateForm } from '../template-form';
 export const metadata: Metadata = { title: 'Event template' };
 
 export default async function TemplatePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = validParam(uuidParam, (await params).id) ?? notFound();
   const access = await marketplaceAccess(`/admin/marketplace/templates/${id}`);
   if (!access.canRead) return <NoAccess role={access.role} />;
   let template;
