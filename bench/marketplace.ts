@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { fmt, histogram, inOrg, mib, storeEvents, withRssSampling } from './support';
 // Types only: the modules themselves load after the env below is set (they read it on import).
-import type * as harnessModule from '@souk/api/test/harness';
+import type * as harnessModule from '@souk/api/testing';
 import type { Db } from '@souk/db';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -319,7 +319,7 @@ async function loadPayable(owner: pg.Pool, orgId: string, prefix: string) {
   });
 }
 
-// The SQL Prisma 7 sends for vendorInbox (captured from its query log), replayed for EXPLAIN.
+// The SQL Prisma 7 sends for listVendorInbox (captured from its query log), replayed for EXPLAIN.
 // RLS adds "orgId" = current_setting('app.current_org_id') to both.
 const INBOX_COUNT_SQL = (byStatus: boolean) =>
   `SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."booking_vendors"."id"
@@ -430,7 +430,7 @@ async function benchInbox(appDb: Db, harness: Harness, email: string) {
     };
     await forDuration(2, CONNECTIONS, call); // warm-up: JIT, pool, caches
     const figures = await forDuration(DURATION_S, CONNECTIONS, call);
-    results.push({ ...variant, total: sample.total, rows: sample.rows.length, ...figures });
+    results.push({ ...variant, total: sample.total, rows: sample.items.length, ...figures });
   }
   return results;
 }
@@ -444,7 +444,7 @@ async function main(): Promise<void> {
   const { seed } = await import('@souk/db/seed');
   const { appDatabaseUrl, createDb, createRouterPool } = await import('@souk/db');
   const { planAllocation, drainProcessorEvents } = await import('@souk/core');
-  const harness = await import('@souk/api/test/harness');
+  const harness = await import('@souk/api/testing');
 
   const database = await admin.resolveOwnerUrl();
   let owner: pg.Pool | undefined;

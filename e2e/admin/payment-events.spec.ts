@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '../support/axe';
 import { signedInPage } from '../support/auth';
 
 // Spec 002 "Stripe events view": finance reads the processor-event ledger, filters it
@@ -56,7 +57,7 @@ test('finance reads the payment events ledger: statuses, filters and the lag', a
   const table = page.getByRole('table', { name: 'Payment events' });
   const rows = table.locator('tbody tr');
   const completed = rows.filter({ hasText: 'checkout.session.completed' }).first();
-  await expect(completed).toContainText('processed');
+  await expect(completed).toContainText('Processed');
   await expect(completed).toContainText(new RegExp(DURATION));
 
   // A malformed id is explained next to its field and never sent: the rows stay.

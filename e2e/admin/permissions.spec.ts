@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/axe';
 import { signedInPage, trpcMutation } from '../support/auth';
 
 async function demoProductId(browser: Parameters<typeof signedInPage>[0]): Promise<string> {

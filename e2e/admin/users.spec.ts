@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/axe';
 import { DEMO_PASSWORD, newClient, signIn, signedInPage } from '../support/auth';
 
 test('an admin disables a signed-in user: their session ends at once and sign-in is refused', async ({
@@ -28,9 +28,9 @@ test('an admin disables a signed-in user: their session ends at once and sign-in
 
   // The audit log shows who did it.
   await admin.getByRole('link', { name: 'Audit log' }).click();
-  await admin.getByLabel('Action').fill('user.disable');
+  await admin.getByLabel('Action').fill('user.disabled');
   await admin.getByRole('button', { name: 'Filter' }).click();
-  await expect(admin.getByRole('row', { name: /admin@souk\.test.*user\.disable/ })).toBeVisible();
+  await expect(admin.getByRole('row', { name: /admin@souk\.test.*user\.disabled/ })).toBeVisible();
 });
 
 test('only OWNER and ADMIN manage users', async ({ browser }) => {

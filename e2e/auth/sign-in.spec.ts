@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/axe';
 import { DEMO_PASSWORD, newClient, signIn } from '../support/auth';
 
 test('a wrong password says so, and the sixth attempt in a minute is refused', async ({

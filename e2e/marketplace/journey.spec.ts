@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/axe';
 import { signedInPage } from '../support/auth';
 
 // The marketplace journey (spec 004) in Chromium against the production build and
@@ -62,7 +63,7 @@ test('a customer onboards as a service provider, sets up payouts, and an admin a
   await admin.goto('/admin/marketplace/vendors');
   const row = admin.getByRole('row').filter({ hasText: VENDOR_NAME });
   await row.getByRole('button', { name: 'Approve' }).click();
-  await expect(row).toContainText('approved');
+  await expect(row).toContainText('Approved');
 
   await organizer.goto('/vendors');
   await expect(organizer.getByText(VENDOR_NAME).first()).toBeVisible();
@@ -125,7 +126,7 @@ test('deposit on the sandbox; the vendor requests the reservation payout and an 
   const reservation = payoutRow(applicant, 'Reservation', '#');
   await expect(reservation).toContainText('$108.00');
   await reservation.getByRole('button', { name: 'Request payout' }).click();
-  await expect(reservation).toContainText('eligible');
+  await expect(reservation).toContainText('Eligible');
 
   await admin.goto('/admin/marketplace/payouts');
   const pending = payoutRow(admin, 'Reservation');
@@ -160,7 +161,7 @@ test('balance, completion, and a dispute holding the completion payout until res
 
   await organizer.getByLabel('Describe the problem').fill('The film arrived without sound');
   await organizer.getByRole('button', { name: 'Open dispute' }).click();
-  await expect(organizer.getByText('open', { exact: true }).first()).toBeVisible();
+  await expect(organizer.getByText('Open', { exact: true }).first()).toBeVisible();
 
   await admin.reload();
   await expect(payoutRow(admin, 'Completion')).toHaveCount(0); // held, not pending
@@ -177,7 +178,7 @@ test('balance, completion, and a dispute holding the completion payout until res
     .selectOption({ label: 'Release held payouts' });
   await dispute.getByLabel('Resolution note').fill('Sound fixed and re-delivered');
   await dispute.getByRole('button', { name: 'Resolve' }).click();
-  await expect(dispute).toContainText('resolved');
+  await expect(dispute).toContainText('Resolved');
 
   await admin.goto('/admin/marketplace/payouts');
   await expect(payoutRow(admin, 'Completion')).toHaveCount(2);

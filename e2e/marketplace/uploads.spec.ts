@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/axe';
 import { signedInPage } from '../support/auth';
 
 // Presigned uploads from the vendor portal: the browser PUTs to an app-signed local

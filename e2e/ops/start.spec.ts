@@ -7,7 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { connect } from 'node:net';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/axe';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = '.data/e2e-start';

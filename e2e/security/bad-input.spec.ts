@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from '../support/axe';
 import { DEMO_PASSWORD, newClient, signedInPage } from '../support/auth';
 
 // Hostile parameters, bodies and origins get a 4xx in words, never a 500 or a trip

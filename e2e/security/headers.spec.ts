@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import type { APIResponse } from '@playwright/test';
+import { expect, test } from '../support/axe';
 import { DEMO_PASSWORD, newClient } from '../support/auth';
 
 // Security headers on pages (set by proxy.ts with a per-request nonce) and on the API

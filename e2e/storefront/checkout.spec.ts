@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/axe';
 import { signedInPage, trpcMutation } from '../support/auth';
 
 // The customer's journeys on the Stripe sandbox: configure -> checkout -> hosted
@@ -82,7 +83,7 @@ test('configure -> checkout -> pay on the hosted page -> the success banner show
   await admin.goto('/admin/payments');
   await expect(admin.getByRole('heading', { name: 'Payment events' })).toBeVisible();
   const completed = admin.getByRole('row', { name: /checkout\.session\.completed/ }).first();
-  await expect(completed).toContainText('processed');
+  await expect(completed).toContainText('Processed');
   await completed.getByRole('button', { name: 'Replay' }).click();
   await expect(admin.getByRole('status')).toContainText('Replayed: processed');
 });
@@ -122,7 +123,7 @@ test('abandon -> recovery sweep -> email in the outbox -> resume link -> pay', a
     name: new RegExp(`Your order #${orderNumber} is waiting for you`),
   });
   await expect(row).toContainText('customer@souk.test');
-  await expect(row).toContainText('pending'); // no email channel configured: readable here
+  await expect(row).toContainText('Pending'); // no email channel configured: readable here
   await row.getByRole('button', { name: 'View' }).click();
   const body = (await admin.locator('pre.message-body').first().textContent()) ?? '';
   const link = /https?:\/\/\S+\/checkout\/resume\/\S+/.exec(body)?.[0];

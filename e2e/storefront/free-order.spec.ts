@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/axe';
 import { signedInPage, trpcMutation } from '../support/auth';
 
 // A product that costs nothing is checked out without the processor: the customer

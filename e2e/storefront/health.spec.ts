@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/axe';
 
 test('the storefront lists active products only, with a request id on responses', async ({
   page,

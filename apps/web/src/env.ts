@@ -1,27 +1,34 @@
+import { createEnv } from '@t3-oss/env-nextjs';
 import { z } from 'zod';
-import { assertProductionConfig, DEV_DEFAULTS } from '@souk/core/production-config';
+import { apiEnv } from '@souk/api/env';
+import { failOnInvalidEnv } from '@souk/core/env-helpers';
+import { assertProductionConfig } from '@souk/core/production-config';
 
-// The one place apps/web reads process.env (NEXT_PUBLIC_* are inlined at build time).
-export const webEnv = z
-  .object({
+// The one place apps/web reads process.env. NEXT_PUBLIC_* are named one by one so
+// Next inlines them at build time. CHECKOUT_API_KEY (server-only, spec 001
+// X-API-Key: sent on in-process calls to internal procedures, never to the
+// browser) comes from @souk/api's env.
+export const webEnv = createEnv({
+  server: {
     NEXTAUTH_URL: z.string().url().optional(),
+  },
+  client: {
     NEXT_PUBLIC_PAYMENTS_MODE: z.enum(['sandbox', 'stripe']).default('sandbox'),
-    // Server-only (spec 001 X-API-Key): sent on in-process calls to internal
-    // procedures; never NEXT_PUBLIC, never sent to the browser.
-    CHECKOUT_API_KEY: z.string().min(16).default(DEV_DEFAULTS.CHECKOUT_API_KEY),
     // Spec 003 QA: with this set at build time the success page renders a fixed
     // preview orchestration and never calls the API (UI checks without a backend).
     NEXT_PUBLIC_E2E_AUTH_BYPASS: z
-      .enum(['true', 'false', ''])
+      .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
-  })
-  .parse({
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL,
+  },
+  experimental__runtimeEnv: {
     NEXT_PUBLIC_PAYMENTS_MODE: process.env.NEXT_PUBLIC_PAYMENTS_MODE,
-    CHECKOUT_API_KEY: process.env.CHECKOUT_API_KEY,
     NEXT_PUBLIC_E2E_AUTH_BYPASS: process.env.NEXT_PUBLIC_E2E_AUTH_BYPASS,
-  });
+  },
+  extends: [apiEnv],
+  emptyStringAsUndefined: true,
+  onValidationError: failOnInvalidEnv('web'),
+});
 
 /**
  * Called from instrumentation.ts when the server starts: with NODE_ENV=production,

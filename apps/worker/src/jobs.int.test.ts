@@ -4,7 +4,7 @@ import { RECOVERY_SWEEP_NOTE } from '@souk/core';
 import { withOrg } from '@souk/db';
 import { seedDatabase } from '@souk/db/seed';
 import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
-import { MONITOR_QUEUE } from './jobs/background';
+import { MONITOR_QUEUE } from './jobs/monitor-orchestrations';
 import { startWorker, type RunningWorker } from './server';
 
 let testDb: TestDatabase;

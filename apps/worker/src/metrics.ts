@@ -27,7 +27,7 @@ export function createMetrics() {
     }),
     jobsFailed: new Counter({
       name: 'souk_jobs_failed_total',
-      help: 'Jobs that threw (pg-boss retries them)',
+      help: 'Job runs that failed (retried by the job policy, dead-lettered after the last attempt)',
       labelNames: ['queue'] as const,
       registers: [registry],
     }),

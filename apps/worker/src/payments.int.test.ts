@@ -4,12 +4,21 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replayProcessorEvent, type Transports, createTransports } from '@souk/core';
+import { renderEmail } from '@souk/emails';
+import {
+  createTransports,
+  outboxRetryPolicy,
+  replayProcessorEvent,
+  type Transports,
+} from '@souk/core';
 import { withOrg } from '@souk/db';
 import { seedDatabase } from '@souk/db/seed';
 import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
 import { createStripeGateway, type PaymentGateway } from '@souk/payments';
 import { signPayload, startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
+import { FULFILLMENT_QUEUE } from './jobs/fulfillment-tasks';
+import { OUTBOX_DELIVERY_QUEUE } from './jobs/outbox-delivery';
+import { runJobNow } from './jobs/run-now';
 import { startWorker, type RunningWorker } from './server';
 import { startTestCheckout } from './test-checkout';
 
@@ -586,9 +595,9 @@ describe('fulfillment TaskProcessor', () => {
       ownerUrl: testDb.ownerUrl,
       appUrl: testDb.appUrl,
       port: 0,
-      jobsEnabled: false,
       logLevel: 'silent',
-      background: { fulfillment: { enabled: true, intervalMs: 60_000, batchSize: 25 } },
+      // The schedule would run it in an hour: fired by hand below, as the schedule does.
+      background: { fulfillment: { enabled: true, intervalMs: 3_600_000, batchSize: 25 } },
     });
     try {
       const before = await (
@@ -596,11 +605,17 @@ describe('fulfillment TaskProcessor', () => {
       ).json();
       expect(before).toMatchObject({
         running: true,
-        pollIntervalSeconds: 60,
+        pollIntervalSeconds: 3600,
         batchSize: 25,
         lastRunFinishedAt: null,
       });
-      await processor.background.fulfillment!.runOnce();
+      const run = await runJobNow({
+        boss: processor.boss!,
+        db: testDb.db,
+        queue: FULFILLMENT_QUEUE,
+        orgId,
+      });
+      expect(run).toMatchObject({ outcome: 'ok', attempt: 1, consecutiveFailures: 0 });
       const health = (await (
         await fetch(`http://127.0.0.1:${processor.port}/fulfillment/health`)
       ).json()) as { lastRunFinishedAt: string | null; lastError: string | null };
@@ -637,7 +652,7 @@ describe('fulfillment TaskProcessor', () => {
 describe('outbox delivery', () => {
   let smtp: SMTPServer;
   let smtpPort: number;
-  const received: { to: string; subject: string; messageId: string }[] = [];
+  const received: { to: string; subject: string; messageId: string; raw: string }[] = [];
   let slack: Server;
   let slackCalls = 0;
   let slackPort: number;
@@ -654,6 +669,7 @@ describe('outbox delivery', () => {
             to: session.envelope.rcptTo.map((r) => r.address).join(','),
             subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? '',
             messageId: /^Message-ID: (.*)$/im.exec(raw)?.[1] ?? '',
+            raw,
           });
           callback();
         });
@@ -679,28 +695,38 @@ describe('outbox delivery', () => {
     const pending = (await state(started.orderId)).outbox[0]!;
     expect(pending.status).toBe('pending');
 
-    const transports: Transports = createTransports({ smtpUrl: `smtp://127.0.0.1:${smtpPort}` });
-    const restarted = await startWorker({
-      ownerUrl: testDb.ownerUrl,
-      appUrl: testDb.appUrl,
-      port: 0,
-      jobsEnabled: false,
-      logLevel: 'silent',
-      background: { outbox: { enabled: true, intervalMs: 60_000, transports } },
-    });
+    const transports: Transports = createTransports(
+      { smtpUrl: `smtp://127.0.0.1:${smtpPort}` },
+      { renderEmail },
+    );
+    // Two replicas fire delivery at once, then once more: one email all the same.
+    const replicas = await Promise.all(
+      [1, 2].map(() =>
+        startWorker({
+          ownerUrl: testDb.ownerUrl,
+          appUrl: testDb.appUrl,
+          port: 0,
+          logLevel: 'silent',
+          background: { outbox: { enabled: true, intervalMs: 3_600_000, transports } },
+        }),
+      ),
+    );
     try {
-      await Promise.all([
-        restarted.background.outbox!.runOnce(),
-        restarted.background.outbox!.runOnce(),
-      ]);
-      await restarted.background.outbox!.runOnce();
+      const deliver = (replica: RunningWorker) =>
+        runJobNow({ boss: replica.boss!, db: testDb.db, queue: OUTBOX_DELIVERY_QUEUE, orgId });
+      await Promise.all(replicas.map(deliver));
+      await deliver(replicas[0]!);
     } finally {
-      await restarted.stop();
+      await Promise.all(replicas.map((replica) => replica.stop()));
     }
     const mine = received.filter((m) => m.messageId.includes(pending.id));
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ to: 'customer@souk.test' });
     expect(mine[0]!.subject).toMatch(/^Order #\d+ confirmed$/);
+    // The react-email template goes out as HTML beside the stored text.
+    expect(mine[0]!.raw).toMatch(/multipart\/alternative/i);
+    expect(mine[0]!.raw).toMatch(/Content-Type: text\/html/i);
+    expect(mine[0]!.raw).toMatch(/Content-Type: text\/plain/i);
     const row = await withOrg(testDb.db, orgId, (tx) =>
       tx.outboxEvent.findUniqueOrThrow({ where: { id: pending.id } }),
     );
@@ -799,8 +825,7 @@ describe('outbox delivery', () => {
       db: testDb.db,
       orgId,
       transports,
-      maxAttempts: 2,
-      baseBackoffSeconds: 10,
+      retry: { ...outboxRetryPolicy(), maxAttempts: 2, baseBackoffSeconds: 10 },
       now,
     });
     expect(first).toEqual({ delivered: 0, retried: 1, dead: 0 });
@@ -808,8 +833,7 @@ describe('outbox delivery', () => {
       db: testDb.db,
       orgId,
       transports,
-      maxAttempts: 2,
-      baseBackoffSeconds: 10,
+      retry: { ...outboxRetryPolicy(), maxAttempts: 2, baseBackoffSeconds: 10 },
       now,
     });
     expect(notYet).toEqual({ delivered: 0, retried: 0, dead: 0 }); // backoff not over
@@ -818,8 +842,7 @@ describe('outbox delivery', () => {
       db: testDb.db,
       orgId,
       transports,
-      maxAttempts: 2,
-      baseBackoffSeconds: 10,
+      retry: { ...outboxRetryPolicy(), maxAttempts: 2, baseBackoffSeconds: 10 },
       now,
     });
     expect(second).toEqual({ delivered: 0, retried: 0, dead: 1 });

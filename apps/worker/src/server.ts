@@ -5,20 +5,27 @@ import type PgBoss from 'pg-boss';
 import { createLogger, type CreateLoggerOptions } from '@souk/core/logger';
 import { createProcessorEventIngest } from '@souk/core';
 import { appDatabaseUrl, createDb, createRouterPool } from '@souk/db';
+import type { Transports } from '@souk/core';
 import { createRequestListener, sendJson, type RouteTable } from './http';
-import {
-  monitorOrchestrationsJob,
-  startBackground,
-  type Background,
-  type BackgroundOptions,
-} from './jobs/background';
+import { FULFILLMENT_QUEUE, fulfillmentTasksJob } from './jobs/fulfillment-tasks';
 import { heartbeatJob } from './jobs/heartbeat';
+import { pruneJobRunsJob, summarizeQueueRuns } from './jobs/job-runs';
+import { monitorOrchestrationsJob } from './jobs/monitor-orchestrations';
+import { OUTBOX_DELIVERY_QUEUE, outboxDeliveryJob } from './jobs/outbox-delivery';
+import { startJobRunner, type JobDefinition } from './jobs/runner';
+import { SESSION_RECOVERY_QUEUE, sessionRecoveryJob } from './jobs/session-recovery';
 import { startApplier, type Applier } from './loops/applier';
-import { startJobRunner } from './jobs/runner';
 import { createMetrics, type Metrics } from './metrics';
 import { requireMetricsToken } from './metrics-auth';
 import { opsRoutes } from './routes/ops';
 import { stripeWebhookRoute } from './webhooks/stripe';
+
+/** The per-org pg-boss jobs that replaced the polling loops; each runs only when enabled. */
+export interface BackgroundOptions {
+  outbox?: { enabled: boolean; intervalMs: number; transports?: Transports };
+  fulfillment?: { enabled: boolean; intervalMs: number; batchSize: number };
+  recovery?: { enabled: boolean; intervalMs: number; limit: number };
+}
 
 export interface WorkerOptions {
   /** Owner connection: pg-boss creates and migrates its own `pgboss` schema with it. */
@@ -26,7 +33,7 @@ export interface WorkerOptions {
   /** 0 picks a free port (tests). */
   port: number;
   host?: string;
-  /** Off for an HTTP-only instance (tests against a database without pg-boss). */
+  /** Off for an HTTP-only instance (tests against a database without pg-boss): no job runs at all. */
   jobsEnabled?: boolean;
   heartbeatCron?: string;
   logLevel?: CreateLoggerOptions['level'];
@@ -39,6 +46,7 @@ export interface WorkerOptions {
   /** The applier of stored events: on by default; tests drain it by hand instead. */
   applier?: { enabled: boolean; intervalMs?: number };
   monitorCron?: string;
+  /** Outbox delivery, fulfillment and recovery jobs (need `jobsEnabled`). */
   background?: BackgroundOptions;
   /** METRICS_TOKEN: required by /metrics and /fulfillment/*, and for /readyz details. */
   metricsToken?: string;
@@ -48,7 +56,6 @@ export interface RunningWorker {
   port: number;
   metrics: Metrics;
   boss: PgBoss | null;
-  background: Background;
   applier: Applier;
   stop(): Promise<void>;
 }
@@ -66,7 +73,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const appUrl = options.appUrl ?? appDatabaseUrl(options.ownerUrl);
   const db = createDb(appUrl);
   const router = createRouterPool(appUrl, { max: 4 });
-  const background = startBackground({ db, options: options.background ?? {}, metrics, log });
+  const background = options.background ?? {};
+  const seconds = (ms: number) => Math.max(1, Math.round(ms / 1000));
   const applier = startApplier({
     db,
     router,
@@ -88,29 +96,31 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     'POST /webhooks/stripe': stripeWebhookRoute({ ingest, endpoint: 'account', metrics }),
     // Stripe sends connected-account events to a separate Connect endpoint with its own secret.
     'POST /webhooks/stripe/connect': stripeWebhookRoute({ ingest, endpoint: 'connect', metrics }),
-    // Spec 001: the TaskProcessor's state for probes and dashboards.
-    'GET /fulfillment/health': requireMetricsToken(options.metricsToken, ({ res }) => {
-      const status = background.fulfillment?.status();
+    // Spec 001: the TaskProcessor's state for probes and dashboards, from `job_runs`
+    // (every replica's runs of the fulfillment job).
+    'GET /fulfillment/health': requireMetricsToken(options.metricsToken, async ({ res }) => {
+      const runs = await summarizeQueueRuns(db, FULFILLMENT_QUEUE);
+      const fulfillment = background.fulfillment;
       sendJson(res, 200, {
-        running: status?.running ?? false,
-        pollIntervalSeconds: status ? status.intervalMs / 1000 : null,
-        batchSize: options.background?.fulfillment?.batchSize ?? null,
-        lastRunStartedAt: status?.lastRunStartedAt ?? null,
-        lastRunFinishedAt: status?.lastRunFinishedAt ?? null,
-        lastError: status?.lastError ?? null,
+        running: Boolean(fulfillment?.enabled && boss),
+        pollIntervalSeconds: fulfillment ? seconds(fulfillment.intervalMs) : null,
+        batchSize: fulfillment?.batchSize ?? null,
+        lastRunStartedAt: runs.lastRunStartedAt,
+        lastRunFinishedAt: runs.lastRunFinishedAt,
+        lastError: runs.lastError,
       });
     }),
     'GET /fulfillment/metrics': requireMetricsToken(options.metricsToken, async ({ res }) => {
-      const status = background.fulfillment?.status();
+      const runs = await summarizeQueueRuns(db, FULFILLMENT_QUEUE);
       const value = async (name: string) =>
         (await metrics.registry.getSingleMetric(name)?.get())?.values[0]?.value ?? 0;
       sendJson(res, 200, {
         tasksProcessed: await value('souk_fulfillment_tasks_processed_total'),
         tasksFailed: await value('souk_fulfillment_tasks_failed_total'),
-        loopErrors: status?.loopErrors ?? 0,
-        runs: status?.runs ?? 0,
-        lastRunStartedAt: status?.lastRunStartedAt ?? null,
-        lastRunFinishedAt: status?.lastRunFinishedAt ?? null,
+        loopErrors: runs.failedRuns,
+        runs: runs.runs,
+        lastRunStartedAt: runs.lastRunStartedAt,
+        lastRunFinishedAt: runs.lastRunFinishedAt,
       });
     }),
   };
@@ -119,15 +129,38 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   let boss: PgBoss | null = null;
   try {
     if (options.jobsEnabled !== false) {
+      const { outbox, fulfillment, recovery } = background;
+      const jobs: JobDefinition[] = [
+        heartbeatJob({ cron: options.heartbeatCron ?? '* * * * *', metrics, log }),
+        monitorOrchestrationsJob({ db, cron: options.monitorCron ?? '*/30 * * * *' }),
+        pruneJobRunsJob({ db }),
+      ];
+      const unscheduled: string[] = [];
+      if (outbox?.enabled) {
+        const everySeconds = seconds(outbox.intervalMs);
+        jobs.push(outboxDeliveryJob({ db, everySeconds, transports: outbox.transports, metrics }));
+      } else unscheduled.push(OUTBOX_DELIVERY_QUEUE);
+      if (fulfillment?.enabled) {
+        const everySeconds = seconds(fulfillment.intervalMs);
+        const { batchSize } = fulfillment;
+        jobs.push(fulfillmentTasksJob({ db, everySeconds, batchSize, metrics }));
+      } else unscheduled.push(FULFILLMENT_QUEUE);
+      if (recovery?.enabled) {
+        const everySeconds = seconds(recovery.intervalMs);
+        jobs.push(sessionRecoveryJob({ db, everySeconds, limit: recovery.limit }));
+      } else unscheduled.push(SESSION_RECOVERY_QUEUE);
       boss = await startJobRunner({
         ownerUrl: options.ownerUrl,
+        db,
+        jobs,
+        unscheduled,
         metrics,
         log,
-        jobs: [
-          heartbeatJob({ cron: options.heartbeatCron ?? '* * * * *', metrics, log }),
-          monitorOrchestrationsJob({ db, cron: options.monitorCron ?? '*/30 * * * *', log }),
-        ],
       });
+    } else if (
+      [background.outbox, background.fulfillment, background.recovery].some((j) => j?.enabled)
+    ) {
+      log.warn('JOBS_ENABLED is false: outbox delivery, fulfillment and recovery do not run');
     }
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -137,7 +170,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       });
     });
   } catch (error) {
-    await background.stop();
     await applier.stop();
     await boss?.stop({ graceful: false, wait: true });
     await pool.end();
@@ -153,13 +185,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     port,
     metrics,
     boss,
-    background,
     applier,
     stop() {
       // Stop taking requests first, then let running jobs finish (pg-boss waits up to the timeout).
       stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await background.stop();
         await applier.stop();
         await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
         await pool.end();

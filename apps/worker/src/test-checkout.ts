@@ -1,7 +1,7 @@
 // Test helper: a storefront checkout of the demo "Brand photo session" ($350.00), as a
 // signed-in customer starts it, with the given gateway (the sandbox in tests).
-import { startCheckout } from '@souk/core';
-import { withOrg, type Db } from '@souk/db';
+import { createOrgScope, startCheckout } from '@souk/core';
+import type { Db } from '@souk/db';
 import type { PaymentGateway } from '@souk/payments';
 
 export function startTestCheckout({
@@ -15,16 +15,13 @@ export function startTestCheckout({
   customer: { id: string; email: string };
   gateway: PaymentGateway;
 }) {
-  return withOrg(db, orgId, (tx) =>
-    startCheckout({
-      ctx: { tx, orgId, actor: null, requestId: null },
-      input: {
-        productSlug: 'brand-photo-session',
-        quantity: 1,
-        selection: { options: {}, addOnIds: [], planId: null, customFields: {} },
-      },
-      customer: { userId: customer.id, email: customer.email },
-      gateway,
-    }),
-  );
+  return startCheckout({
+    scope: createOrgScope({ db, orgId, gateway }),
+    input: {
+      productSlug: 'brand-photo-session',
+      quantity: 1,
+      selection: { options: {}, addOnIds: [], planId: null, customFields: {} },
+    },
+    customer: { userId: customer.id, email: customer.email },
+  });
 }

@@ -93,7 +93,7 @@ describe('catalog', () => {
     const audit = await c.admin.audit.list({ entityType: 'product', page: 1, pageSize: 50 });
     const row = audit.items.find((i) => i.entityId === created.id);
     expect(row).toMatchObject({
-      action: 'product.create',
+      action: 'product.created',
       actorEmail: 'admin@souk.test',
       requestId,
     });
@@ -115,7 +115,9 @@ describe('catalog', () => {
     const error = await rejection(c.admin.catalog.create(bad));
     expect(error.code).toBe('BAD_REQUEST');
     expect(fieldErrorsOf(error.cause)).toEqual({
-      'configuration.optionGroups.0.options.0.priceDeltaCents': ['Must be at most 100000'],
+      'configuration.optionGroups.0.options.0.priceDeltaCents': [
+        'Price change must be at most $1,000.00',
+      ],
     });
     const after = await c.admin.catalog.list({ page: 1, pageSize: 1 });
     expect(after.total).toBe(before.total);
@@ -229,7 +231,7 @@ describe('catalog', () => {
     });
     expect(updated).toMatchObject({ name: 'Renamed', basePriceCents: 5900 });
     expect(updated.configuration.addOns).toEqual([]);
-    const audit = await c.admin.audit.list({ action: 'product.update', page: 1, pageSize: 50 });
+    const audit = await c.admin.audit.list({ action: 'product.updated', page: 1, pageSize: 50 });
     const row = audit.items.find((i) => i.entityId === product.id);
     expect((row?.before as { name: string }).name).toBe(product.name);
     expect((row?.after as { name: string }).name).toBe('Renamed');

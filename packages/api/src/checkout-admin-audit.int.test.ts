@@ -63,7 +63,7 @@ describe('checkout.runRecovery', () => {
 
     const run = await admin.checkout.runRecovery();
     expect(run.emailsQueued).toBe(1);
-    const rows = await audits('checkout.recovery_run');
+    const rows = await audits('session_recovery.ran');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       actorEmail: 'admin@souk.test',
@@ -79,7 +79,7 @@ describe('checkout.runRecovery', () => {
       orgIds: [orgId],
       settings: recoverySettingsFromEnv(),
     });
-    expect(await audits('checkout.recovery_run')).toHaveLength(1);
+    expect(await audits('session_recovery.ran')).toHaveLength(1);
   });
 });
 
@@ -98,7 +98,7 @@ describe('checkout.runOrchestrationMonitor', () => {
 
     const summary = await admin.checkout.runOrchestrationMonitor();
     expect(summary).toEqual({ processed: 1, prompted: 1, skipped: 0, escalated: 0 });
-    const rows = await audits('checkout.orchestration_monitor_run');
+    const rows = await audits('orchestration_monitor.ran');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       actorEmail: 'admin@souk.test',

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { processFulfillmentTasks, RESUME_LINK_EXPIRED, resumeToken } from '@souk/core';
-import { recordSucceededPayment } from '@souk/core/payments/events/settle-invoice';
+import { lockAndSettleSucceededPayment } from '@souk/core/testing';
 import { withOrg } from '@souk/db';
 import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
 import { createStripeGateway, type PaymentGateway } from '@souk/payments';
@@ -69,7 +69,7 @@ async function payOrder(orderId: string) {
   const invoice = await owner((tx) => tx.invoice.findUniqueOrThrow({ where: { orderId } }));
   // The same code the processor's payment webhooks run.
   await withOrg(testDb.db, orgId, (tx) =>
-    recordSucceededPayment(
+    lockAndSettleSucceededPayment(
       { tx, orgId, actor: null, requestId: null },
       {
         invoiceId: invoice.id,

@@ -221,12 +221,12 @@ describe('session lifecycle (admin)', () => {
     expect(list.total).toBeGreaterThan(0);
     const acme = callerAs(testDb.db, c.sessions.acmeAdmin, undefined, { gateway });
     expect((await acme.checkout.listSessions({})).total).toBe(0);
-    expect(await codeOf(acme.checkout.getSession({ id: list.rows[0]!.id }))).toBe('NOT_FOUND');
+    expect(await codeOf(acme.checkout.getSession({ id: list.items[0]!.id }))).toBe('NOT_FOUND');
     expect(
       await codeOf(
         viewer.checkout.regenerateSession({
-          id: list.rows[0]!.id,
-          expectedUpdatedAt: list.rows[0]!.updatedAt,
+          id: list.items[0]!.id,
+          expectedUpdatedAt: list.items[0]!.updatedAt,
         }),
       ),
     ).toBe('FORBIDDEN');
@@ -253,7 +253,7 @@ describe('session lifecycle (admin)', () => {
     expect(old).toMatchObject({ status: 'superseded', replacedById: fresh.id });
     expect((await gateway.retrieveCheckoutSession(seen.processorSessionId)).status).toBe('expired');
     const audit = await admin.audit.list({ entityType: 'hosted_checkout_session' });
-    expect(JSON.stringify(audit)).toContain('checkout_session.regenerate');
+    expect(JSON.stringify(audit)).toContain('checkout_session.regenerated');
   });
 
   it('50 concurrent regenerate attempts: exactly one wins, the rest conflict', async () => {
@@ -276,7 +276,7 @@ describe('session lifecycle (admin)', () => {
 
   it('stale timestamps are refused even with nobody else acting', async () => {
     const list = await admin.checkout.listSessions({ status: 'open' });
-    const row = list.rows[0]!;
+    const row = list.items[0]!;
     const error = await admin.checkout
       .regenerateSession({
         id: row.id,
@@ -328,7 +328,7 @@ describe('abandonment, sweep and recovery', () => {
     const run = await admin.checkout.runRecovery();
     expect(run.emailsQueued).toBeGreaterThanOrEqual(1);
     const outbox = await admin.outbox.list({});
-    const email = outbox.rows.find(
+    const email = outbox.items.find(
       // Links carry their issue time, so the email's token is not the account page's.
       (r) => r.topic === 'checkout.recovery' && r.body.includes(`/resume/${started.orderId}.`),
     );
@@ -367,7 +367,7 @@ describe('abandonment, sweep and recovery', () => {
     const run = await admin.checkout.runRecovery();
     expect(run.skippedCount).toBeGreaterThanOrEqual(1);
     const outbox = await admin.outbox.list({ pageSize: 100 });
-    expect(outbox.rows.some((r) => r.body.includes(token))).toBe(false);
+    expect(outbox.items.some((r) => r.body.includes(token))).toBe(false);
     const orchestration = await admin.checkout.getOrchestration({ orderId: started.orderId });
     expect(orchestration.events.some((e) => e.note?.includes('opted out'))).toBe(true);
     await c.customer.checkout.setMyPreferences({ orderUpdates: true });
@@ -447,7 +447,7 @@ describe('orchestration (spec 003)', () => {
     const again = await admin.checkout.runOrchestrationMonitor();
     expect(again.processed).toBe(0); // next_action_at moved on
 
-    const prompt = (await admin.outbox.list({ pageSize: 100 })).rows.filter(
+    const prompt = (await admin.outbox.list({ pageSize: 100 })).items.filter(
       (r) => r.topic === 'checkout_recovery_prompt',
     );
     expect(prompt).toHaveLength(1);

@@ -37,7 +37,7 @@ async function auditedIp(headers: Record<string, string>, trusted: TrustedCidr[]
   );
   await caller.catalog.update({ id: productId, name: `Instagram Growth ${requestId.slice(0, 6)}` });
   const rows = await testDb.ownerDb.auditLog.findMany({
-    where: { requestId, action: 'product.update' },
+    where: { requestId, action: 'product.updated' },
   });
   expect(rows).toHaveLength(1);
   return rows[0]!.ip;

@@ -1,7 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/unstable-core-do-not-import';
-import { AppError, type AppErrorCode, type FieldErrors } from '@souk/core';
-import { ZodError } from 'zod';
+import {
+  summarizeFieldErrors,
+  type AppError,
+  type AppErrorCode,
+  type FieldErrors,
+} from '@souk/core';
 
 const CODE_MAP: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   BAD_REQUEST: 'BAD_REQUEST',
@@ -19,23 +23,11 @@ export function toTRPCError(error: AppError): TRPCError {
   return new TRPCError({ code: CODE_MAP[error.code], message: error.message, cause: error });
 }
 
-export function fieldErrorsOf(cause: unknown): FieldErrors | undefined {
-  if (cause instanceof ZodError) {
-    const out: FieldErrors = {};
-    for (const issue of cause.issues) {
-      const key = issue.path.map(String).join('.') || '_';
-      (out[key] ??= []).push(issue.message);
-    }
-    return out;
-  }
-  if (cause instanceof AppError) return cause.details.fieldErrors;
-  return undefined;
-}
+// The flattening and the summary live in core, so a server action in web reads field
+// errors the same way the API's error formatter does.
+export { fieldErrorsOf } from '@souk/core';
 
+/** The message of a failed input: the first error in words, where it sits, and how many more. */
 export function summarize(fieldErrors: FieldErrors): string {
-  const [first] = Object.entries(fieldErrors);
-  if (!first) return 'Invalid input';
-  const [field, messages] = first;
-  const more = Object.keys(fieldErrors).length - 1;
-  return `${field === '_' ? '' : `${field}: `}${messages[0] ?? 'invalid'}${more > 0 ? ` (and ${more} more)` : ''}`;
+  return summarizeFieldErrors(fieldErrors);
 }

@@ -47,11 +47,14 @@ describe('tRPC over HTTP', () => {
     );
     expect(status).toBe(400);
     expect(body.error?.data.fieldErrors).toMatchObject({
-      slug: ['Use lowercase letters, numbers and single dashes'],
-      name: ['Required'],
-      basePriceCents: ['Must be a whole number of cents'],
+      slug: ['Slug can only use lowercase letters, numbers and single dashes'],
+      name: ['Name is required'],
+      basePriceCents: ['Base price must be a whole number of cents'],
     });
-    expect(body.error?.message).toMatch(/^slug: /);
+    // In words, never an input path: the first error and how many more.
+    expect(body.error?.message).toBe(
+      'Slug can only use lowercase letters, numbers and single dashes (and 2 more)',
+    );
   });
 
   it('answers 401 when signed out and 403 for a role without the permission', async () => {

@@ -111,8 +111,8 @@ async function vendorIds() {
   const venues = await as.anonymous.marketplace.public.vendors({ type: 'venue_owner' });
   const services = await as.anonymous.marketplace.public.vendors({ type: 'service_provider' });
   return {
-    venue: venues.rows.find((v) => v.displayName === 'Harbor Hall')!.id,
-    photo: services.rows.find((v) => v.displayName === 'Lens & Light Photography')!.id,
+    venue: venues.items.find((v) => v.displayName === 'Harbor Hall')!.id,
+    photo: services.items.find((v) => v.displayName === 'Lens & Light Photography')!.id,
   };
 }
 
@@ -257,9 +257,9 @@ describe('status words after a deposit', () => {
     expect(detail.amounts.balanceDueCents).toBe(147_000);
     expect(detail.statusLabel).toBe('Deposit paid');
     const mine = await as.organizer.marketplace.organizer.bookings({ pageSize: 100 });
-    expect(mine.rows.find((b) => b.id === booking.id)!.statusLabel).toBe('Deposit paid');
+    expect(mine.items.find((b) => b.id === booking.id)!.statusLabel).toBe('Deposit paid');
     const staff = await as.admin.marketplace.admin.bookings({ status: 'paid', pageSize: 100 });
-    expect(staff.rows.find((b) => b.id === booking.id)!.statusLabel).toBe('Deposit paid');
+    expect(staff.items.find((b) => b.id === booking.id)!.statusLabel).toBe('Deposit paid');
 
     await pay(booking.id, 'balance');
     const paid = await as.organizer.marketplace.organizer.booking({ bookingId: booking.id });
@@ -277,7 +277,7 @@ describe('payouts before payout setup', () => {
       'Finish payout setup on your profile page before requesting a payout',
     );
     expect(mine.payoutSetupPath).toBe('/vendor/profile#payout-setup');
-    const reservation = mine.rows.find(
+    const reservation = mine.items.find(
       (p) => p.bookingId === booking.id && p.milestone === 'reservation',
     )!;
     const detail = await as.photo.marketplace.vendor.booking({ bookingId: booking.id });
@@ -391,22 +391,22 @@ describe('long lists are paged, not capped', () => {
       pageSize: 100,
     });
     expect(first.total).toBeGreaterThanOrEqual(n);
-    expect(first.rows).toHaveLength(100);
+    expect(first.items).toHaveLength(100);
     const lastPage = Math.ceil(first.total / 100);
     const last = await as.anonymous.marketplace.public.vendors({
       type: 'service_provider',
       page: lastPage,
       pageSize: 100,
     });
-    expect(last.rows.at(-1)!.displayName).toBe('Zz Paged 0510');
+    expect(last.items.at(-1)!.displayName).toBe('Zz Paged 0510');
     const seen = new Set<string>();
     for (let page = 1; page <= lastPage; page++) {
-      const { rows } = await as.anonymous.marketplace.public.vendors({
+      const { items } = await as.anonymous.marketplace.public.vendors({
         type: 'service_provider',
         page,
         pageSize: 100,
       });
-      rows.forEach((r) => seen.add(r.id));
+      items.forEach((r) => seen.add(r.id));
     }
     expect(seen.size).toBe(first.total);
   });
@@ -434,8 +434,8 @@ describe('long lists are paged, not capped', () => {
     const lastPage = Math.ceil(first.total / 100);
     const emails: string[] = [];
     for (let page = 1; page <= lastPage; page++) {
-      const { rows } = await as.admin.marketplace.admin.subscriptions({ page, pageSize: 100 });
-      emails.push(...rows.map((r) => r.email));
+      const { items } = await as.admin.marketplace.admin.subscriptions({ page, pageSize: 100 });
+      emails.push(...items.map((r) => r.email));
     }
     expect(emails).toHaveLength(first.total);
     expect(emails).toContain('paged-organizer-0501@rules.test');

@@ -5,7 +5,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { payBooking, coreEnv, createProcessorEventIngest, drainProcessorEvents } from '@souk/core';
+import {
+  payBooking,
+  coreEnv,
+  createOrgScope,
+  createProcessorEventIngest,
+  drainProcessorEvents,
+} from '@souk/core';
 import { createRouterPool, withOrg, type RouterPool } from '@souk/db';
 import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
 import { resetRateLimit, type SoukSession } from '@souk/auth';
@@ -129,7 +135,7 @@ async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
 const db = <T>(fn: Parameters<typeof withOrg<T>>[2]) => withOrg(testDb.ownerDb, orgId, fn);
 
 async function vendorIds() {
-  const vendors = (await as.anonymous.marketplace.public.vendors({})).rows;
+  const vendors = (await as.anonymous.marketplace.public.vendors({})).items;
   const venue = vendors.find((v) => v.displayName === 'Harbor Hall')!;
   const photo = vendors.find((v) => v.displayName === 'Lens & Light Photography')!;
   return { venue: venue.id, photo: photo.id };
@@ -210,7 +216,7 @@ const money = (bookingId: string) =>
 
 describe('vendor onboarding and review', () => {
   it('a customer applies, is sent back with a note, resubmits and is approved into the directory', async () => {
-    const before = (await as.anonymous.marketplace.public.vendors({})).rows;
+    const before = (await as.anonymous.marketplace.public.vendors({})).items;
     expect(before.map((v) => v.displayName)).not.toContain('Night Owl DJs');
 
     const bad = await errorOf(
@@ -248,7 +254,7 @@ describe('vendor onboarding and review', () => {
     });
     expect(sentBack.status).toBe('needs_changes');
     expect(
-      (await as.anonymous.marketplace.public.vendors({})).rows.map((v) => v.displayName),
+      (await as.anonymous.marketplace.public.vendors({})).items.map((v) => v.displayName),
     ).not.toContain('Night Owl DJs');
 
     const resubmitted = await dj.marketplace.vendor.onboard({
@@ -264,7 +270,7 @@ describe('vendor onboarding and review', () => {
     expect(approved.status).toBe('approved');
 
     const directory = (await as.anonymous.marketplace.public.vendors({ type: 'service_provider' }))
-      .rows;
+      .items;
     const listed = directory.find((v) => v.displayName === 'Night Owl DJs')!;
     expect(listed).toBeTruthy();
     expect(JSON.stringify(directory)).not.toContain('@souk.test');
@@ -274,7 +280,7 @@ describe('vendor onboarding and review', () => {
     );
     expect(audit.map((a) => a.action)).toEqual([
       'vendor.onboarded',
-      'vendor.needs_changes',
+      'vendor.changes_requested',
       'vendor.resubmitted',
       'vendor.approved',
     ]);
@@ -408,7 +414,7 @@ describe('booking requests and vendor answers', () => {
     );
     expect(emails.map((e) => e.recipient).sort()).toEqual(['vendor@souk.test', 'venue@souk.test']);
     const inbox = await as.photo.marketplace.vendor.inbox({ status: 'pending' });
-    expect(inbox.rows.some((r) => r.booking.id === booking.id)).toBe(true);
+    expect(inbox.items.some((r) => r.booking.id === booking.id)).toBe(true);
   });
 
   it('counter accepted + venue approval => ready for payment with the agreed total', async () => {
@@ -576,22 +582,19 @@ describe('paying, allocating and paying out', () => {
     const booking = await readyBooking();
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        withOrg(testDb.db, orgId, (tx) =>
-          payBooking({
-            ctx: {
-              tx,
-              orgId,
-              actor: {
-                userId: s.organizer!.user.id,
-                email: s.organizer!.user.email,
-                role: 'CUSTOMER',
-              },
-              requestId: null,
+        payBooking({
+          scope: createOrgScope({
+            db: testDb.db,
+            orgId,
+            actor: {
+              userId: s.organizer!.user.id,
+              email: s.organizer!.user.email,
+              role: 'CUSTOMER',
             },
-            input: { bookingId: booking.id, mode: 'deposit' },
             gateway,
           }),
-        ),
+          input: { bookingId: booking.id, mode: 'deposit' },
+        }),
       ),
     );
     expect(new Set(results.map((r) => r.paymentIntentId)).size).toBe(1);
@@ -679,7 +682,7 @@ describe('paying, allocating and paying out', () => {
 
     // Photographer asks for the reservation payout: not before payout setup.
     const mine = await as.photo.marketplace.vendor.payouts({});
-    const reservation = mine.rows.find(
+    const reservation = mine.items.find(
       (p) => p.bookingId === booking.id && p.milestone === 'reservation',
     )!;
     const notReady = await errorOf(
@@ -781,7 +784,7 @@ describe('paying, allocating and paying out', () => {
       status: 'open',
       bookingId: booking.id,
     });
-    expect(listed.rows[0]!.heldPayouts).toBe(4);
+    expect(listed.items[0]!.heldPayouts).toBe(4);
     const resolved = await as.admin.marketplace.admin.resolveDispute({
       id: dispute.id,
       status: 'resolved_released',
@@ -805,9 +808,9 @@ describe('paying, allocating and paying out', () => {
       mode: 'full',
     });
     await sandboxPay(pay.paymentIntentId);
-    const venuePayout = (await as.venue.marketplace.vendor.payouts({ status: 'locked' })).rows.find(
-      (p) => p.bookingId === booking.id && p.milestone === 'reservation',
-    )!;
+    const venuePayout = (
+      await as.venue.marketplace.vendor.payouts({ status: 'locked' })
+    ).items.find((p) => p.bookingId === booking.id && p.milestone === 'reservation')!;
     // An account the processor no longer knows (e.g. removed on its side).
     await db((tx) =>
       tx.vendor.update({
@@ -964,7 +967,7 @@ describe('trust', () => {
       kind: 'booking_note',
       bookingId: booking.id,
     });
-    expect(listed.rows.map((r) => r.text)).toEqual([stored.text]);
+    expect(listed.items.map((r) => r.text)).toEqual([stored.text]);
     expect(
       (await as.admin.marketplace.admin.moderation({ kind: 'review', bookingId: booking.id }))
         .total,

@@ -106,16 +106,16 @@ describe('payment events ledger', () => {
   it('lists the org’s events with reason, wait target and lag; never another org’s', async () => {
     const all = await finance.payments.listEvents({});
     expect(all.total).toBe(4);
-    expect(all.rows.map((r) => r.id).sort()).toEqual(
+    expect(all.items.map((r) => r.id).sort()).toEqual(
       [ids.received, ids.waiting, ids.processed, ids.failed].sort(),
     );
 
     const failed = await finance.payments.listEvents({ status: 'failed' });
-    expect(failed.rows).toEqual([
+    expect(failed.items).toEqual([
       expect.objectContaining({ id: ids.failed, error: FAILED_ERROR, attempts: 40, lagMs: null }),
     ]);
     const waiting = await finance.payments.listEvents({ status: 'waiting' });
-    expect(waiting.rows).toEqual([
+    expect(waiting.items).toEqual([
       expect.objectContaining({
         id: ids.waiting,
         error: WAITING_ERROR,
@@ -125,21 +125,21 @@ describe('payment events ledger', () => {
       }),
     ]);
     const processed = await finance.payments.listEvents({ status: 'processed' });
-    expect(processed.rows).toEqual([expect.objectContaining({ id: ids.processed, lagMs: 150 })]);
+    expect(processed.items).toEqual([expect.objectContaining({ id: ids.processed, lagMs: 150 })]);
     expect((await finance.payments.listEvents({ status: 'unrouted' })).total).toBe(0);
 
     const byType = await finance.payments.listEvents({ type: 'checkout.session.completed' });
-    expect(byType.rows.map((r) => r.id)).toEqual([ids.processed]);
+    expect(byType.items.map((r) => r.id)).toEqual([ids.processed]);
     const byInvoice = await finance.payments.listEvents({ invoiceId });
-    expect(byInvoice.rows.map((r) => r.id).sort()).toEqual([ids.processed, ids.failed].sort());
+    expect(byInvoice.items.map((r) => r.id).sort()).toEqual([ids.processed, ids.failed].sort());
     const byBooking = await finance.payments.listEvents({ bookingId });
-    expect(byBooking.rows.map((r) => r.id)).toEqual([ids.waiting]);
+    expect(byBooking.items.map((r) => r.id)).toEqual([ids.waiting]);
     const none = await finance.payments.listEvents({ bookingId: crypto.randomUUID() });
-    expect(none).toEqual({ total: 0, rows: [] });
+    expect(none).toEqual({ items: [], total: 0, page: 1, pageSize: 25 });
 
     // The rival org sees only its own two rows.
     const acme = await c.acmeAdmin.payments.listEvents({});
-    expect(acme.rows.map((r) => r.id).sort()).toEqual([ids.acmeProcessed, ids.acmeFailed].sort());
+    expect(acme.items.map((r) => r.id).sort()).toEqual([ids.acmeProcessed, ids.acmeFailed].sort());
   });
 
   it('summarises counts per status, the platform-wide unrouted count and the lag', async () => {
@@ -194,7 +194,7 @@ describe('payment events ledger', () => {
       failed: 0,
     });
 
-    const audit = await c.admin.audit.list({ action: 'processor_event.replay_failed' });
+    const audit = await c.admin.audit.list({ action: 'processor_event.bulk_replayed' });
     expect(audit.total).toBe(1);
     expect(audit.items[0]).toMatchObject({
       actorEmail: 'finance@souk.test',

@@ -37,7 +37,7 @@ describe('admin read-only mode', () => {
       message: 'Admin is in read-only mode: changes are paused during an incident',
     });
     expect((await c.admin.catalog.getById({ id })).name).toBe('Instagram Growth');
-    const audit = await c.admin.audit.list({ action: 'product.update' });
+    const audit = await c.admin.audit.list({ action: 'product.updated' });
     expect(audit.total).toBe(0);
   });
 });
@@ -54,7 +54,7 @@ describe('read-only mode pauses staff changes only', () => {
     const orgId = c.sessions.admin.orgId;
 
     const directory = await c.anonymous.marketplace.public.vendors({});
-    const id = (name: string) => directory.rows.find((v) => v.displayName === name)!.id;
+    const id = (name: string) => directory.items.find((v) => v.displayName === name)!.id;
     const booking = await organizer.marketplace.organizer.createBooking({
       eventDate: '2027-06-12',
       guestCount: 80,

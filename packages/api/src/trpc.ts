@@ -4,11 +4,13 @@ import superjson from 'superjson';
 import {
   AppError,
   createLogger,
+  createOrgScope,
   findOrganizationBySlug,
   type Actor,
+  type OrgScope,
   type TenantContext,
 } from '@souk/core';
-import { getDb, withOrg, type Db } from '@souk/db';
+import { getDb, type Db } from '@souk/db';
 import {
   can,
   clientIpFromHeaders,
@@ -28,7 +30,7 @@ export interface CreateContextOptions {
   session: SoukSession | null;
   /** Tests pass their own database; the app uses the process-wide client. */
   db?: Db;
-  /** Tests pass a gateway bound to their sandbox; the app resolves one per org. */
+  /** Tests pass a gateway bound to their sandbox (fed to every org scope); the app resolves one per org. */
   gateway?: PaymentGateway;
   /** Tests pass their own proxy ranges; the app uses TRUSTED_PROXY_CIDRS. */
   trustedProxyCidrs?: readonly TrustedCidr[];
@@ -97,37 +99,46 @@ function actorOf(session: SoukSession): Actor {
   return { userId: session.user.id, email: session.user.email, role: session.role };
 }
 
+function scopeOf(ctx: Context, orgId: string, actor: Actor | null): OrgScope {
+  return createOrgScope({
+    db: ctx.db,
+    orgId,
+    actor,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    gateway: ctx.gateway,
+  });
+}
+
+function checkPermission(session: SoukSession, permission: Permission, type: string): void {
+  if (!can(session.role, permission)) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `Your role (${session.role}) cannot do this (needs ${permission})`,
+    });
+  }
+  // Incident mode pauses staff changes; customers and vendors acting for themselves
+  // (booking, paying, answering, uploading) carry on.
+  if (type === 'mutation' && apiEnv.ADMIN_READ_ONLY && !isSelfServicePermission(permission)) {
+    throw toTRPCError(
+      new AppError(
+        'READ_ONLY',
+        'Admin is in read-only mode: changes are paused during an incident',
+      ),
+    );
+  }
+}
+
 /**
  * Every tenant procedure runs inside one transaction with the org set for RLS; a
- * failed procedure rolls back everything it wrote, audit rows included.
+ * failed procedure rolls back everything it wrote, audit rows included. The
+ * transaction is opened through an org scope, so no processor call can run inside it.
  */
 export function requirePermission(permission: Permission) {
   return protectedProcedure.use(async ({ ctx, next, type }) => {
     const { session } = ctx;
-    if (!can(session.role, permission)) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: `Your role (${session.role}) cannot do this (needs ${permission})`,
-      });
-    }
-    // Incident mode pauses staff changes; customers and vendors acting for themselves
-    // (booking, paying, answering, uploading) carry on.
-    if (type === 'mutation' && apiEnv.ADMIN_READ_ONLY && !isSelfServicePermission(permission)) {
-      throw toTRPCError(
-        new AppError(
-          'READ_ONLY',
-          'Admin is in read-only mode: changes are paused during an incident',
-        ),
-      );
-    }
-    return withOrg(ctx.db, session.orgId, async (tx) => {
-      const tenant: TenantContext = {
-        tx,
-        orgId: session.orgId,
-        actor: actorOf(session),
-        requestId: ctx.requestId,
-        ip: ctx.ip,
-      };
+    checkPermission(session, permission, type);
+    return scopeOf(ctx, session.orgId, actorOf(session)).transaction(async (tenant) => {
       const result = await next({ ctx: { tenant } });
       if (!result.ok) throw result.error; // roll the transaction back
       return result;
@@ -135,19 +146,38 @@ export function requirePermission(permission: Permission) {
   });
 }
 
-/** Public storefront reads: the org comes from the slug (default: the configured storefront org). */
-export async function withStorefrontOrg<T>(
+/**
+ * The same checks, for procedures that call the payment processor: they get the org
+ * scope (`ctx.scope`) and open their own short transactions around the processor call.
+ */
+export function requirePermissionScoped(permission: Permission) {
+  return protectedProcedure.use(({ ctx, next, type }) => {
+    const { session } = ctx;
+    checkPermission(session, permission, type);
+    return next({ ctx: { scope: scopeOf(ctx, session.orgId, actorOf(session)) } });
+  });
+}
+
+/** Public storefront work that calls the processor: the org scope of the slug's org. */
+export async function withStorefrontScope<T>(
   ctx: Context,
   orgSlug: string | undefined,
-  fn: (tenant: TenantContext) => Promise<T>,
+  fn: (scope: OrgScope) => Promise<T>,
 ): Promise<T> {
   const org = await findOrganizationBySlug({
     db: ctx.db,
     slug: orgSlug ?? apiEnv.STOREFRONT_ORG_SLUG,
   });
-  return withOrg(ctx.db, org.id, (tx) =>
-    fn({ tx, orgId: org.id, actor: null, requestId: ctx.requestId, ip: ctx.ip }),
-  );
+  return fn(scopeOf(ctx, org.id, null));
+}
+
+/** Public storefront reads: the org comes from the slug (default: the configured storefront org). */
+export function withStorefrontOrg<T>(
+  ctx: Context,
+  orgSlug: string | undefined,
+  fn: (tenant: TenantContext) => Promise<T>,
+): Promise<T> {
+  return withStorefrontScope(ctx, orgSlug, (scope) => scope.transaction(fn));
 }
 
 function isCheckoutKey(given: string | null): boolean {
@@ -177,4 +207,9 @@ export function storefrontTenant<T>(
   fn: (tenant: TenantContext) => Promise<T>,
 ): Promise<T> {
   return withStorefrontOrg(ctx, undefined, fn);
+}
+
+/** The storefront org's scope, for storefront procedures that call the processor. */
+export function storefrontScope<T>(ctx: Context, fn: (scope: OrgScope) => Promise<T>): Promise<T> {
+  return withStorefrontScope(ctx, undefined, fn);
 }

@@ -15,8 +15,7 @@ import {
   type TenantContext,
   type UploadSettings,
 } from '@souk/core';
-import { signedUploadUrl } from '@souk/core/uploads/signed-url';
-import { tinyPdf, tinyPng } from '@souk/core/uploads/testing';
+import { signedUploadUrl, tinyPdf, tinyPng } from '@souk/core/testing';
 import { withOrg } from '@souk/db';
 import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
 import { fieldErrorsOf } from './errors';

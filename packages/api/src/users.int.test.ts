@@ -113,7 +113,7 @@ describe('users.setDisabled: the role hierarchy', () => {
     ).toBeNull();
     const audit = await auditOf(admin2.id);
     expect(audit.map((a) => [a.action, a.actorEmail])).toEqual([
-      ['user.disable', 'owner@souk.test'],
+      ['user.disabled', 'owner@souk.test'],
     ]);
     expect(audit[0]!.after).toMatchObject({ email: admin2.email, role: 'ADMIN' });
 
@@ -203,13 +203,13 @@ describe('users.setRole', () => {
     const audit = await auditOf(staff.id);
     expect(audit.map((a) => [a.action, a.actorEmail, a.before, a.after])).toEqual([
       [
-        'user.role_change',
+        'user.role_changed',
         'admin@souk.test',
         { email: staff.email, role: 'VIEWER' },
         { email: staff.email, role: 'FINANCE' },
       ],
       [
-        'user.role_change',
+        'user.role_changed',
         'owner@souk.test',
         { email: staff.email, role: 'FINANCE' },
         { email: staff.email, role: 'ADMIN' },

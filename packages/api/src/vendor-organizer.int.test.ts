@@ -30,7 +30,7 @@ describe('a customer who onboarded as a vendor', () => {
     const asVendor = callerAs(testDb.db, session);
     expect((await asVendor.marketplace.vendor.me())?.displayName).toBe('Night Owl DJs');
 
-    const directory = (await c.anonymous.marketplace.public.vendors({})).rows;
+    const directory = (await c.anonymous.marketplace.public.vendors({})).items;
     const venue = directory.find((v) => v.displayName === 'Harbor Hall')!;
     const booking = await asVendor.marketplace.organizer.createBooking({
       eventDate: '2027-09-18',
@@ -63,7 +63,7 @@ describe('a customer who onboarded as a vendor', () => {
   it('cannot book their own listing, and nothing is created', async () => {
     const session = await sessionFor(testDb.db, 'venue@souk.test');
     const venueOwner = callerAs(testDb.db, session);
-    const directory = (await c.anonymous.marketplace.public.vendors({})).rows;
+    const directory = (await c.anonymous.marketplace.public.vendors({})).items;
     const own = directory.find((v) => v.displayName === 'Harbor Hall')!;
     const before = await withOrg(testDb.ownerDb, session.orgId, (tx) =>
       tx.booking.count({ where: { organizerId: session.user.id } }),

@@ -141,7 +141,7 @@ export async function setUserDisabled({
     data: { disabledAt: disabled ? new Date() : null },
   });
   await recordAudit(ctx, {
-    action: disabled ? 'user.disable' : 'user.enable',
+    action: disabled ? 'user.disabled' : 'user.enabled',
     entityType: 'user',
     entityId: userId,
     before,
@@ -201,7 +201,7 @@ export async function setUserRole({
 
   await ctx.tx.membership.update({ where: { id: target.id }, data: { role } });
   await recordAudit(ctx, {
-    action: 'user.role_change',
+    action: 'user.role_changed',
     entityType: 'user',
     entityId: userId,
     before: { email: target.user.email, role: target.role },

@@ -1,5 +1,7 @@
+import { createEnv } from '@t3-oss/env-core';
 import { z } from 'zod';
 import { parseTrustedCidrs } from './client-ip';
+import { failOnInvalidEnv } from '@souk/core/env-helpers';
 import { DEV_DEFAULTS } from '@souk/core/production-config';
 
 // `next build` runs with NODE_ENV=production but no runtime secrets; the secret is
@@ -10,42 +12,38 @@ const isProduction =
   !isBuild &&
   process.env.SOUK_ALLOW_DEV_SECRETS !== 'true';
 
-// The one place @souk/auth reads process.env.
-const schema = z.object({
-  NEXTAUTH_SECRET: isProduction
-    ? z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters in production')
-    : z.string().min(1).default(DEV_DEFAULTS.NEXTAUTH_SECRET),
-  SESSION_MAX_AGE_SECONDS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(60 * 60 * 12),
-  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(5),
-  REDIS_URL: z.string().url().optional(),
-  // https:// here turns on Secure, `__Secure-`-prefixed session cookies.
-  NEXTAUTH_URL: z.string().url().optional(),
-  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
-  // Our own reverse proxies / load balancers. Unset: X-Forwarded-For is ignored and
-  // the socket peer is the client (see client-ip.ts).
-  TRUSTED_PROXY_CIDRS: z
-    .string()
-    .default('')
-    .transform((value, ctx) => {
-      try {
-        return parseTrustedCidrs(value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
+// The one place @souk/auth reads process.env. Parsed at import so a bad deployment
+// fails at boot, naming the variable.
+export const authEnv = createEnv({
+  server: {
+    NEXTAUTH_SECRET: isProduction
+      ? z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters in production')
+      : z.string().min(1).default(DEV_DEFAULTS.NEXTAUTH_SECRET),
+    SESSION_MAX_AGE_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(60 * 60 * 12),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(5),
+    REDIS_URL: z.string().url().optional(),
+    // https:// here turns on Secure, `__Secure-`-prefixed session cookies.
+    NEXTAUTH_URL: z.string().url().optional(),
+    BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
+    // Our own reverse proxies / load balancers. Unset: X-Forwarded-For is ignored and
+    // the socket peer is the client (see client-ip.ts).
+    TRUSTED_PROXY_CIDRS: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        try {
+          return parseTrustedCidrs(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+  onValidationError: failOnInvalidEnv('auth'),
 });
-
-// Parsed at import so a bad deployment fails at boot, naming the variable.
-function parseEnv(): z.infer<typeof schema> {
-  const parsed = schema.safeParse(process.env);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-  throw new Error(`invalid auth environment:\n${problems.join('\n')}`);
-}
-
-export const authEnv = parseEnv();

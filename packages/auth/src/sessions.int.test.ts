@@ -104,7 +104,7 @@ describe('sessions', () => {
       tx.auditLog.findFirst({ where: { entityId: user.id } }),
     );
     expect(audit).toMatchObject({
-      action: 'user.disable',
+      action: 'user.disabled',
       actorEmail: 'admin@souk.test',
       requestId: 'r-1',
     });

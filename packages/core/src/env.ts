@@ -1,11 +1,9 @@
+import { createEnv } from '@t3-oss/env-core';
 import { z } from 'zod';
+import { dbEnv } from '@souk/db/env';
+import { failOnInvalidEnv, flag } from './env-helpers';
 import { fractionToBps } from './marketplace/split';
 
-const flag = (fallback: 'true' | 'false') =>
-  z
-    .enum(['true', 'false', '1', '0', ''])
-    .default(fallback)
-    .transform((v) => v === 'true' || v === '1');
 const fraction = (fallback: string) =>
   z
     .string()
@@ -18,9 +16,6 @@ const fraction = (fallback: string) =>
         return z.NEVER;
       }
     });
-// `S3_BUCKET=` in an env file means unset, not an empty bucket name.
-const unsetIfBlank = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), schema);
 const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 // Stripe allows a Checkout Session to live 30 min to 24 h, measured by Stripe's clock.
@@ -58,9 +53,11 @@ export const allowedRedirectHosts = z
       .filter(Boolean),
   );
 
-// The one place @souk/core reads process.env.
-export const coreEnv = z
-  .object({
+// The one place @souk/core reads process.env. `S3_BUCKET=` in an env file means
+// unset (emptyStringAsUndefined), not an empty bucket name. SOUK_DATA_DIR and the
+// database settings come from @souk/db's env.
+export const coreEnv = createEnv({
+  server: {
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -115,17 +112,20 @@ export const coreEnv = z
     // Lifetime of upload and download URLs (S3 presigning allows at most 7 days).
     UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(300),
     // `local` unless S3_BUCKET is set; set explicitly to force one.
-    UPLOAD_BACKEND: unsetIfBlank(z.enum(['local', 's3']).optional()),
+    UPLOAD_BACKEND: z.enum(['local', 's3']).optional(),
     // Local backend: where files go. Unset: <SOUK_DATA_DIR>/uploads when that is an
     // absolute path (as `pnpm start` sets it), else <cwd>/.data/uploads.
-    UPLOAD_ROOT: unsetIfBlank(z.string().optional()),
-    SOUK_DATA_DIR: unsetIfBlank(z.string().optional()),
-    S3_BUCKET: unsetIfBlank(z.string().optional()),
+    UPLOAD_ROOT: z.string().optional(),
+    S3_BUCKET: z.string().optional(),
     S3_REGION: z.string().min(1).default('us-east-1'),
-    S3_ENDPOINT_URL: unsetIfBlank(z.string().url().optional()),
-    S3_ACCESS_KEY_ID: unsetIfBlank(z.string().optional()),
-    S3_SECRET_ACCESS_KEY: unsetIfBlank(z.string().optional()),
+    S3_ENDPOINT_URL: z.string().url().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: flag('false'),
-  })
-  .parse(process.env);
+  },
+  extends: [dbEnv],
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+  onValidationError: failOnInvalidEnv('core'),
+});
 export type CoreEnv = typeof coreEnv;

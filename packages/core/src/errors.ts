@@ -40,3 +40,78 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+type IssueLike = { path?: readonly unknown[]; message?: string };
+
+function pathKey(path: readonly unknown[]): string {
+  return path
+    .map((p) => (p && typeof p === 'object' && 'key' in p ? String(p.key) : String(p)))
+    .join('.');
+}
+
+/**
+ * Field errors keyed by dotted input path, from an input-schema failure (zod issues) or
+ * an AppError's details. The messages are the schemas' own sentences, shown beside the
+ * field; `describeFieldError` adds where a nested field sits for a summary.
+ */
+export function fieldErrorsOf(cause: unknown): FieldErrors | undefined {
+  if (cause instanceof AppError) return cause.details.fieldErrors;
+  if (cause && typeof cause === 'object' && 'issues' in cause && Array.isArray(cause.issues)) {
+    const out: FieldErrors = {};
+    for (const issue of cause.issues as IssueLike[]) {
+      const key = pathKey(issue.path ?? []) || '_';
+      (out[key] ??= []).push(issue.message ?? 'This value is not valid');
+    }
+    return out;
+  }
+  return undefined;
+}
+
+// How a person names an item of a list they edit ("Group 2", "Option 1 in group 2").
+const ITEM_NAMES: Record<string, string> = {
+  optionGroups: 'group',
+  options: 'option',
+  addOns: 'add-on',
+  addOnIds: 'add-on',
+  customFields: 'custom field',
+  subscriptionPlans: 'plan',
+  serviceVendorIds: 'service',
+  mediaUploadIds: 'media file',
+};
+
+/** "configuration.optionGroups.0.options.1.label" -> "Option 2 in group 1"; null at the top. */
+export function fieldLocation(path: string): string | null {
+  const parts = path.split('.');
+  const items: string[] = [];
+  parts.forEach((part, i) => {
+    const collection = parts[i - 1];
+    if (/^\d+$/.test(part) && collection) {
+      items.unshift(`${ITEM_NAMES[collection] ?? 'item'} ${Number(part) + 1}`);
+    }
+  });
+  if (items.length === 0) return null;
+  const text = items.join(' in ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The message with where its field sits: "Option 1 in group 1: price change must be …". */
+export function describeFieldError(path: string, message: string): string {
+  const where = fieldLocation(path);
+  if (!where) return message;
+  // Keep "URLs …" as written; lower the first letter of an ordinary word.
+  const rest = /^[A-Z][a-z]/.test(message)
+    ? message.charAt(0).toLowerCase() + message.slice(1)
+    : message;
+  return `${where}: ${rest}`;
+}
+
+/** One sentence for a failed input: the first error where it sits, and how many more. */
+export function summarizeFieldErrors(fieldErrors: FieldErrors): string {
+  const entries = Object.entries(fieldErrors);
+  const [first] = entries;
+  if (!first) return 'Some of the input is not valid';
+  const [path, messages] = first;
+  const sentence = describeFieldError(path, messages[0] ?? 'This value is not valid');
+  const more = entries.length - 1;
+  return more > 0 ? `${sentence} (and ${more} more)` : sentence;
+}

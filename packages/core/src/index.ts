@@ -2,7 +2,9 @@ export * from './errors';
 export * from './money';
 export * from './validation';
 export { allowedRedirectHosts, appRedirectUrl } from './redirect-url';
-export type { Actor, TenantContext } from './context';
+export type { Actor, TenantContext, OrgScope, OrgScopeOptions } from './context';
+export { createOrgScope } from './context';
+export { PROCESSOR_CALL_IN_TRANSACTION } from './processor/guarded-gateway';
 export { recordAudit } from './audit/record-audit';
 export { listAuditLogs, listAuditLogsInput } from './audit/list-audit-logs';
 export { findOrganizationBySlug } from './org/find-organization';
@@ -33,16 +35,16 @@ export * from './checkout/schemas';
 export { startCheckout, type Customer } from './checkout/start-checkout';
 export { regenerateSession, STALE_SESSION_MESSAGE } from './checkout/regenerate-session';
 export { resumeCheckout } from './checkout/resume-checkout';
-export { listCheckoutSessions, getCheckoutSession } from './checkout/list-sessions';
+export { listCheckoutSessions } from './checkout/list-checkout-sessions';
+export { getCheckoutSession } from './checkout/get-checkout-session';
 export { getCheckoutStatus, type CheckoutStatus } from './checkout/get-checkout-status';
-export { getOrchestration, postOrchestrationEvent } from './checkout/orchestration-admin';
+export { getOrchestration } from './checkout/get-orchestration';
+export { postOrchestrationEvent } from './checkout/post-orchestration-event';
 export { getOrCreateOrchestration, type OrchestrationView } from './checkout/orchestration';
 export { STAGES, STAGE_COPY } from './checkout/orchestration-stages';
-export {
-  listCustomerOrders,
-  getCustomerPreferences,
-  setCustomerPreferences,
-} from './checkout/customer-orders';
+export { listCustomerOrders } from './checkout/list-customer-orders';
+export { getCustomerPreferences } from './checkout/get-customer-preferences';
+export { setCustomerPreferences } from './checkout/set-customer-preferences';
 export { sweepHostedSessions } from './checkout/sweep-hosted-sessions';
 export { listRecoveryRuns } from './checkout/list-recovery-runs';
 export {
@@ -64,7 +66,7 @@ export {
 } from './checkout/resume-token';
 export { taxSnapshot } from './checkout/tax';
 // payments
-export { resolveGateway, webhookSecretsFor, SANDBOX_SECRET_KEY } from './payments/resolve-gateway';
+export { resolveGateway, webhookSecretsFor, SANDBOX_SECRET_KEY } from './processor/resolve-gateway';
 export {
   createProcessorEventIngest,
   forgetWebhookSecrets,
@@ -83,26 +85,27 @@ export {
 } from './payments/apply/apply-due-events';
 export { RETRY_HORIZON_MS } from './payments/apply/apply-event-batch';
 export { parseEventEnvelope, objectIdOf, type EventEnvelope } from './payments/event-envelope';
-export { recordProcessorObject } from './payments/processor-objects';
-export {
-  listProcessorEvents,
-  listProcessorEventsInput,
-  processorEventsSummary,
-  replayProcessorEvent,
-  replayProcessorEventInput,
-  replayFailedProcessorEvents,
-  PROCESSOR_EVENT_STATUSES,
-} from './payments/processor-events-admin';
+export { recordProcessorObject } from './processor/processor-objects';
+export * from './payments/schemas';
+export { listProcessorEvents } from './payments/list-processor-events';
+export { summarizeProcessorEvents } from './payments/summarize-processor-events';
+export { replayProcessorEvent } from './payments/replay-processor-event';
+export { replayFailedProcessorEvents } from './payments/replay-failed-processor-events';
 export { EVENT_HANDLERS } from './payments/apply-processor-event';
 // outbox
 export { enqueueOutbox, type OutboxMessage } from './outbox/enqueue-outbox';
-export { deliverOutbox, backoffSeconds } from './outbox/deliver-outbox';
+export { deliverOutbox, outboxRetryPolicy } from './outbox/deliver-outbox';
 export { createTransports, type Transports, type TransportConfig } from './outbox/transports';
 export { listOutbox, listOutboxInput } from './outbox/list-outbox';
 export { replayOutboxEvent, replayOutboxInput } from './outbox/replay-outbox-event';
 // fulfillment
-export { processFulfillmentTasks } from './fulfillment/process-fulfillment-tasks';
-export { createFulfillmentTasks } from './fulfillment/create-fulfillment-tasks';
+export {
+  processFulfillmentTasks,
+  FULFILLMENT_TASK_RETRY,
+} from './fulfillment/process-fulfillment-tasks';
+// jobs
+export { isLastAttempt, retryDelaySeconds, type RetryPolicy } from './jobs/retry-policy';
+export { createFulfillmentTasks } from './checkout/create-fulfillment-tasks';
 export { markCheckoutAbandoned } from './checkout/mark-abandoned';
 export {
   getPaymentCredentialsStatus,
@@ -120,7 +123,17 @@ export {
 } from './marketplace/booking-status';
 export { redactContactInfo } from './marketplace/redact';
 export * from './marketplace/vendors';
-export * from './marketplace/templates';
+export { listTemplates } from './marketplace/list-templates';
+export type { SubscriptionView } from './marketplace/organizer-subscription';
+export { getMySubscription } from './marketplace/get-my-subscription';
+export { getTemplate } from './marketplace/get-template';
+export { startSubscription } from './marketplace/start-subscription';
+export { cancelSubscription } from './marketplace/cancel-subscription';
+export { setOrganizerSubscription } from './marketplace/set-organizer-subscription';
+export { createTemplate } from './marketplace/create-template';
+export { updateTemplate } from './marketplace/update-template';
+export { deleteTemplate } from './marketplace/delete-template';
+export { listOrganizerSubscriptions } from './marketplace/list-organizer-subscriptions';
 export {
   createBooking,
   submitBooking,
@@ -129,7 +142,11 @@ export {
   respondToCounter,
   cancelMyBooking,
 } from './marketplace/bookings';
-export * from './marketplace/vendor-actions';
+export { listVendorInbox } from './marketplace/list-vendor-inbox';
+export { getVendorBooking } from './marketplace/get-vendor-booking';
+export { approveBookingRequest } from './marketplace/approve-booking-request';
+export { declineBookingRequest } from './marketplace/decline-booking-request';
+export { counterBookingRequest } from './marketplace/counter-booking-request';
 export { payBooking, listBookingPayments } from './marketplace/booking-payments';
 export * from './marketplace/payouts';
 export { openDispute, listDisputes, resolveDispute } from './marketplace/disputes';

@@ -2,7 +2,7 @@ import { pino, type Level, type Logger } from 'pino';
 import { coreEnv } from './env';
 
 export interface CreateLoggerOptions {
-  /** Overrides LOG_LEVEL for processes that validate their own copy (the worker's env.ts). */
+  /** Overrides LOG_LEVEL (coreEnv), e.g. for a worker started with its own options. */
   level?: Level | 'silent';
 }
 

@@ -23,6 +23,13 @@ describe('money', () => {
     expect(parseMoney('12.5', 'JPY')).toBeNull();
   });
 
+  it('uses the processor’s minor units: PYG has none, ISK is sent in hundredths', () => {
+    expect(parseMoney('15000', 'PYG')).toBe(15000);
+    expect(formatMoney(15000, 'PYG')).toBe('PYG\u00a015,000');
+    expect(parseMoney('1200', 'ISK')).toBe(120000);
+    expect(formatMoney(120000, 'ISK')).toBe('ISK\u00a01,200');
+  });
+
   it('rounds half away from zero', () => {
     expect(divideRounded(5, 2)).toBe(3);
     expect(divideRounded(-5, 2)).toBe(-3);

@@ -1,7 +1,28 @@
 // Money is integer minor units plus an ISO 4217 code. Nothing here uses floats:
 // parsing and formatting work on digit strings.
 
-const ZERO_DECIMAL = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'UGX', 'XAF', 'XOF']);
+// The processor's zero-decimal currencies: amounts go to Stripe in these minor units, so
+// this is the one table the app uses to parse, store and format them. Source:
+// https://docs.stripe.com/currencies#zero-decimal (read 2026-12). ISK is not in it: Stripe
+// takes ISK in hundredths. The sandbox mirrors this list (packages/stripe-sandbox/src/money.ts).
+const ZERO_DECIMAL = new Set([
+  'BIF',
+  'CLP',
+  'DJF',
+  'GNF',
+  'JPY',
+  'KMF',
+  'KRW',
+  'MGA',
+  'PYG',
+  'RWF',
+  'UGX',
+  'VND',
+  'VUV',
+  'XAF',
+  'XOF',
+  'XPF',
+]);
 
 export const SUPPORTED_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY'] as const;
 

@@ -30,7 +30,7 @@ describe('shared input schemas', () => {
     expect(messages(text({ max: 5, label: 'City' }), 'x'.repeat(100_000))).toEqual([
       'City is at most 5 characters',
     ]);
-    expect(messages(slug(), 'x'.repeat(5000))).toContain('At most 80 characters');
+    expect(messages(slug(), 'x'.repeat(5000))).toContain('Slug is at most 80 characters');
   });
 
   it('refuse years Postgres cannot hold (year 0, -271821) with a message in words', () => {

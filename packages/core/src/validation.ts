@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatMoney } from './money';
 
 /**
  * Shared input building blocks. Every string, number and date a procedure accepts goes
@@ -80,15 +81,12 @@ export function text(options: TextOptions): z.ZodString {
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A slug someone chooses: lowercased, 2..80 characters, letters, digits and single dashes. */
-export function slug(): z.ZodString {
+export function slug(label = 'Slug'): z.ZodString {
   return markSafe(
-    text({
-      max: 80,
-      maxMessage: 'At most 80 characters',
-      min: 2,
-      minMessage: 'At least 2 characters',
-      lowercase: true,
-    }).regex(SLUG_PATTERN, 'Use lowercase letters, numbers and single dashes'),
+    text({ max: 80, min: 2, lowercase: true, label }).regex(
+      SLUG_PATTERN,
+      `${label} can only use lowercase letters, numbers and single dashes`,
+    ),
   );
 }
 
@@ -144,6 +142,8 @@ export function dateTime(message = 'Must be a date and time', label = 'The date'
 }
 
 export interface IntOptions {
+  /** Names the field in the default messages ("Guests must be at least 1"). */
+  label?: string;
   min?: number;
   max?: number;
   message?: string;
@@ -155,26 +155,45 @@ export interface IntOptions {
 
 /** A whole number within int4 unless a tighter range is given. */
 export function int(options: IntOptions = {}): z.ZodNumber {
-  const { min = INT4_MIN, max = INT4_MAX, message = 'Must be a whole number' } = options;
+  const { min = INT4_MIN, max = INT4_MAX, label } = options;
+  const message =
+    options.message ?? (label ? `${label} must be a whole number` : 'Must be a whole number');
   if (min < INT4_MIN || max > INT4_MAX) throw new Error('int() bounds must fit in int4');
+  const subject = label ?? 'Must';
+  const verb = label ? ' must' : '';
   return markSafe(
     z
       .number({ error: message })
       .int(options.intMessage ?? message)
-      .min(min, options.minMessage ?? `Must be at least ${min}`)
-      .max(max, options.maxMessage ?? `Must be at most ${max}`),
+      .min(min, options.minMessage ?? `${subject}${verb} be at least ${min}`)
+      .max(max, options.maxMessage ?? `${subject}${verb} be at most ${max}`),
   );
 }
 
-/** Money in integer cents; the column is int4, so the range must stay inside it. */
-export function cents(options: IntOptions & { label?: string } = {}): z.ZodNumber {
+/**
+ * A money limit as people read it: "$1,000.00". Limits are counted in minor units, the
+ * same number for every currency, so they are shown in the store's default, USD.
+ */
+export function moneyLimit(cents: number): string {
+  return formatMoney(cents, 'USD');
+}
+
+/**
+ * Money in integer cents; the column is int4, so the range must stay inside it. The
+ * messages name the field and give limits in money: "Budget must be at most $1,000,000.00".
+ */
+export function cents(options: IntOptions = {}): z.ZodNumber {
   const label = options.label ?? 'Amount';
+  const min = options.min ?? 0;
+  const max = options.max ?? INT4_MAX;
   return int({
-    min: 0,
     message: `${label} must be a whole number of cents`,
-    minMessage: `${label} cannot be negative`,
-    maxMessage: `${label} is too large`,
+    minMessage:
+      min === 0 ? `${label} cannot be negative` : `${label} must be at least ${moneyLimit(min)}`,
+    maxMessage: `${label} must be at most ${moneyLimit(max)}`,
     ...options,
+    min,
+    max,
   });
 }
 

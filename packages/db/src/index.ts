@@ -2,6 +2,8 @@ export { appDatabaseUrl, createDb, getDb, APP_ROLE, PrismaClient } from './clien
 export type { Db } from './client';
 export { withOrg, withTenant } from './tenant';
 export { createRouterPool, type RouterPool } from './router';
+// Readiness only: plain SQL, no schema engine or embedded server (the worker bundles this).
+export { isAtHead, type HeadStatus } from './migration-head';
 export type { Tx, TenantScope, UnitOfWorkOptions } from './tenant';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/models';
@@ -34,4 +36,5 @@ export type {
   Dispute,
   ModerationEvent,
   Upload,
+  JobRun,
 } from './generated/prisma/client';

@@ -1,1 +1,1 @@
-export {};
+export { emailFor, renderEmail, type EmailRow, type RenderedEmail } from './render-email';

@@ -161,6 +161,10 @@ export interface PaymentGateway {
   reverseTransfer(params: ReverseTransferParams): Promise<ProcessorTransferReversal>;
 }
 
+/**
+ * The processor refused the request itself (a declined card, an account that cannot
+ * receive transfers, an amount it does not accept): something the person can act on.
+ */
 export class PaymentGatewayError extends Error {
   constructor(
     message: string,
@@ -169,5 +173,16 @@ export class PaymentGatewayError extends Error {
   ) {
     super(message);
     this.name = 'PaymentGatewayError';
+  }
+}
+
+/**
+ * The processor could not answer (network, its own outage, rate limit, our
+ * credentials): not the person's doing, so it stays an internal error.
+ */
+export class PaymentProcessorUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PaymentProcessorUnavailableError';
   }
 }

@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import {
   PaymentGatewayError,
+  PaymentProcessorUnavailableError,
   type CreateCheckoutSessionParams,
   type PaymentGateway,
   type ProcessorCheckoutSession,
@@ -45,7 +46,7 @@ function toPaymentIntentStatus(status: string): ProcessorPaymentIntentStatus {
   // Souk only creates automatic-capture intents, so an uncaptured one is still in flight.
   if (status === 'requires_capture') return 'processing';
   if (PAYMENT_INTENT_STATUSES.has(status)) return status as ProcessorPaymentIntentStatus;
-  throw new PaymentGatewayError(`Unknown PaymentIntent status: ${status}`, null, null);
+  throw new PaymentProcessorUnavailableError(`Unknown PaymentIntent status: ${status}`);
 }
 
 function toPaymentIntent(pi: Stripe.PaymentIntent): ProcessorPaymentIntent {
@@ -78,13 +79,26 @@ function toTransfer(transfer: Stripe.Transfer): ProcessorTransfer {
   };
 }
 
-// Stripe errors carry the offending param; keep it so callers can name the field.
+// A refusal (card, request, idempotency) is the processor saying no: callers may show
+// it, and it carries the offending param so they can name the field. Anything else
+// Stripe raises (connection, its 5xx, rate limit, credentials) means it could not say.
+function isRefusal(error: Stripe.errors.StripeError): boolean {
+  return (
+    error instanceof Stripe.errors.StripeCardError ||
+    error instanceof Stripe.errors.StripeInvalidRequestError ||
+    error instanceof Stripe.errors.StripeIdempotencyError
+  );
+}
+
 async function call<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
     if (error instanceof Stripe.errors.StripeError) {
-      throw new PaymentGatewayError(error.message, error.code ?? null, error.param ?? null);
+      if (isRefusal(error)) {
+        throw new PaymentGatewayError(error.message, error.code ?? null, error.param ?? null);
+      }
+      throw new PaymentProcessorUnavailableError(error.message, { cause: error });
     }
     throw error;
   }

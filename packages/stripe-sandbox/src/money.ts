@@ -1,4 +1,5 @@
-// Integer minor units -> display string. No floats: works on digit strings.
+// Integer minor units -> display string. No floats: works on digit strings. The
+// zero-decimal list is Stripe's, the same as packages/core/src/money.ts: change both together.
 
 const ZERO_DECIMAL = new Set([
   'bif',
@@ -19,18 +20,6 @@ const ZERO_DECIMAL = new Set([
   'xpf',
 ]);
 
-const SYMBOLS: Record<string, string> = {
-  usd: '$',
-  eur: '€',
-  gbp: '£',
-  jpy: '¥',
-  cad: 'CA$',
-  aud: 'A$',
-  nzd: 'NZ$',
-  chf: 'CHF ',
-  inr: '₹',
-};
-
 export function isZeroDecimal(currency: string): boolean {
   return ZERO_DECIMAL.has(currency.toLowerCase());
 }
@@ -38,20 +27,19 @@ export function isZeroDecimal(currency: string): boolean {
 /** formatAmount(9720, 'usd') === '$97.20'; formatAmount(1200, 'jpy') === '¥1,200'. */
 export function formatAmount(minor: number, currency: string): string {
   if (!Number.isSafeInteger(minor)) throw new Error('amount must be a safe integer');
-  const cur = currency.toLowerCase();
+  const digits = isZeroDecimal(currency) ? 0 : 2;
   const sign = minor < 0 ? '-' : '';
-  const abs = String(Math.abs(minor));
-  let whole = abs;
-  let frac = '';
-  if (!isZeroDecimal(cur)) {
-    const padded = abs.padStart(3, '0');
-    whole = padded.slice(0, -2);
-    frac = padded.slice(-2);
-  }
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const number = frac ? `${grouped}.${frac}` : grouped;
-  const symbol = SYMBOLS[cur];
-  return symbol ? `${sign}${symbol}${number}` : `${sign}${number} ${cur.toUpperCase()}`;
+  const abs = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const decimal = digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+  // Symbols and grouping come from Intl, as in the app (@souk/core formatMoney); a numeric
+  // string is formatted exactly, never rounded through a double.
+  const format = new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return format.format(`${sign}${decimal}` as Intl.StringNumericLiteral);
 }
 
 // Stripe's minimum charge per currency, in minor units. Source:

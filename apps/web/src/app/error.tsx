@@ -8,7 +8,7 @@ export default function ErrorPage({
   reset: () => void;
 }) {
   return (
-    <main className="container">
+    <main className="container" id="main" tabIndex={-1}>
       <h1>Something went wrong</h1>
       <p className="muted">
         The page could not be shown{error.digest ? ` (reference ${error.digest})` : ''}. Try again,

@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { TRPCReactProvider } from '@/trpc/react';
 import './globals.css';
+import '@souk/ui/data-table.css';
 
 export const metadata: Metadata = {
   title: { default: 'Souk', template: '%s · Souk' },
@@ -17,6 +18,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        {/* Every layout's <main> is #main: keyboard users skip the header and navigation. */}
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <TRPCReactProvider>{children}</TRPCReactProvider>
       </body>
     </html>

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { isAtHead } from '@souk/db/admin';
+import { isAtHead } from '@souk/db';
 import { sendJson, sendProblem, type RouteTable } from '../http';
 import { hasMetricsAccess, requireMetricsToken } from '../metrics-auth';
 import type { Metrics } from '../metrics';

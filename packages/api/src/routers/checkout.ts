@@ -1,5 +1,5 @@
-import { TRPCError } from '@trpc/server';
 import {
+  AppError,
   checkoutStatusInput,
   getCheckoutSession,
   getCheckoutStatus,
@@ -34,32 +34,33 @@ import {
   protectedProcedure,
   publicProcedure,
   requirePermission,
+  requirePermissionScoped,
+  storefrontScope,
   storefrontTenant,
 } from '../trpc';
 
 const read = requirePermission('checkout.read');
 const manage = requirePermission('checkout.manage');
+const manageScoped = requirePermissionScoped('checkout.manage');
 
 export const checkoutRouter = createTRPCRouter({
   // Storefront, server-only (X-API-Key): order creation and session initiation.
   start: internalProcedure.input(startCheckoutInput).mutation(({ ctx, input }) => {
     const session = ctx.session;
-    if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to check out' });
-    return storefrontTenant(ctx, (tenant) =>
+    // An AppError, so the storefront action can tell it from a missing API key by its code.
+    if (!session) throw new AppError('UNAUTHORIZED', 'Sign in to check out');
+    return storefrontScope(ctx, (scope) =>
       startCheckout({
-        ctx: tenant,
+        scope,
         input,
         customer: { userId: session.user.id, email: session.user.email },
-        gateway: ctx.gateway,
       }),
     );
   }),
   resume: internalProcedure
     .input(resumeInput)
     .mutation(({ ctx, input }) =>
-      storefrontTenant(ctx, (tenant) =>
-        resumeCheckout({ ctx: tenant, token: input.token, gateway: ctx.gateway }),
-      ),
+      storefrontScope(ctx, (scope) => resumeCheckout({ scope, token: input.token })),
     ),
   markAbandoned: internalProcedure
     .input(resumeInput)
@@ -101,11 +102,9 @@ export const checkoutRouter = createTRPCRouter({
   getSession: read
     .input(sessionIdInput)
     .query(({ ctx, input }) => getCheckoutSession({ ctx: ctx.tenant, id: input.id })),
-  regenerateSession: manage
+  regenerateSession: manageScoped
     .input(regenerateSessionInput)
-    .mutation(({ ctx, input }) =>
-      regenerateSession({ ctx: ctx.tenant, input, gateway: ctx.gateway }),
-    ),
+    .mutation(({ ctx, input }) => regenerateSession({ scope: ctx.scope, input })),
   runRecovery: manage.mutation(({ ctx }) =>
     runSessionRecovery({ ctx: ctx.tenant, trigger: 'manual', settings: recoverySettingsFromEnv() }),
   ),

@@ -3,21 +3,24 @@ import {
   AppError,
   adminBookingDetail,
   adminCancelBooking,
-  adminSetSubscription,
+  approveBookingRequest,
   approvePayout,
   cancelBookingInput,
   cancelMyBooking,
   cancelSubscription,
   completeBooking,
   coreEnv,
+  counterBookingRequest,
   createBooking,
   createBookingInput,
   createTemplate,
+  declineBookingRequest,
   deleteTemplate,
   forceCompleteBooking,
   getMyBooking,
   getMySubscription,
   getTemplate,
+  getVendorBooking,
   holdPayout,
   idInput,
   listBookingPayments,
@@ -36,6 +39,7 @@ import {
   listTemplates,
   listOrganizerSubscriptions,
   listSubscriptionsInput,
+  listVendorInbox,
   listVendors,
   listVendorsInput,
   myVendor,
@@ -62,6 +66,7 @@ import {
   reversePayout,
   reviewVendor,
   reviewVendorInput,
+  setOrganizerSubscription,
   setPayoutsDisabled,
   setPayoutsDisabledInput,
   setSubscriptionInput,
@@ -75,20 +80,21 @@ import {
   updateVendorProfile,
   updateVendorProfileInput,
   uuidId,
-  vendorApprove,
   vendorApproveInput,
-  vendorBookingDetail,
-  vendorCounter,
   vendorCounterInput,
-  vendorDecline,
   vendorDeclineInput,
-  vendorInbox,
   vendorInboxInput,
   vendorPayouts,
   vendorPayoutsInput,
 } from '@souk/core';
 import { consumeRateLimit } from '@souk/auth';
-import { createTRPCRouter, publicProcedure, requirePermission, withStorefrontOrg } from '../trpc';
+import {
+  createTRPCRouter,
+  publicProcedure,
+  requirePermission,
+  requirePermissionScoped,
+  withStorefrontOrg,
+} from '../trpc';
 
 const bookingIdInput = z.object({ bookingId: uuidId('Unknown booking') });
 
@@ -98,6 +104,11 @@ const onboard = requirePermission('marketplace.onboard');
 const read = requirePermission('marketplace.read');
 const manage = requirePermission('marketplace.manage');
 const payouts = requirePermission('payouts.manage');
+// Procedures that call the payment processor: the org scope, no transaction held.
+const bookScoped = requirePermissionScoped('marketplace.book');
+const vendScoped = requirePermissionScoped('marketplace.vend');
+const manageScoped = requirePermissionScoped('marketplace.manage');
+const payoutsScoped = requirePermissionScoped('payouts.manage');
 const report = requirePermission('trust.report');
 
 /** Anyone, signed in or not: the directory of approved vendors and the template teasers. */
@@ -122,31 +133,25 @@ const vendorRouter = createTRPCRouter({
   updateProfile: vend
     .input(updateVendorProfileInput)
     .mutation(({ ctx, input }) => updateVendorProfile({ ctx: ctx.tenant, input })),
-  startPayoutSetup: vend
+  startPayoutSetup: vendScoped
     .input(payoutSetupInput)
-    .mutation(({ ctx, input }) =>
-      startPayoutSetup({ ctx: ctx.tenant, input, gateway: ctx.gateway }),
-    ),
-  refreshPayoutStatus: vend.mutation(({ ctx }) =>
-    refreshPayoutStatus({ ctx: ctx.tenant, gateway: ctx.gateway }),
-  ),
+    .mutation(({ ctx, input }) => startPayoutSetup({ scope: ctx.scope, input })),
+  refreshPayoutStatus: vendScoped.mutation(({ ctx }) => refreshPayoutStatus({ scope: ctx.scope })),
   inbox: vend
     .input(vendorInboxInput)
-    .query(({ ctx, input }) => vendorInbox({ ctx: ctx.tenant, input })),
+    .query(({ ctx, input }) => listVendorInbox({ ctx: ctx.tenant, input })),
   booking: vend
     .input(bookingIdInput)
-    .query(({ ctx, input }) =>
-      vendorBookingDetail({ ctx: ctx.tenant, bookingId: input.bookingId }),
-    ),
+    .query(({ ctx, input }) => getVendorBooking({ ctx: ctx.tenant, bookingId: input.bookingId })),
   approve: vend
     .input(vendorApproveInput)
-    .mutation(({ ctx, input }) => vendorApprove({ ctx: ctx.tenant, input })),
+    .mutation(({ ctx, input }) => approveBookingRequest({ ctx: ctx.tenant, input })),
   decline: vend
     .input(vendorDeclineInput)
-    .mutation(({ ctx, input }) => vendorDecline({ ctx: ctx.tenant, input })),
+    .mutation(({ ctx, input }) => declineBookingRequest({ ctx: ctx.tenant, input })),
   counter: vend
     .input(vendorCounterInput)
-    .mutation(({ ctx, input }) => vendorCounter({ ctx: ctx.tenant, input })),
+    .mutation(({ ctx, input }) => counterBookingRequest({ ctx: ctx.tenant, input })),
   payouts: vend
     .input(vendorPayoutsInput)
     .query(({ ctx, input }) => vendorPayouts({ ctx: ctx.tenant, input })),
@@ -177,16 +182,13 @@ const organizerRouter = createTRPCRouter({
   respondToCounter: book
     .input(respondToCounterInput)
     .mutation(({ ctx, input }) => respondToCounter({ ctx: ctx.tenant, input })),
-  cancel: book.input(cancelBookingInput).mutation(({ ctx, input }) =>
-    cancelMyBooking({
-      ctx: ctx.tenant,
-      bookingId: input.bookingId,
-      reason: input.reason,
-      gateway: ctx.gateway,
-    }),
-  ),
+  cancel: bookScoped
+    .input(cancelBookingInput)
+    .mutation(({ ctx, input }) =>
+      cancelMyBooking({ scope: ctx.scope, bookingId: input.bookingId, reason: input.reason }),
+    ),
   // Spec 004: 5 pay attempts per minute per user, before any work is done.
-  pay: book.input(payBookingInput).mutation(async ({ ctx, input }) => {
+  pay: bookScoped.input(payBookingInput).mutation(async ({ ctx, input }) => {
     const limit = await consumeRateLimit(
       'booking-pay',
       coreEnv.BOOKING_PAY_RATE_LIMIT_PER_MINUTE,
@@ -199,7 +201,7 @@ const organizerRouter = createTRPCRouter({
         { retryAfterSeconds: limit.retryAfterSeconds },
       );
     }
-    return payBooking({ ctx: ctx.tenant, input, gateway: ctx.gateway });
+    return payBooking({ scope: ctx.scope, input });
   }),
   complete: book
     .input(bookingIdInput)
@@ -233,18 +235,16 @@ const adminRouter = createTRPCRouter({
     .query(({ ctx, input }) => listOrganizerSubscriptions({ ctx: ctx.tenant, input })),
   setSubscription: manage
     .input(setSubscriptionInput)
-    .mutation(({ ctx, input }) => adminSetSubscription({ ctx: ctx.tenant, input })),
+    .mutation(({ ctx, input }) => setOrganizerSubscription({ ctx: ctx.tenant, input })),
   bookings: read
     .input(listBookingsInput)
     .query(({ ctx, input }) => listBookings({ ctx: ctx.tenant, input })),
   booking: read
     .input(bookingIdInput)
     .query(({ ctx, input }) => adminBookingDetail({ ctx: ctx.tenant, bookingId: input.bookingId })),
-  cancelBooking: manage
+  cancelBooking: manageScoped
     .input(cancelBookingInput)
-    .mutation(({ ctx, input }) =>
-      adminCancelBooking({ ctx: ctx.tenant, input, gateway: ctx.gateway }),
-    ),
+    .mutation(({ ctx, input }) => adminCancelBooking({ scope: ctx.scope, input })),
   forceComplete: manage
     .input(bookingIdInput)
     .mutation(({ ctx, input }) =>
@@ -256,18 +256,18 @@ const adminRouter = createTRPCRouter({
   payouts: read
     .input(listPayoutsInput)
     .query(({ ctx, input }) => listPayouts({ ctx: ctx.tenant, input })),
-  approvePayout: payouts
+  approvePayout: payoutsScoped
     .input(payoutActionInput)
-    .mutation(({ ctx, input }) => approvePayout({ ctx: ctx.tenant, input, gateway: ctx.gateway })),
+    .mutation(({ ctx, input }) => approvePayout({ scope: ctx.scope, input })),
   holdPayout: payouts
     .input(payoutHoldInput)
     .mutation(({ ctx, input }) => holdPayout({ ctx: ctx.tenant, input })),
   releasePayout: payouts
     .input(payoutActionInput)
     .mutation(({ ctx, input }) => releasePayout({ ctx: ctx.tenant, input })),
-  reversePayout: payouts
+  reversePayout: payoutsScoped
     .input(payoutHoldInput)
-    .mutation(({ ctx, input }) => reversePayout({ ctx: ctx.tenant, input, gateway: ctx.gateway })),
+    .mutation(({ ctx, input }) => reversePayout({ scope: ctx.scope, input })),
   disputes: read
     .input(listDisputesInput)
     .query(({ ctx, input }) => listDisputes({ ctx: ctx.tenant, input })),

@@ -6,12 +6,12 @@ import {
   listOutboxInput,
   listProcessorEvents,
   listProcessorEventsInput,
-  processorEventsSummary,
   replayFailedProcessorEvents,
   replayOutboxEvent,
   replayOutboxInput,
   replayProcessorEvent,
   replayProcessorEventInput,
+  summarizeProcessorEvents,
 } from '@souk/core';
 import { createTRPCRouter, requirePermission } from '../trpc';
 
@@ -25,7 +25,7 @@ export const paymentsRouter = createTRPCRouter({
       replayProcessorEvent({ ctx: ctx.tenant, db: ctx.db, id: input.id }),
     ),
   eventsSummary: requirePermission('payments.read').query(({ ctx }) =>
-    processorEventsSummary({ ctx: ctx.tenant }),
+    summarizeProcessorEvents({ ctx: ctx.tenant }),
   ),
   replayFailedEvents: requirePermission('payments.replay').mutation(({ ctx }) =>
     replayFailedProcessorEvents({ ctx: ctx.tenant }),

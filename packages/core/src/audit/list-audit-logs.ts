@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Prisma } from '@souk/db';
 import type { TenantContext } from '../context';
-import { pageArgs, NEWEST_FIRST } from '../page';
+import { pageArgs, pageOf, NEWEST_FIRST } from '../page';
 import { page, pageSize, text } from '../validation';
 
 export const listAuditLogsInput = z.object({
@@ -47,5 +47,5 @@ export async function listAuditLogs({
     },
   });
   const total = await ctx.tx.auditLog.count({ where });
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  return pageOf(input, total, items);
 }

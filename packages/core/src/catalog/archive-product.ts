@@ -14,7 +14,7 @@ export async function archiveProduct({
   await ctx.tx.product.update({ where: { id }, data: { status: 'archived' } });
   const after = toAdminProduct(await loadProduct(ctx.tx, id));
   await recordAudit(ctx, {
-    action: 'product.archive',
+    action: 'product.archived',
     entityType: 'product',
     entityId: id,
     before,

@@ -31,7 +31,7 @@ export async function createProduct({
   assertChargeablePrice(loaded);
   const product = toAdminProduct(loaded);
   await recordAudit(ctx, {
-    action: 'product.create',
+    action: 'product.created',
     entityType: 'product',
     entityId: id,
     after: product,

@@ -11,6 +11,11 @@ export async function deleteProduct({
 }): Promise<{ id: string }> {
   const before = toAdminProduct(await loadProduct(ctx.tx, id));
   await ctx.tx.product.delete({ where: { id } }); // configuration rows cascade
-  await recordAudit(ctx, { action: 'product.delete', entityType: 'product', entityId: id, before });
+  await recordAudit(ctx, {
+    action: 'product.deleted',
+    entityType: 'product',
+    entityId: id,
+    before,
+  });
   return { id };
 }

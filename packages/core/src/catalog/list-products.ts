@@ -1,7 +1,7 @@
 import type { Prisma } from '@souk/db';
 import type { TenantContext } from '../context';
 import type { ListProductsInput } from './schemas';
-import { pageArgs } from '../page';
+import { pageArgs, pageOf } from '../page';
 
 export async function listProducts({
   ctx,
@@ -39,5 +39,5 @@ export async function listProducts({
     },
   });
   const total = await ctx.tx.product.count({ where });
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  return pageOf(input, total, items);
 }

@@ -26,7 +26,7 @@ export async function replaceProductOptions({
   assertChargeablePrice(loaded);
   const after = toAdminProduct(loaded);
   await recordAudit(ctx, {
-    action: 'product.replace_options',
+    action: 'product.options_replaced',
     entityType: 'product',
     entityId: productId,
     before: before.configuration,

@@ -40,7 +40,7 @@ export async function updateProduct({
   assertChargeablePrice(loaded);
   const after = toAdminProduct(loaded);
   await recordAudit(ctx, {
-    action: 'product.update',
+    action: 'product.updated',
     entityType: 'product',
     entityId: id,
     before,

@@ -1,5 +1,5 @@
 import type { TenantContext } from '../context';
-import { createFulfillmentTasks } from '../fulfillment/create-fulfillment-tasks';
+import { createFulfillmentTasks } from './create-fulfillment-tasks';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
 import { getOrCreateOrchestration, transitionOrchestration } from './orchestration';
 

@@ -1,9 +1,11 @@
-import { PaymentGatewayError, type PaymentGateway } from '@souk/payments';
-import type { HostedCheckoutSession, Invoice, Prisma, Tx } from '@souk/db';
+import type { HostedCheckoutSession, Invoice, Prisma } from '@souk/db';
+import type { ProcessorCheckoutSession } from '@souk/payments';
+import type { OrgScope, TenantContext } from '../context';
 import { coreEnv } from '../env';
 import { AppError } from '../errors';
+import { compensate } from '../processor/compensate';
 import { resumeToken } from './resume-token';
-import { recordProcessorObject } from '../payments/processor-objects';
+import { recordProcessorObject } from '../processor/processor-objects';
 
 type InvoiceWithLines = Invoice & {
   lineItems: { description: string; unitAmountCents: number; quantity: number }[];
@@ -15,34 +17,37 @@ export const invoiceForSession = {
   order: { select: { id: true, customerEmail: true } },
 } satisfies Prisma.InvoiceInclude;
 
-function gatewayFailure(error: unknown): never {
-  if (error instanceof PaymentGatewayError) {
-    throw new AppError('INTERNAL', `The payment processor refused the checkout: ${error.message}`, {
-      processorCode: error.code,
-    });
-  }
-  throw error;
-}
-
 /**
- * Opens a processor-hosted checkout for an invoice and records it. The processor
- * call carries an idempotency key, so a retried request never makes two pages;
- * when the local write fails afterwards the processor session is expired again
- * (compensation), so nothing is left half-made on either side.
+ * Opens a processor-hosted checkout for an invoice whose intent the caller has
+ * already committed (tx 1), outside any transaction, then records it (tx 2, with the
+ * caller's `record`). The processor call carries the caller's idempotency key, so a
+ * retried request never makes two pages. When the call fails, `undo` compensates what
+ * tx 1 wrote; when tx 2 fails, the processor session is expired again as well, so
+ * nothing is left half-made on either side.
  */
 export async function openHostedSession({
-  tx,
-  gateway,
+  scope,
   invoice,
   idempotencyKey,
+  record,
+  reuse,
+  undo,
   now = new Date(),
   ttlMinutes = coreEnv.CHECKOUT_SESSION_TTL_MINUTES,
   baseUrl = coreEnv.PUBLIC_WEB_URL,
 }: {
-  tx: Tx;
-  gateway: PaymentGateway;
+  scope: OrgScope;
   invoice: InvoiceWithLines;
   idempotencyKey: string;
+  /** tx 2: what the caller persists with the new session (superseding, audit). */
+  record?: (ctx: TenantContext, session: HostedCheckoutSession) => Promise<void>;
+  /**
+   * Start of tx 2: a live session someone else recorded meanwhile (a concurrent
+   * click). When there is one, it is returned and the new processor session expired.
+   */
+  reuse?: (ctx: TenantContext) => Promise<HostedCheckoutSession | null>;
+  /** Compensation in its own transaction: undoes what the caller's tx 1 wrote, if anything. */
+  undo?: (ctx: TenantContext) => Promise<unknown>;
   now?: Date;
   ttlMinutes?: number;
   baseUrl?: string;
@@ -54,8 +59,13 @@ export async function openHostedSession({
       unitAmountCents: line.unitAmountCents,
       quantity: line.quantity,
     }));
-  const processorSession = await gateway
-    .createCheckoutSession({
+  let processorSession: ProcessorCheckoutSession | undefined;
+  const gateway = await scope.gateway().catch(async (error: unknown) => {
+    await compensate(scope, 'checkout compensation', undo);
+    throw error;
+  });
+  try {
+    processorSession = await gateway.createCheckoutSession({
       idempotencyKey,
       currency: invoice.currency,
       lineItems,
@@ -64,32 +74,46 @@ export async function openHostedSession({
       cancelUrl: `${baseUrl}/checkout/cancelled?token=${resumeToken(invoice.orderId)}`,
       expiresAt: new Date(now.getTime() + ttlMinutes * 60_000),
       metadata: { orgId: invoice.orgId, invoiceId: invoice.id, orderId: invoice.orderId },
-    })
-    .catch(gatewayFailure);
-  if (processorSession.amountTotalCents !== invoice.totalCents) {
-    await gateway.expireCheckoutSession(processorSession.id).catch(() => undefined);
-    throw new AppError('INTERNAL', 'The processor total does not match the invoice total');
+    });
+    if (processorSession.amountTotalCents !== invoice.totalCents) {
+      throw new AppError('INTERNAL', 'The processor total does not match the invoice total');
+    }
+  } catch (error) {
+    if (processorSession) {
+      await gateway.expireCheckoutSession(processorSession.id).catch(() => undefined);
+    }
+    await compensate(scope, 'checkout compensation', undo);
+    throw error;
   }
+  const opened = processorSession;
   try {
-    const session = await tx.hostedCheckoutSession.create({
-      data: {
-        orgId: invoice.orgId,
+    const { session, isReused } = await scope.transaction(async (ctx) => {
+      const live = await reuse?.(ctx);
+      if (live) return { session: live, isReused: true };
+      const session = await ctx.tx.hostedCheckoutSession.create({
+        data: {
+          orgId: invoice.orgId,
+          invoiceId: invoice.id,
+          processorSessionId: opened.id,
+          url: opened.url,
+          amountCents: opened.amountTotalCents,
+          currency: invoice.currency,
+          expiresAt: opened.expiresAt,
+        },
+      });
+      await recordProcessorObject(ctx.tx, invoice.orgId, {
+        id: opened.id,
+        kind: 'checkout_session',
         invoiceId: invoice.id,
-        processorSessionId: processorSession.id,
-        url: processorSession.url,
-        amountCents: processorSession.amountTotalCents,
-        currency: invoice.currency,
-        expiresAt: processorSession.expiresAt,
-      },
+      });
+      await record?.(ctx, session);
+      return { session, isReused: false };
     });
-    await recordProcessorObject(tx, invoice.orgId, {
-      id: processorSession.id,
-      kind: 'checkout_session',
-      invoiceId: invoice.id,
-    });
+    if (isReused) await gateway.expireCheckoutSession(opened.id).catch(() => undefined);
     return session;
   } catch (error) {
-    await gateway.expireCheckoutSession(processorSession.id).catch(() => undefined);
+    await gateway.expireCheckoutSession(opened.id).catch(() => undefined);
+    await compensate(scope, 'checkout compensation', undo);
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import type { TenantContext } from '../context';
-import { pageArgs } from '../page';
+import { pageArgs, pageOf } from '../page';
 import type { ListRecoveryRunsInput } from './schemas';
 
 /** The org's session-recovery runs, newest first, paged (the history grows every sweep). */
@@ -17,5 +17,5 @@ export async function listRecoveryRuns({
     }),
     await ctx.tx.hostedSessionRecoveryRun.count(),
   ];
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  return pageOf(input, total, items);
 }

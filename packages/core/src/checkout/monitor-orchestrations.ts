@@ -4,7 +4,7 @@ import type { TenantContext } from '../context';
 import { coreEnv } from '../env';
 import { createLogger } from '../logger';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
-import { wantsOrderUpdates } from './customer-orders';
+import { wantsOrderUpdates } from './order-updates-consent';
 import { followUpAt } from './orchestration';
 import { readMetadata, STAGE_COPY } from './orchestration-stages';
 import { resumeUrl } from './resume-token';
@@ -121,7 +121,7 @@ export async function monitorCheckoutOrchestrations({
   // (no actor) runs every few minutes and would drown the audit log.
   if (ctx.actor) {
     await recordAudit(ctx, {
-      action: 'checkout.orchestration_monitor_run',
+      action: 'orchestration_monitor.ran',
       entityType: 'checkout_orchestration',
       entityId: null,
       after: { ...summary, orchestrationIds: overdue.map((row) => row.id) },

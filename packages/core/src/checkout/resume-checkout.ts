@@ -1,67 +1,94 @@
-import type { PaymentGateway } from '@souk/payments';
-import type { TenantContext } from '../context';
+import type { HostedCheckoutSession } from '@souk/db';
+import type { OrgScope, TenantContext } from '../context';
 import { AppError } from '../errors';
-import { resolveGateway } from '../payments/resolve-gateway';
 import { invoiceForSession, openHostedSession } from './hosted-session';
 import { orderIdFromLink } from './resume-token';
 
 /** Minimum life left on an open session before the resume link reuses it. */
 const REUSE_MIN_MS = 10 * 60_000;
 
-/**
- * The customer's resume link: a paid order says so; otherwise the customer gets a
- * live hosted page for the same order (the open one, or a fresh one that
- * supersedes the stale ones).
- */
-export async function resumeCheckout({
-  ctx,
-  token,
-  gateway,
-  now = new Date(),
-}: {
-  ctx: TenantContext;
-  token: string;
-  gateway?: PaymentGateway;
-  now?: Date;
-}): Promise<
-  { status: 'paid'; orderId: string } | { status: 'open'; orderId: string; checkoutUrl: string }
-> {
-  const orderId = orderIdFromLink(token, now);
-  const { tx } = ctx;
-  const invoice = await tx.invoice.findUnique({ where: { orderId }, include: invoiceForSession });
-  if (!invoice) throw new AppError('NOT_FOUND', 'This resume link is not valid');
-  if (invoice.status !== 'open') return { status: 'paid', orderId };
-
-  // Serialise resumes of one order: two clicks must not open two pages.
-  await tx.$queryRaw`SELECT id FROM invoices WHERE id = ${invoice.id}::uuid FOR UPDATE`;
-  const live = await tx.hostedCheckoutSession.findFirst({
+function liveSession(
+  ctx: TenantContext,
+  invoiceId: string,
+  now: Date,
+): Promise<HostedCheckoutSession | null> {
+  return ctx.tx.hostedCheckoutSession.findFirst({
     where: {
-      invoiceId: invoice.id,
+      invoiceId,
       status: 'open',
       expiresAt: { gt: new Date(now.getTime() + REUSE_MIN_MS) },
     },
     orderBy: { createdAt: 'desc' },
   });
+}
+
+function lockInvoice(ctx: TenantContext, invoiceId: string) {
+  return ctx.tx.$queryRaw`SELECT id FROM invoices WHERE id = ${invoiceId}::uuid FOR UPDATE`;
+}
+
+/**
+ * The customer's resume link: a paid order says so; otherwise the customer gets a
+ * live hosted page for the same order (the open one, or a fresh one that
+ * supersedes the stale ones). The fresh page is made outside any transaction; the
+ * transaction that records it re-checks under the invoice lock, so of two clicks
+ * racing, one page is recorded and the other click gets that same page.
+ */
+export async function resumeCheckout({
+  scope,
+  token,
+  now = new Date(),
+}: {
+  scope: OrgScope;
+  token: string;
+  now?: Date;
+}): Promise<
+  { status: 'paid'; orderId: string } | { status: 'open'; orderId: string; checkoutUrl: string }
+> {
+  const orderId = orderIdFromLink(token, now);
+  const found = await scope.transaction(async (ctx) => {
+    const invoice = await ctx.tx.invoice.findUnique({
+      where: { orderId },
+      include: invoiceForSession,
+    });
+    if (!invoice) throw new AppError('NOT_FOUND', 'This resume link is not valid');
+    if (invoice.status !== 'open') return { invoice, live: null };
+    await lockInvoice(ctx, invoice.id);
+    return { invoice, live: await liveSession(ctx, invoice.id, now) };
+  });
+  const { invoice, live } = found;
+  if (invoice.status !== 'open') return { status: 'paid', orderId };
   if (live) return { status: 'open', orderId, checkoutUrl: live.url };
 
-  const stale = await tx.hostedCheckoutSession.findMany({
-    where: { invoiceId: invoice.id, status: { in: ['open', 'abandoned', 'expired'] } },
-  });
-  const resolved = gateway ?? (await resolveGateway(tx, ctx.orgId));
+  let superseded: HostedCheckoutSession[] = [];
   const fresh = await openHostedSession({
-    tx,
-    gateway: resolved,
+    scope,
     invoice,
     idempotencyKey: `checkout:${invoice.id}:resume:${now.getTime()}`,
     now,
+    reuse: async (ctx) => {
+      await lockInvoice(ctx, invoice.id);
+      return liveSession(ctx, invoice.id, now);
+    },
+    record: async (ctx, session) => {
+      superseded = await ctx.tx.hostedCheckoutSession.findMany({
+        where: {
+          invoiceId: invoice.id,
+          id: { not: session.id },
+          status: { in: ['open', 'abandoned', 'expired'] },
+        },
+      });
+      if (superseded.length === 0) return;
+      await ctx.tx.hostedCheckoutSession.updateMany({
+        where: { id: { in: superseded.map((s) => s.id) } },
+        data: { status: 'superseded', replacedById: session.id },
+      });
+    },
   });
-  if (stale.length > 0) {
-    await tx.hostedCheckoutSession.updateMany({
-      where: { id: { in: stale.map((s) => s.id) } },
-      data: { status: 'superseded', replacedById: fresh.id },
-    });
-    for (const old of stale.filter((s) => s.status !== 'expired')) {
-      await resolved.expireCheckoutSession(old.processorSessionId).catch(() => undefined);
+  const pagesToClose = superseded.filter((s) => s.status !== 'expired');
+  if (pagesToClose.length > 0) {
+    const gateway = await scope.gateway();
+    for (const old of pagesToClose) {
+      await gateway.expireCheckoutSession(old.processorSessionId).catch(() => undefined);
     }
   }
   return { status: 'open', orderId, checkoutUrl: fresh.url };

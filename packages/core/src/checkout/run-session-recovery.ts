@@ -4,7 +4,7 @@ import type { TenantContext } from '../context';
 import { coreEnv } from '../env';
 import { formatMoney } from '../money';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
-import { wantsOrderUpdates } from './customer-orders';
+import { wantsOrderUpdates } from './order-updates-consent';
 import { getOrCreateOrchestration } from './orchestration';
 import { resumeUrl } from './resume-token';
 import { sweepHostedSessions } from './sweep-hosted-sessions';
@@ -164,7 +164,7 @@ export async function runSessionRecovery({
   // scheduled runs (no actor) are on record as run rows already.
   if (ctx.actor) {
     await recordAudit(ctx, {
-      action: 'checkout.recovery_run',
+      action: 'session_recovery.ran',
       entityType: 'hosted_session_recovery_run',
       entityId: run.id,
       after: {

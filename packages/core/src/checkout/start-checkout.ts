@@ -1,12 +1,11 @@
 import type { Prisma } from '@souk/db';
-import { isBelowMinimumCharge, type PaymentGateway } from '@souk/payments';
+import { isBelowMinimumCharge } from '@souk/payments';
 import { calculatePrice } from '../catalog/calculate-price';
 import { minimumChargeMessage } from '../catalog/chargeable-price';
 import { productWithConfiguration } from '../catalog/product-shape';
-import type { TenantContext } from '../context';
+import type { OrgScope, TenantContext } from '../context';
 import { AppError, type FieldErrors } from '../errors';
 import { formatMoney } from '../money';
-import { resolveGateway } from '../payments/resolve-gateway';
 import { completeFreeOrder } from './complete-free-order';
 import { invoiceForSession, openHostedSession } from './hosted-session';
 import { getOrCreateOrchestration } from './orchestration';
@@ -19,22 +18,58 @@ export interface Customer {
 }
 
 /**
- * Storefront checkout: Order + item (configuration snapshot, server-side price),
- * Invoice (tax snapshot), orchestration and a durable hosted-session row, all in
- * the caller's transaction, then the processor session. Any failure rolls the
- * whole unit back.
+ * Storefront checkout. tx 1: Order + item (configuration snapshot, server-side
+ * price), Invoice (tax snapshot) and orchestration; a free order is settled there and
+ * then. Then the processor session, outside any transaction, keyed by the invoice;
+ * tx 2 records it. When the processor call fails the order is removed again
+ * (compensation), so nothing is left half-made and the customer can simply retry.
  */
 export async function startCheckout({
-  ctx,
+  scope,
   input,
   customer,
-  gateway,
 }: {
-  ctx: TenantContext;
+  scope: OrgScope;
   input: StartCheckoutInput;
   customer: Customer;
-  gateway?: PaymentGateway;
 }) {
+  const created = await scope.transaction((ctx) => createOrder(ctx, input, customer));
+  const { order, invoice } = created;
+  if (created.isFree) {
+    return {
+      orderId: order.id,
+      orderNumber: order.number,
+      invoiceId: invoice.id,
+      sessionId: null,
+      // No processor page: the customer goes straight to their orders, which say it is paid.
+      checkoutUrl: `/account?paid=${order.id}`,
+      isFree: true,
+      totalCents: 0,
+      currency: invoice.currency,
+    };
+  }
+
+  const session = await openHostedSession({
+    scope,
+    invoice,
+    idempotencyKey: `checkout:${invoice.id}:initial`,
+    // Cascades to the item, invoice and orchestration tx 1 wrote.
+    undo: ({ tx }) => tx.order.deleteMany({ where: { id: order.id } }),
+  });
+  return {
+    orderId: order.id,
+    orderNumber: order.number,
+    invoiceId: invoice.id,
+    sessionId: session.id,
+    checkoutUrl: session.url,
+    isFree: false,
+    totalCents: invoice.totalCents,
+    currency: invoice.currency,
+  };
+}
+
+/** tx 1: validates the selection and persists the order the processor session will be for. */
+async function createOrder(ctx: TenantContext, input: StartCheckoutInput, customer: Customer) {
   const { tx, orgId } = ctx;
   const product = await tx.product.findFirst({
     where: { slug: input.productSlug, status: 'active' },
@@ -129,33 +164,7 @@ export async function startCheckout({
 
   if (invoice.totalCents === 0) {
     await completeFreeOrder(ctx, order, invoice);
-    return {
-      orderId: order.id,
-      orderNumber: order.number,
-      invoiceId: invoice.id,
-      sessionId: null,
-      // No processor page: the customer goes straight to their orders, which say it is paid.
-      checkoutUrl: `/account?paid=${order.id}`,
-      isFree: true,
-      totalCents: 0,
-      currency: invoice.currency,
-    };
+    return { order, invoice, isFree: true };
   }
-
-  const session = await openHostedSession({
-    tx,
-    gateway: gateway ?? (await resolveGateway(tx, orgId)),
-    invoice,
-    idempotencyKey: `checkout:${invoice.id}:initial`,
-  });
-  return {
-    orderId: order.id,
-    orderNumber: order.number,
-    invoiceId: invoice.id,
-    sessionId: session.id,
-    checkoutUrl: session.url,
-    isFree: false,
-    totalCents: invoice.totalCents,
-    currency: invoice.currency,
-  };
+  return { order, invoice, isFree: false };
 }

@@ -1,5 +1,5 @@
 import { withOrg, type Db, type FulfillmentTask } from '@souk/db';
-import { wantsOrderUpdates } from '../checkout/customer-orders';
+import { wantsOrderUpdates } from '../checkout/order-updates-consent';
 import {
   followUpAt,
   getOrCreateOrchestration,
@@ -7,11 +7,19 @@ import {
 } from '../checkout/orchestration';
 import { STAGE_COPY } from '../checkout/orchestration-stages';
 import type { TenantContext } from '../context';
+import { isLastAttempt, retryDelaySeconds, type RetryPolicy } from '../jobs/retry-policy';
 import { formatMoney } from '../money';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
-import { FULFILLMENT_TASK_KINDS } from './create-fulfillment-tasks';
+import { FULFILLMENT_TASK_KINDS } from '../checkout/create-fulfillment-tasks';
 
-const MAX_ATTEMPTS = 5;
+/** A task's own retries (spec 001): 2 s, 4 s, 8 s, 16 s, then failed for good. */
+export const FULFILLMENT_TASK_RETRY: RetryPolicy = {
+  maxAttempts: 5,
+  baseBackoffSeconds: 2,
+  backoffMultiplier: 2,
+  maxBackoffSeconds: 3_600,
+  jitterSeconds: 0,
+};
 
 /** The order will never be fulfilled (refunded, cancelled): no point retrying. */
 class FinalTaskError extends Error {}
@@ -117,11 +125,13 @@ export async function processFulfillmentTasks({
   db,
   orgId,
   batchSize,
+  retry = FULFILLMENT_TASK_RETRY,
   now = new Date(),
 }: {
   db: Db;
   orgId: string;
   batchSize: number;
+  retry?: RetryPolicy;
   now?: Date;
 }): Promise<{ processed: number; failed: number; waiting: number }> {
   const due = await withOrg(db, orgId, (tx) =>
@@ -178,8 +188,10 @@ export async function processFulfillmentTasks({
             attempts,
             lastError: message.slice(0, 500),
             status:
-              attempts >= MAX_ATTEMPTS || error instanceof FinalTaskError ? 'failed' : 'pending',
-            runAfter: new Date(now.getTime() + 2 ** attempts * 1000),
+              isLastAttempt(retry, attempts) || error instanceof FinalTaskError
+                ? 'failed'
+                : 'pending',
+            runAfter: new Date(now.getTime() + retryDelaySeconds(retry, attempts) * 1000),
           },
         });
       });

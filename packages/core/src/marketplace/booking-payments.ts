@@ -1,15 +1,16 @@
 import type { z } from 'zod';
-import type { PaymentGateway } from '@souk/payments';
-import type { Booking, BookingPaymentKind } from '@souk/db';
-import type { TenantContext } from '../context';
+import type { Booking, BookingPaymentKind, Tx } from '@souk/db';
+import type { ProcessorPaymentIntent } from '@souk/payments';
+import type { OrgScope, TenantContext } from '../context';
 import { AppError } from '../errors';
 import { coreEnv } from '../env';
-import { actorOrThrow, gatewayFor } from './gateway';
+import { actorOrThrow } from './gateway';
 import { amountsOf, lockOrganizerBooking } from './booking-access';
 import { isReadyForPayment } from './booking-status';
 import type { PayBookingInput, listPaymentsInput } from './schemas';
-import { pageArgs, NEWEST_FIRST } from '../page';
-import { recordProcessorObject } from '../payments/processor-objects';
+import { pageArgs, pageOf, NEWEST_FIRST } from '../page';
+import { recordProcessorObject } from '../processor/processor-objects';
+import { compensate } from '../processor/compensate';
 
 function amountFor(booking: Booking, mode: BookingPaymentKind, hasPaid: boolean): number {
   const amounts = amountsOf(booking);
@@ -34,20 +35,18 @@ function amountFor(booking: Booking, mode: BookingPaymentKind, hasPaid: boolean)
   return amount;
 }
 
-/**
- * Organizer pays a deposit, in full, or the balance, through a PaymentIntent. The
- * booking row lock plus the one-open-payment unique key mean any number of
- * concurrent clicks produce exactly one PaymentIntent; a repeat returns it.
- */
-export async function payBooking({
-  ctx,
-  input,
-  gateway,
-}: {
-  ctx: TenantContext;
-  input: PayBookingInput;
-  gateway?: PaymentGateway;
-}) {
+/** Marks a payment row whose PaymentIntent is not made yet (unique, like the real ids). */
+const PENDING_INTENT = 'pending:';
+
+/** A payment claimed by a pay request whose PaymentIntent is still being made. */
+export function isPendingIntent(payment: { processorPaymentIntentId: string }): boolean {
+  return payment.processorPaymentIntentId.startsWith(PENDING_INTENT);
+}
+
+type PaymentRow = Awaited<ReturnType<Tx['bookingPayment']['create']>>;
+
+/** tx 1: checks the booking and persists the intent (a pending row with its idempotency key). */
+async function claimPayment(ctx: TenantContext, input: PayBookingInput) {
   const actor = actorOrThrow(ctx);
   const booking = await lockOrganizerBooking(ctx, input.bookingId);
   const linkages = await ctx.tx.bookingVendor.findMany({ where: { bookingId: booking.id } });
@@ -61,51 +60,19 @@ export async function payBooking({
     where: { bookingId: booking.id, status: 'succeeded' },
   });
   const amountCents = amountFor(booking, input.mode, succeeded > 0);
-  const processor = await gatewayFor(ctx, gateway);
-  const returnUrl = input.returnUrl ?? `${coreEnv.PUBLIC_WEB_URL}/bookings/${booking.id}`;
-
   const open = await ctx.tx.bookingPayment.findUnique({ where: { openBookingId: booking.id } });
   if (open && open.kind === input.mode && open.amountCents === amountCents) {
-    return {
-      paymentId: open.id,
-      paymentIntentId: open.processorPaymentIntentId,
-      clientSecret: open.clientSecret,
-      amountCents,
-      currency: booking.currency,
-      kind: open.kind,
-      payUrl: processor.hostedPaymentUrl(
-        { id: open.processorPaymentIntentId, clientSecret: open.clientSecret },
-        returnUrl,
-      ),
-      reused: true,
-    };
+    return { booking, actor, payment: open, replaced: null, isNew: false };
   }
   if (open) {
     // The organizer switched deposit <-> full: the old intent must not be payable any more.
-    await processor.cancelPaymentIntent(open.processorPaymentIntentId);
     await ctx.tx.bookingPayment.update({
       where: { id: open.id },
       data: { status: 'canceled', openBookingId: null },
     });
   }
-  const attempt = (await ctx.tx.bookingPayment.count({ where: { bookingId: booking.id } })) + 1;
   const paymentId = crypto.randomUUID();
-  const idempotencyKey = `booking:${booking.id}:${input.mode}:${attempt}`;
-  const intent = await processor.createPaymentIntent({
-    idempotencyKey,
-    amountCents,
-    currency: booking.currency,
-    description: `Booking #${booking.number} (${input.mode})`,
-    transferGroup: `booking_${booking.id}`,
-    receiptEmail: actor.email,
-    metadata: {
-      orgId: ctx.orgId,
-      bookingId: booking.id,
-      bookingPaymentId: paymentId,
-      kind: input.mode,
-    },
-  });
-  await ctx.tx.bookingPayment.create({
+  const payment = await ctx.tx.bookingPayment.create({
     data: {
       id: paymentId,
       orgId: ctx.orgId,
@@ -113,33 +80,118 @@ export async function payBooking({
       kind: input.mode,
       amountCents,
       currency: booking.currency,
-      processorPaymentIntentId: intent.id,
-      clientSecret: intent.clientSecret,
-      idempotencyKey,
+      processorPaymentIntentId: `${PENDING_INTENT}${paymentId}`,
+      clientSecret: '',
+      idempotencyKey: `booking:${booking.id}:${input.mode}:${paymentId}`,
       openBookingId: booking.id,
       commissionBps: coreEnv.PLATFORM_COMMISSION_PERCENT,
       reservationBps: coreEnv.RESERVATION_RELEASE_PERCENT,
       createdById: actor.userId,
     },
   });
-  await recordProcessorObject(ctx.tx, ctx.orgId, {
-    id: intent.id,
-    kind: 'payment_intent',
-    bookingId: booking.id,
+  return { booking, actor, payment, replaced: open, isNew: true };
+}
+
+/** Compensation: drops the pending row and gives the replaced intent back its place. */
+async function releaseClaim(ctx: TenantContext, payment: PaymentRow, replaced: PaymentRow | null) {
+  await ctx.tx.bookingPayment.deleteMany({
+    where: { id: payment.id, processorPaymentIntentId: `${PENDING_INTENT}${payment.id}` },
   });
-  return {
-    paymentId,
+  if (replaced) {
+    await ctx.tx.bookingPayment.updateMany({
+      where: { id: replaced.id, status: 'canceled' },
+      data: { status: replaced.status, openBookingId: replaced.openBookingId },
+    });
+  }
+}
+
+/**
+ * Organizer pays a deposit, in full, or the balance, through a PaymentIntent. tx 1
+ * (under the booking row lock, with the one-open-payment unique key) persists the
+ * payment with its idempotency key; the PaymentIntent is made after that commit and
+ * tx 2 records it. Any number of concurrent clicks find the same open row and ask the
+ * processor with the same key, so they all get the one PaymentIntent; a repeat
+ * returns it. When the processor call fails, the claim is released again.
+ */
+export async function payBooking({ scope, input }: { scope: OrgScope; input: PayBookingInput }) {
+  const claim = await scope.transaction((ctx) => claimPayment(ctx, input));
+  const { booking, actor, payment, replaced, isNew } = claim;
+  const processor = await scope.gateway();
+  const returnUrl = input.returnUrl ?? `${coreEnv.PUBLIC_WEB_URL}/bookings/${booking.id}`;
+  const answer = (intent: { id: string; clientSecret: string }, reused: boolean) => ({
+    paymentId: payment.id,
     paymentIntentId: intent.id,
     clientSecret: intent.clientSecret,
-    amountCents,
-    currency: booking.currency,
-    kind: input.mode,
-    payUrl: processor.hostedPaymentUrl(
-      { id: intent.id, clientSecret: intent.clientSecret },
-      returnUrl,
-    ),
-    reused: false,
-  };
+    amountCents: payment.amountCents,
+    currency: payment.currency,
+    kind: payment.kind,
+    payUrl: processor.hostedPaymentUrl(intent, returnUrl),
+    reused,
+  });
+  if (!isPendingIntent(payment)) {
+    return answer(
+      { id: payment.processorPaymentIntentId, clientSecret: payment.clientSecret },
+      true,
+    );
+  }
+
+  let intent: ProcessorPaymentIntent;
+  try {
+    if (replaced) await processor.cancelPaymentIntent(replaced.processorPaymentIntentId);
+    // Same key and same parameters for every caller that found this row.
+    intent = await processor.createPaymentIntent({
+      idempotencyKey: payment.idempotencyKey,
+      amountCents: payment.amountCents,
+      currency: payment.currency,
+      description: `Booking #${booking.number} (${payment.kind})`,
+      transferGroup: `booking_${booking.id}`,
+      receiptEmail: actor.email,
+      metadata: {
+        orgId: scope.orgId,
+        bookingId: booking.id,
+        bookingPaymentId: payment.id,
+        kind: payment.kind,
+      },
+    });
+  } catch (error) {
+    // Only the caller that made the claim takes it back; the others just report.
+    if (isNew) {
+      await compensate(scope, 'pay booking compensation', (ctx) =>
+        releaseClaim(ctx, payment, replaced),
+      );
+    }
+    throw error;
+  }
+  const made = intent;
+  const isRecorded = await scope.transaction(async (ctx) => {
+    await ctx.tx.bookingPayment.updateMany({
+      where: {
+        id: payment.id,
+        processorPaymentIntentId: `${PENDING_INTENT}${payment.id}`,
+        status: 'requires_payment',
+      },
+      data: { processorPaymentIntentId: made.id, clientSecret: made.clientSecret },
+    });
+    const row = await ctx.tx.bookingPayment.findUnique({ where: { id: payment.id } });
+    if (row?.processorPaymentIntentId !== made.id || row.status !== 'requires_payment') {
+      return false;
+    }
+    await recordProcessorObject(ctx.tx, scope.orgId, {
+      id: made.id,
+      kind: 'payment_intent',
+      bookingId: booking.id,
+    });
+    return true;
+  });
+  if (!isRecorded) {
+    // The booking was cancelled while the intent was being made: it must not be payable.
+    await processor.cancelPaymentIntent(made.id).catch(() => undefined);
+    throw new AppError(
+      'CONFLICT',
+      `Booking #${booking.number} changed while the payment was being prepared: reload it`,
+    );
+  }
+  return answer(made, !isNew);
 }
 
 export async function listBookingPayments({
@@ -150,15 +202,13 @@ export async function listBookingPayments({
   input: z.infer<typeof listPaymentsInput>;
 }) {
   const where = input.status ? { status: input.status } : {};
-  const [total, rows] = await Promise.all([
-    ctx.tx.bookingPayment.count({ where }),
-    ctx.tx.bookingPayment.findMany({
-      where,
-      omit: { clientSecret: true },
-      include: { booking: { select: { number: true, status: true } } },
-      orderBy: NEWEST_FIRST,
-      ...pageArgs(input),
-    }),
-  ]);
-  return { total, rows };
+  const total = await ctx.tx.bookingPayment.count({ where });
+  const rows = await ctx.tx.bookingPayment.findMany({
+    where,
+    omit: { clientSecret: true },
+    include: { booking: { select: { number: true, status: true } } },
+    orderBy: NEWEST_FIRST,
+    ...pageArgs(input),
+  });
+  return pageOf(input, total, rows);
 }

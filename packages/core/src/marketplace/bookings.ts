@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { Booking } from '@souk/db';
-import type { TenantContext } from '../context';
+import type { OrgScope, TenantContext } from '../context';
 import { AppError } from '../errors';
 import { formatMoney } from '../money';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
 import { coreEnv } from '../env';
-import type { PaymentGateway } from '@souk/payments';
-import { actorOrThrow, gatewayFor } from './gateway';
+import { actorOrThrow } from './gateway';
+import { isPendingIntent } from './booking-payments';
 import {
   amountsOf,
   assertTransition,
@@ -15,7 +15,7 @@ import {
   recomputeReadiness,
 } from './booking-access';
 import type { CreateBookingInput, listMyBookingsInput, respondToCounterInput } from './schemas';
-import { pageArgs, NEWEST_FIRST } from '../page';
+import { pageArgs, pageOf, NEWEST_FIRST } from '../page';
 import {
   bookingStatusLabel,
   completionBlockedReason,
@@ -148,19 +148,18 @@ export async function listMyBookings({
     organizerId: actorOrThrow(ctx).userId,
     ...(input.status ? { status: input.status } : {}),
   };
-  const [total, rows] = await Promise.all([
-    ctx.tx.booking.count({ where }),
-    ctx.tx.booking.findMany({
-      where,
-      orderBy: NEWEST_FIRST,
-      ...pageArgs(input),
-      include: { vendors: { select: bookingVendorSelect } },
-    }),
-  ]);
-  return {
+  const total = await ctx.tx.booking.count({ where });
+  const rows = await ctx.tx.booking.findMany({
+    where,
+    orderBy: NEWEST_FIRST,
+    ...pageArgs(input),
+    include: { vendors: { select: bookingVendorSelect } },
+  });
+  return pageOf(
+    input,
     total,
-    rows: rows.map((b) => ({ ...b, amounts: amountsOf(b), statusLabel: bookingStatusLabel(b) })),
-  };
+    rows.map((b) => ({ ...b, amounts: amountsOf(b), statusLabel: bookingStatusLabel(b) })),
+  );
 }
 
 /** Everything the organizer (or staff) sees of one booking. */
@@ -248,30 +247,31 @@ export async function respondToCounter({
 
 /**
  * Organizer may withdraw a request until it is paid; after that only an admin
- * cancels (with refunds). A payment page left open is closed at the processor.
+ * cancels (with refunds). A payment page left open is closed at the processor:
+ * tx 1 checks, the processor is asked (and the intent cancelled) outside any
+ * transaction, tx 2 cancels the booking after checking again that nothing moved.
  */
 export async function cancelMyBooking({
-  ctx,
+  scope,
   bookingId,
   reason,
-  gateway,
 }: {
-  ctx: TenantContext;
+  scope: OrgScope;
   bookingId: string;
   reason: string;
-  gateway?: PaymentGateway;
 }) {
-  const booking = await lockOrganizerBooking(ctx, bookingId);
-  if (booking.status === 'paid') {
-    throw new AppError(
-      'CONFLICT',
-      'A paid booking is cancelled by the platform: open a dispute or contact support',
-    );
-  }
-  assertTransition(booking, 'cancelled');
-  const open = await ctx.tx.bookingPayment.findUnique({ where: { openBookingId: booking.id } });
-  if (open) {
-    const processor = await gatewayFor(ctx, gateway);
+  const first = await scope.transaction(async (ctx) => {
+    const booking = await lockWithdrawable(ctx, bookingId);
+    const open = await ctx.tx.bookingPayment.findUnique({ where: { openBookingId: booking.id } });
+    if (!open) return { withdrawn: await withdraw(ctx, booking.id, reason, null) };
+    return { open };
+  });
+  if (first.withdrawn) return first.withdrawn;
+  const { open } = first;
+
+  // A pay request still making its intent sees the cancellation and cancels it itself.
+  if (!isPendingIntent(open)) {
+    const processor = await scope.gateway();
     const intent = await processor.retrievePaymentIntent(open.processorPaymentIntentId);
     if (intent.status === 'succeeded' || intent.status === 'processing') {
       throw new AppError(
@@ -280,13 +280,46 @@ export async function cancelMyBooking({
       );
     }
     await processor.cancelPaymentIntent(open.processorPaymentIntentId);
+  }
+  return scope.transaction(async (ctx) => {
+    const booking = await lockWithdrawable(ctx, bookingId);
+    const now = await ctx.tx.bookingPayment.findUnique({ where: { openBookingId: booking.id } });
+    if (now && now.id !== open.id) {
+      throw new AppError(
+        'CONFLICT',
+        `Booking #${booking.number} changed while it was being withdrawn: reload it and try again`,
+      );
+    }
+    return withdraw(ctx, booking.id, reason, now);
+  });
+}
+
+async function lockWithdrawable(ctx: TenantContext, bookingId: string) {
+  const booking = await lockOrganizerBooking(ctx, bookingId);
+  if (booking.status === 'paid') {
+    throw new AppError(
+      'CONFLICT',
+      'A paid booking is cancelled by the platform: open a dispute or contact support',
+    );
+  }
+  assertTransition(booking, 'cancelled');
+  return booking;
+}
+
+async function withdraw(
+  ctx: TenantContext,
+  bookingId: string,
+  reason: string,
+  open: { id: string } | null,
+) {
+  if (open) {
     await ctx.tx.bookingPayment.update({
       where: { id: open.id },
       data: { status: 'canceled', openBookingId: null },
     });
   }
   await ctx.tx.booking.update({
-    where: { id: booking.id },
+    where: { id: bookingId },
     data: { status: 'cancelled', cancelledAt: new Date(), cancelReason: reason },
   });
   return getMyBooking({ ctx, bookingId });

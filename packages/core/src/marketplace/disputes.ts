@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import { actorOrThrow } from './gateway';
 import { lockBooking } from './booking-access';
 import type { listDisputesInput, openDisputeInput, resolveDisputeInput } from './schemas';
-import { pageArgs, NEWEST_FIRST } from '../page';
+import { pageArgs, pageOf, NEWEST_FIRST } from '../page';
 
 export function openDisputeOf(ctx: TenantContext, bookingId: string) {
   return ctx.tx.dispute.findFirst({
@@ -77,15 +77,14 @@ export async function listDisputes({
     ...(input.userId ? { openedById: input.userId } : {}),
     ...(input.bookingId ? { bookingId: input.bookingId } : {}),
   };
-  const [total, rows] = await Promise.all([
-    ctx.tx.dispute.count({ where }),
-    ctx.tx.dispute.findMany({
-      where,
-      include: { booking: { select: { number: true, status: true, currency: true } } },
-      orderBy: NEWEST_FIRST,
-      ...pageArgs(input),
-    }),
-  ]);
+  // Sequential: queries in one interactive transaction share a single connection.
+  const total = await ctx.tx.dispute.count({ where });
+  const rows = await ctx.tx.dispute.findMany({
+    where,
+    include: { booking: { select: { number: true, status: true, currency: true } } },
+    orderBy: NEWEST_FIRST,
+    ...pageArgs(input),
+  });
   const heldCounts = await ctx.tx.payout.groupBy({
     by: ['heldByDisputeId'],
     where: { heldByDisputeId: { in: rows.map((r) => r.id) }, status: 'held' },
@@ -93,14 +92,15 @@ export async function listDisputes({
     _sum: { amountCents: true },
   });
   const held = new Map(heldCounts.map((h) => [h.heldByDisputeId, h]));
-  return {
+  return pageOf(
+    input,
     total,
-    rows: rows.map((r) => ({
+    rows.map((r) => ({
       ...r,
       heldPayouts: held.get(r.id)?._count._all ?? 0,
       heldCents: held.get(r.id)?._sum.amountCents ?? 0,
     })),
-  };
+  );
 }
 
 /** Admin: release the held payouts back to eligible, or reverse them; either way, with a note. */

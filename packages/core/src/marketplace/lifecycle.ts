@@ -1,18 +1,18 @@
-import { recordProcessorObject } from '../payments/processor-objects';
+import { recordProcessorObject } from '../processor/processor-objects';
 import type { z } from 'zod';
-import type { PaymentGateway } from '@souk/payments';
 import type { Booking } from '@souk/db';
-import type { TenantContext } from '../context';
+import type { OrgScope, TenantContext } from '../context';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
-import { gatewayFor } from './gateway';
+import { compensate } from '../processor/compensate';
+import { isPendingIntent } from './booking-payments';
 import { amountsOf, assertTransition, lockBooking, lockOrganizerBooking } from './booking-access';
 import { bookingDetail } from './bookings';
 import { openDisputeOf } from './disputes';
 import type { cancelBookingInput, listBookingsInput } from './schemas';
-import { pageArgs, NEWEST_FIRST } from '../page';
-import { bookingStatusLabel, completionBlockedReason } from './booking-status';
+import { pageArgs, pageOf, NEWEST_FIRST } from '../page';
+import { bookingStatusLabel, canTransition, completionBlockedReason } from './booking-status';
 
 /** Completion releases every completion payout (held instead while a dispute is open). */
 async function complete(ctx: TenantContext, booking: Booking) {
@@ -72,71 +72,154 @@ export async function forceCompleteBooking({
   return { ...(await bookingDetail(ctx, bookingId)), releasedPayouts };
 }
 
+type BookingPaymentRow = Awaited<
+  ReturnType<TenantContext['tx']['bookingPayment']['findMany']>
+>[number];
+
+/** What the processor did for one payment, to be recorded locally. */
+type ProcessorOutcome =
+  | { kind: 'canceled'; payment: BookingPaymentRow }
+  | { kind: 'refunded'; payment: BookingPaymentRow; refundId: string; amountCents: number };
+
+function needsProcessor(payment: BookingPaymentRow): boolean {
+  return (
+    payment.status === 'requires_payment' ||
+    (payment.status === 'succeeded' && payment.amountRefundedCents < payment.amountCents)
+  );
+}
+
+/** Records what the processor already did (idempotent: a second recording changes nothing). */
+async function recordOutcomes(ctx: TenantContext, bookingId: string, outcomes: ProcessorOutcome[]) {
+  for (const outcome of outcomes) {
+    const { payment } = outcome;
+    if (outcome.kind === 'canceled') {
+      await ctx.tx.bookingPayment.updateMany({
+        where: { id: payment.id, status: 'requires_payment' },
+        data: { status: 'canceled', openBookingId: null },
+      });
+      continue;
+    }
+    await recordProcessorObject(ctx.tx, ctx.orgId, {
+      id: outcome.refundId,
+      kind: 'refund',
+      bookingId,
+    });
+    await ctx.tx.bookingPayment.update({
+      where: { id: payment.id },
+      data: { amountRefundedCents: payment.amountCents },
+    });
+    await ctx.tx.ledgerEntry.upsert({
+      where: { paymentId_type: { paymentId: payment.id, type: 'refund' } },
+      create: {
+        orgId: ctx.orgId,
+        bookingId,
+        paymentId: payment.id,
+        type: 'refund',
+        amountCents: payment.amountCents,
+        currency: payment.currency,
+      },
+      update: { amountCents: payment.amountCents },
+    });
+  }
+}
+
+/** Cancels open intents and refunds what was paid, outside any transaction; keyed per payment. */
+async function settleAtProcessor(
+  scope: OrgScope,
+  bookingId: string,
+  payments: BookingPaymentRow[],
+): Promise<{ outcomes: ProcessorOutcome[]; failure: Error | null }> {
+  const outcomes: ProcessorOutcome[] = [];
+  try {
+    const processor = await scope.gateway();
+    for (const payment of payments) {
+      if (payment.status === 'requires_payment') {
+        // A pay request still making its intent sees the cancellation and cancels it.
+        if (!isPendingIntent(payment)) {
+          await processor.cancelPaymentIntent(payment.processorPaymentIntentId);
+        }
+        outcomes.push({ kind: 'canceled', payment });
+      } else {
+        const amountCents = payment.amountCents - payment.amountRefundedCents;
+        const refund = await processor.refund({
+          paymentIntentId: payment.processorPaymentIntentId,
+          amountCents,
+          idempotencyKey: `booking:${bookingId}:cancel:${payment.id}`,
+        });
+        outcomes.push({ kind: 'refunded', payment, refundId: refund.id, amountCents });
+      }
+    }
+    return { outcomes, failure: null };
+  } catch (error) {
+    return {
+      outcomes,
+      failure:
+        error instanceof Error ? error : new Error('processor call failed', { cause: error }),
+    };
+  }
+}
+
 /**
  * Admin cancel: refunds what was paid through the processor, cancels any open
  * PaymentIntent and voids every payout not yet paid out. Payouts already paid stay
- * as they are (reverse them separately if the money must come back).
+ * as they are (reverse them separately if the money must come back). tx 1 checks
+ * and plans; the processor calls run after it, keyed per payment; tx 2 records what
+ * they did and, when nothing is left for the processor, cancels the booking with its
+ * audit row. A processor failure still records what had been done, so a retry only
+ * does the rest.
  */
 export async function adminCancelBooking({
-  ctx,
+  scope,
   input,
-  gateway,
 }: {
-  ctx: TenantContext;
+  scope: OrgScope;
   input: z.infer<typeof cancelBookingInput>;
-  gateway?: PaymentGateway;
 }) {
-  const before = await lockBooking(ctx, input.bookingId);
-  assertTransition(before, 'cancelled');
-  const payments = await ctx.tx.bookingPayment.findMany({ where: { bookingId: before.id } });
-  const needsProcessor = payments.some(
-    (p) =>
-      p.status === 'requires_payment' ||
-      (p.status === 'succeeded' && p.amountRefundedCents < p.amountCents),
-  );
-  const processor = needsProcessor ? await gatewayFor(ctx, gateway) : null;
+  let outcomes: ProcessorOutcome[] = [];
   let refundedCents = 0;
-  for (const payment of payments) {
-    if (payment.status === 'requires_payment') {
-      await processor!.cancelPaymentIntent(payment.processorPaymentIntentId);
-      await ctx.tx.bookingPayment.update({
-        where: { id: payment.id },
-        data: { status: 'canceled', openBookingId: null },
-      });
-    } else if (
-      payment.status === 'succeeded' &&
-      payment.amountRefundedCents < payment.amountCents
-    ) {
-      const amount = payment.amountCents - payment.amountRefundedCents;
-      const refund = await processor!.refund({
-        paymentIntentId: payment.processorPaymentIntentId,
-        amountCents: amount,
-        idempotencyKey: `booking:${before.id}:cancel:${payment.id}`,
-      });
-      await recordProcessorObject(ctx.tx, ctx.orgId, {
-        id: refund.id,
-        kind: 'refund',
-        bookingId: before.id,
-      });
-      refundedCents += amount;
-      await ctx.tx.bookingPayment.update({
-        where: { id: payment.id },
-        data: { amountRefundedCents: payment.amountCents },
-      });
-      await ctx.tx.ledgerEntry.upsert({
-        where: { paymentId_type: { paymentId: payment.id, type: 'refund' } },
-        create: {
-          orgId: ctx.orgId,
-          bookingId: before.id,
-          paymentId: payment.id,
-          type: 'refund',
-          amountCents: payment.amountCents,
-          currency: payment.currency,
-        },
-        update: { amountCents: payment.amountCents },
-      });
+  for (let round = 0; ; round++) {
+    const recorded = outcomes;
+    const step = await scope.transaction(async (ctx) => {
+      const before = await lockBooking(ctx, input.bookingId);
+      await recordOutcomes(ctx, before.id, recorded);
+      if (!canTransition(before.status, 'cancelled')) return { before, blocked: true as const };
+      const payments = await ctx.tx.bookingPayment.findMany({ where: { bookingId: before.id } });
+      const todo = payments.filter(needsProcessor);
+      if (todo.length > 0) return { before, todo };
+      return { before, done: await cancelBooking(ctx, before, input.reason, refundedCents) };
+    });
+    if ('blocked' in step) {
+      // Throws the usual "cannot become cancelled" conflict.
+      assertTransition(step.before, 'cancelled');
+    }
+    if ('done' in step && step.done) return step.done;
+    if (!('todo' in step) || !step.todo) continue;
+    if (round >= 2) {
+      throw new AppError(
+        'CONFLICT',
+        'The booking kept changing while it was being cancelled: try again',
+      );
+    }
+    const settled = await settleAtProcessor(scope, step.before.id, step.todo);
+    outcomes = settled.outcomes;
+    for (const o of outcomes) if (o.kind === 'refunded') refundedCents += o.amountCents;
+    if (settled.failure) {
+      const done = outcomes;
+      await compensate(scope, 'booking cancel bookkeeping', (ctx) =>
+        recordOutcomes(ctx, step.before.id, done),
+      );
+      throw settled.failure;
     }
   }
+}
+
+/** The cancellation itself, with its audit row and the organizer's email. */
+async function cancelBooking(
+  ctx: TenantContext,
+  before: Booking,
+  reason: string,
+  refundedCents: number,
+) {
   const voided = await ctx.tx.payout.updateMany({
     where: { bookingId: before.id, status: { in: ['locked', 'eligible', 'held'] } },
     data: { status: 'voided' },
@@ -146,7 +229,7 @@ export async function adminCancelBooking({
     data: {
       status: 'cancelled',
       cancelledAt: new Date(),
-      cancelReason: input.reason,
+      cancelReason: reason,
       amountRefundedCents: before.amountPaidCents,
     },
   });
@@ -167,7 +250,7 @@ export async function adminCancelBooking({
     topic: 'booking.cancelled',
     recipient: organizer.email,
     subject: `Booking #${before.number} was cancelled`,
-    body: `Booking #${before.number} was cancelled: ${input.reason}.${refundedCents > 0 ? ' Your payments are being refunded.' : ''}`,
+    body: `Booking #${before.number} was cancelled: ${reason}.${refundedCents > 0 ? ' Your payments are being refunded.' : ''}`,
   });
   return { ...(await bookingDetail(ctx, before.id)), refundedCents, voidedPayouts: voided.count };
 }
@@ -180,24 +263,23 @@ export async function listBookings({
   input: z.infer<typeof listBookingsInput>;
 }) {
   const where = input.status ? { status: input.status } : {};
-  const [total, rows] = await Promise.all([
-    ctx.tx.booking.count({ where }),
-    ctx.tx.booking.findMany({
-      where,
-      include: {
-        organizer: { select: { email: true, name: true } },
-        vendors: {
-          select: { status: true, role: true, vendor: { select: { displayName: true } } },
-        },
+  const total = await ctx.tx.booking.count({ where });
+  const rows = await ctx.tx.booking.findMany({
+    where,
+    include: {
+      organizer: { select: { email: true, name: true } },
+      vendors: {
+        select: { status: true, role: true, vendor: { select: { displayName: true } } },
       },
-      orderBy: NEWEST_FIRST,
-      ...pageArgs(input),
-    }),
-  ]);
-  return {
+    },
+    orderBy: NEWEST_FIRST,
+    ...pageArgs(input),
+  });
+  return pageOf(
+    input,
     total,
-    rows: rows.map((b) => ({ ...b, amounts: amountsOf(b), statusLabel: bookingStatusLabel(b) })),
-  };
+    rows.map((b) => ({ ...b, amounts: amountsOf(b), statusLabel: bookingStatusLabel(b) })),
+  );
 }
 
 export async function adminBookingDetail({
@@ -208,18 +290,22 @@ export async function adminBookingDetail({
   bookingId: string;
 }) {
   const detail = await bookingDetail(ctx, bookingId);
-  const [organizer, payouts, allocations, ledger] = await Promise.all([
-    ctx.tx.user.findUnique({
-      where: { id: detail.organizerId },
-      select: { email: true, name: true },
-    }),
-    ctx.tx.payout.findMany({
-      where: { bookingId },
-      include: { vendor: { select: { displayName: true } } },
-      orderBy: [{ createdAt: 'asc' }, { milestone: 'desc' }],
-    }),
-    ctx.tx.payoutAllocation.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } }),
-    ctx.tx.ledgerEntry.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } }),
-  ]);
+  const organizer = await ctx.tx.user.findUnique({
+    where: { id: detail.organizerId },
+    select: { email: true, name: true },
+  });
+  const payouts = await ctx.tx.payout.findMany({
+    where: { bookingId },
+    include: { vendor: { select: { displayName: true } } },
+    orderBy: [{ createdAt: 'asc' }, { milestone: 'desc' }],
+  });
+  const allocations = await ctx.tx.payoutAllocation.findMany({
+    where: { bookingId },
+    orderBy: { createdAt: 'asc' },
+  });
+  const ledger = await ctx.tx.ledgerEntry.findMany({
+    where: { bookingId },
+    orderBy: { createdAt: 'asc' },
+  });
   return { ...detail, organizer, payouts, allocations, ledger };
 }

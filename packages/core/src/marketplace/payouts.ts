@@ -1,13 +1,12 @@
-import { recordProcessorObject } from '../payments/processor-objects';
+import { recordProcessorObject } from '../processor/processor-objects';
 import type { z } from 'zod';
-import type { PaymentGateway } from '@souk/payments';
 import type { Payout, Prisma, Vendor } from '@souk/db';
-import type { TenantContext } from '../context';
+import type { OrgScope, TenantContext } from '../context';
 import { AppError } from '../errors';
 import { formatMoney } from '../money';
 import { recordAudit } from '../audit/record-audit';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
-import { gatewayFor } from './gateway';
+import { compensate } from '../processor/compensate';
 import { requireMyVendor } from './vendors';
 import { openDisputeOf } from './disputes';
 import type {
@@ -16,7 +15,7 @@ import type {
   payoutHoldInput,
   vendorPayoutsInput,
 } from './schemas';
-import { pageArgs } from '../page';
+import { pageArgs, pageOf } from '../page';
 
 const payoutInclude = {
   booking: { select: { number: true, status: true } },
@@ -51,24 +50,21 @@ export async function vendorPayouts({
 }) {
   const vendor = await requireMyVendor(ctx);
   const where = { vendorId: vendor.id, ...(input.status ? { status: input.status } : {}) };
-  const [total, rows, sums] = await Promise.all([
-    ctx.tx.payout.count({ where }),
-    ctx.tx.payout.findMany({
-      where,
-      include: { booking: { select: { id: true, number: true, status: true } } },
-      orderBy: [{ createdAt: 'desc' }, { milestone: 'desc' }, { id: 'asc' }],
-      ...pageArgs(input),
-    }),
-    ctx.tx.payout.groupBy({
-      by: ['status'],
-      where: { vendorId: vendor.id },
-      _sum: { amountCents: true },
-    }),
-  ]);
+  const total = await ctx.tx.payout.count({ where });
+  const rows = await ctx.tx.payout.findMany({
+    where,
+    include: { booking: { select: { id: true, number: true, status: true } } },
+    orderBy: [{ createdAt: 'desc' }, { milestone: 'desc' }, { id: 'asc' }],
+    ...pageArgs(input),
+  });
+  const sums = await ctx.tx.payout.groupBy({
+    by: ['status'],
+    where: { vendorId: vendor.id },
+    _sum: { amountCents: true },
+  });
   const totals = Object.fromEntries(sums.map((s) => [s.status, s._sum.amountCents ?? 0]));
   return {
-    total,
-    rows,
+    ...pageOf(input, total, rows),
     totals,
     requestBlockedReason: payoutRequestBlockedReason(vendor),
     payoutSetupPath: PAYOUT_SETUP_PATH,
@@ -125,97 +121,126 @@ export async function listPayouts({
     ...(input.status ? { status: input.status } : {}),
     ...(input.milestone ? { milestone: input.milestone } : {}),
   };
-  const [total, rows] = await Promise.all([
-    ctx.tx.payout.count({ where }),
-    ctx.tx.payout.findMany({
-      where,
-      include: payoutInclude,
-      orderBy: [{ createdAt: 'desc' }, { milestone: 'desc' }, { id: 'asc' }],
-      ...pageArgs(input),
-    }),
-  ]);
-  return { total, rows };
+  const total = await ctx.tx.payout.count({ where });
+  const rows = await ctx.tx.payout.findMany({
+    where,
+    include: payoutInclude,
+    orderBy: [{ createdAt: 'desc' }, { milestone: 'desc' }, { id: 'asc' }],
+    ...pageArgs(input),
+  });
+  return pageOf(input, total, rows);
 }
 
 /**
  * Admin approves an eligible payout: a transfer to the vendor's connected account,
- * keyed by the payout so a retry (or a double click) never pays twice.
+ * keyed by the payout so a retry (or a double click) never pays twice. tx 1 claims the
+ * payout (`approvedAt` set while still eligible: one approval in flight; a second
+ * click gets CONFLICT); the transfer is made after that commit; tx 2 marks it paid
+ * with its audit row and email. A refused transfer hands the claim back, so the payout
+ * stays eligible and can be approved again.
  */
 export async function approvePayout({
-  ctx,
+  scope,
   input,
-  gateway,
 }: {
-  ctx: TenantContext;
+  scope: OrgScope;
   input: z.infer<typeof payoutActionInput>;
-  gateway?: PaymentGateway;
 }) {
-  const before = await lockPayout(ctx, input.id);
-  if (before.status !== 'eligible') {
-    throw new AppError(
-      'CONFLICT',
-      `Only eligible payouts can be approved; this one is ${before.status}`,
-    );
-  }
-  if (await openDisputeOf(ctx, before.bookingId)) {
-    throw new AppError('CONFLICT', 'This booking has an open dispute: resolve it first');
-  }
-  const vendor = await ctx.tx.vendor.findUniqueOrThrow({
-    where: { id: before.vendorId },
-    include: { user: { select: { email: true } } },
+  const claimedAt = new Date();
+  const { before, vendor } = await scope.transaction(async (ctx) => {
+    const before = await lockPayout(ctx, input.id);
+    if (before.status !== 'eligible') {
+      throw new AppError(
+        'CONFLICT',
+        `Only eligible payouts can be approved; this one is ${before.status}`,
+      );
+    }
+    if (before.approvedAt) throw new AppError('CONFLICT', APPROVAL_IN_FLIGHT);
+    if (await openDisputeOf(ctx, before.bookingId)) {
+      throw new AppError('CONFLICT', 'This booking has an open dispute: resolve it first');
+    }
+    const vendor = await ctx.tx.vendor.findUniqueOrThrow({
+      where: { id: before.vendorId },
+      include: { user: { select: { email: true } } },
+    });
+    if (vendor.payoutsDisabled)
+      throw new AppError('CONFLICT', `Payouts are disabled for ${vendor.displayName}`);
+    if (!vendor.connectedAccountId) throw notSetUp(vendor.displayName);
+    await ctx.tx.payout.update({
+      where: { id: before.id },
+      data: { approvedAt: claimedAt, approvedById: ctx.actor?.userId ?? null },
+    });
+    return { before, vendor: { ...vendor, connectedAccountId: vendor.connectedAccountId } };
   });
-  if (vendor.payoutsDisabled)
-    throw new AppError('CONFLICT', `Payouts are disabled for ${vendor.displayName}`);
-  const processor = await gatewayFor(ctx, gateway);
-  let ready = vendor.payoutsEnabled;
-  if (vendor.connectedAccountId && !ready) {
-    ready = (await processor.retrieveConnectedAccount(vendor.connectedAccountId)).payoutsEnabled;
-    if (ready)
+  const release = (ctx: TenantContext) =>
+    ctx.tx.payout.updateMany({
+      where: { id: before.id, status: 'eligible', approvedAt: claimedAt },
+      data: { approvedAt: null, approvedById: null },
+    });
+
+  let transferId: string;
+  let learnedReady = false;
+  try {
+    const processor = await scope.gateway();
+    if (!vendor.payoutsEnabled) {
+      learnedReady = (await processor.retrieveConnectedAccount(vendor.connectedAccountId))
+        .payoutsEnabled;
+      if (!learnedReady) throw notSetUp(vendor.displayName);
+    }
+    const transfer = await processor.createTransfer({
+      idempotencyKey: `payout:${before.id}`,
+      amountCents: before.amountCents,
+      currency: before.currency,
+      destination: vendor.connectedAccountId,
+      transferGroup: `booking_${before.bookingId}`,
+      metadata: { orgId: scope.orgId, payoutId: before.id, bookingId: before.bookingId },
+    });
+    transferId = transfer.id;
+  } catch (error) {
+    await compensate(scope, 'payout approval compensation', release);
+    throw error;
+  }
+
+  return scope.transaction(async (ctx) => {
+    if (learnedReady) {
       await ctx.tx.vendor.update({ where: { id: vendor.id }, data: { payoutsEnabled: true } });
-  }
-  if (!vendor.connectedAccountId || !ready) {
-    throw new AppError('CONFLICT', `${vendor.displayName} has not finished payout setup yet`);
-  }
-  const transfer = await processor.createTransfer({
-    idempotencyKey: `payout:${before.id}`,
-    amountCents: before.amountCents,
-    currency: before.currency,
-    destination: vendor.connectedAccountId,
-    transferGroup: `booking_${before.bookingId}`,
-    metadata: { orgId: ctx.orgId, payoutId: before.id, bookingId: before.bookingId },
+    }
+    // The money has moved: the row says so, whatever happened to it meanwhile.
+    const after = await ctx.tx.payout.update({
+      where: { id: before.id },
+      data: { status: 'paid', transferId, approvedAt: claimedAt },
+    });
+    await recordProcessorObject(ctx.tx, ctx.orgId, {
+      id: transferId,
+      kind: 'transfer',
+      bookingId: before.bookingId,
+      vendorId: before.vendorId,
+      payoutId: before.id,
+    });
+    await recordAudit(ctx, {
+      action: 'payout.approved',
+      entityType: 'payout',
+      entityId: before.id,
+      before,
+      after,
+    });
+    await enqueueOutbox(ctx, {
+      dedupeKey: `payout:${before.id}:paid`,
+      channel: 'email',
+      topic: 'payout.paid',
+      recipient: vendor.user.email,
+      subject: `Payout sent: ${formatMoney(after.amountCents, after.currency)}`,
+      body: `We sent ${formatMoney(after.amountCents, after.currency)} (${after.milestone}) to your payout account.`,
+    });
+    return after;
   });
-  const after = await ctx.tx.payout.update({
-    where: { id: before.id },
-    data: {
-      status: 'paid',
-      transferId: transfer.id,
-      approvedAt: new Date(),
-      approvedById: ctx.actor?.userId ?? null,
-    },
-  });
-  await recordProcessorObject(ctx.tx, ctx.orgId, {
-    id: transfer.id,
-    kind: 'transfer',
-    bookingId: before.bookingId,
-    vendorId: before.vendorId,
-    payoutId: before.id,
-  });
-  await recordAudit(ctx, {
-    action: 'payout.approved',
-    entityType: 'payout',
-    entityId: before.id,
-    before,
-    after,
-  });
-  await enqueueOutbox(ctx, {
-    dedupeKey: `payout:${before.id}:paid`,
-    channel: 'email',
-    topic: 'payout.paid',
-    recipient: vendor.user.email,
-    subject: `Payout sent: ${formatMoney(after.amountCents, after.currency)}`,
-    body: `We sent ${formatMoney(after.amountCents, after.currency)} (${after.milestone}) to your payout account.`,
-  });
-  return after;
+}
+
+const APPROVAL_IN_FLIGHT =
+  'This payout is being approved right now: reload in a moment to see the result';
+
+function notSetUp(displayName: string): AppError {
+  return new AppError('CONFLICT', `${displayName} has not finished payout setup yet`);
 }
 
 export async function holdPayout({
@@ -228,6 +253,9 @@ export async function holdPayout({
   const before = await lockPayout(ctx, input.id);
   if (before.status !== 'eligible' && before.status !== 'locked') {
     throw new AppError('CONFLICT', `A ${before.status} payout cannot be held`);
+  }
+  if (before.status === 'eligible' && before.approvedAt) {
+    throw new AppError('CONFLICT', APPROVAL_IN_FLIGHT);
   }
   const after = await ctx.tx.payout.update({
     where: { id: before.id },
@@ -272,31 +300,60 @@ export async function releasePayout({
   return after;
 }
 
-/** Reverses a payout; one already paid is pulled back from the vendor with a transfer reversal. */
+/**
+ * Reverses a payout; one already paid is pulled back from the vendor with a transfer
+ * reversal. tx 1 claims it (`reversedAt` set while still paid), the reversal runs after
+ * that commit, keyed by the payout, and tx 2 records it with its audit row; a refused
+ * reversal hands the claim back.
+ */
 export async function reversePayout({
-  ctx,
+  scope,
   input,
-  gateway,
 }: {
-  ctx: TenantContext;
+  scope: OrgScope;
   input: z.infer<typeof payoutHoldInput>;
-  gateway?: PaymentGateway;
 }) {
-  const before = await lockPayout(ctx, input.id);
-  if (before.status === 'reversed' || before.status === 'voided') {
-    throw new AppError('CONFLICT', `This payout is already ${before.status}`);
-  }
-  if (before.status === 'paid' && before.transferId) {
+  const claimedAt = new Date();
+  const claim = await scope.transaction(async (ctx) => {
+    const before = await lockPayout(ctx, input.id);
+    if (before.status === 'reversed' || before.status === 'voided') {
+      throw new AppError('CONFLICT', `This payout is already ${before.status}`);
+    }
+    if (before.status !== 'paid' || !before.transferId) {
+      return { before, after: await markReversed(ctx, before, input.note, claimedAt) };
+    }
+    if (before.reversedAt) {
+      throw new AppError('CONFLICT', 'This payout is being reversed right now: reload in a moment');
+    }
+    await ctx.tx.payout.update({ where: { id: before.id }, data: { reversedAt: claimedAt } });
+    return { before, transferId: before.transferId, after: null };
+  });
+  const { before } = claim;
+  if (claim.after) return claim.after;
+
+  try {
     await (
-      await gatewayFor(ctx, gateway)
+      await scope.gateway()
     ).reverseTransfer({
-      transferId: before.transferId,
+      transferId: claim.transferId,
       idempotencyKey: `payout:${before.id}:reverse`,
     });
+  } catch (error) {
+    await compensate(scope, 'payout reversal compensation', (ctx) =>
+      ctx.tx.payout.updateMany({
+        where: { id: before.id, status: 'paid', reversedAt: claimedAt },
+        data: { reversedAt: null },
+      }),
+    );
+    throw error;
   }
+  return scope.transaction((ctx) => markReversed(ctx, before, input.note, claimedAt));
+}
+
+async function markReversed(ctx: TenantContext, before: Payout, note: string, at: Date) {
   const after = await ctx.tx.payout.update({
     where: { id: before.id },
-    data: { status: 'reversed', reversedAt: new Date(), reverseReason: input.note },
+    data: { status: 'reversed', reversedAt: at, reverseReason: note },
   });
   await recordAudit(ctx, {
     action: 'payout.reversed',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appRedirectUrl } from '../redirect-url';
 import { SUPPORTED_CURRENCIES } from '../money';
 import {
+  cents as centsOf,
   dateOnly,
   dateTime,
   int,
@@ -15,13 +16,10 @@ import {
 // $1M per amount. The columns are int4 and a booking's total adds up to 21 vendors'
 // amounts, so one amount must stay well under 2^31 / 21 (the old $100M overflowed: a 500).
 const MAX_CENTS = 100_000_000;
-const cents = (label: string) =>
-  int({
-    max: MAX_CENTS,
-    message: `${label} must be a whole number of cents`,
-    maxMessage: `${label} is too large`,
-  });
-const positiveCents = (label: string) => cents(label).min(1, `${label} must be more than zero`);
+// Limits read in money: "Budget must be at most $1,000,000.00".
+const cents = (label: string) => centsOf({ label, max: MAX_CENTS });
+const positiveCents = (label: string) =>
+  centsOf({ label, min: 1, max: MAX_CENTS, minMessage: `${label} must be more than zero` });
 const note = text({ max: 2000, maxMessage: 'Notes are at most 2,000 characters' }).optional();
 const page = { page: pageNumber(), pageSize: pageSize(25) };
 export const idInput = z.object({ id: uuidId('Unknown id') });
@@ -72,20 +70,9 @@ export const setPayoutsDisabledInput = z.object({
   note,
 });
 
-// Templates and subscriptions
-export const templateInput = z.object({
-  name: text({ min: 2, max: 120, label: 'Name' }),
-  summary: text({ max: 500, label: 'Summary' }).default(''),
-  details: text({ max: 20_000, label: 'Details' }).default(''),
-  suggestedGuests: int({ min: 1, max: 100_000, message: 'Guests must be a whole number' })
-    .nullable()
-    .default(null),
-  mediaUploadIds: z.array(uuidId('Unknown upload')).max(20).default([]),
-});
-// Only the fields sent change (see updateVendorProfileInput).
-export const updateTemplateInput = partialUpdate(templateInput).extend({
-  id: uuidId('Unknown template'),
-});
+// Templates and subscriptions. Template inputs live in their own module so the admin
+// form can check a draft in the browser (this one reads the environment for redirects).
+export { templateInput, updateTemplateInput } from './template-schemas';
 export const publicTemplatesInput = z.object({ orgSlug: orgSlug().optional() });
 export const listSubscriptionsInput = z.object({ ...page });
 
@@ -103,22 +90,26 @@ export const createBookingInput = z
       .nullable()
       .default(null),
     guestCount: int({
+      label: 'Guests',
       min: 1,
       max: 100_000,
-      message: 'Guests must be a whole number',
-      minMessage: 'At least 1 guest',
+      minMessage: 'Guests must be at least 1',
     })
       .nullable()
       .default(null),
     locationText: text({ max: 300, label: 'Location' }).default(''),
     venueVendorId: uuidId('Choose a venue'),
-    serviceVendorIds: z.array(uuidId('Unknown vendor')).max(20, 'At most 20 services').default([]),
+    serviceVendorIds: z
+      .array(uuidId('Unknown vendor'))
+      .max(20, 'A booking has at most 20 services')
+      .default([]),
     notes: text({ max: 4000, label: 'Notes' }).default(''),
-    requestedBudgetCents: cents('Budget')
-      .min(0, 'Budget cannot be negative')
-      .nullable()
-      .default(null),
-    currency: z.enum(SUPPORTED_CURRENCIES, { message: 'Unsupported currency' }).default('USD'),
+    requestedBudgetCents: cents('Budget').nullable().default(null),
+    currency: z
+      .enum(SUPPORTED_CURRENCIES, {
+        message: `Currency must be one of ${SUPPORTED_CURRENCIES.join(', ')}`,
+      })
+      .default('USD'),
     /** false keeps it as a draft; the default sends the request to the vendors at once. */
     submit: z.boolean().default(true),
   })
@@ -236,7 +227,7 @@ export const resolveDisputeInput = z.object({
 });
 export const MODERATION_KINDS = ['message', 'review', 'profile', 'booking_note', 'other'] as const;
 export const reportModerationInput = z.object({
-  kind: z.enum(MODERATION_KINDS, { message: 'Unknown kind' }),
+  kind: z.enum(MODERATION_KINDS, { message: 'Choose what kind of content this is' }),
   bookingId: uuidId('Unknown booking').optional(),
   text: text({ min: 1, minMessage: 'Say what happened', max: 4000 }),
 });

@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { actorOrThrow } from './gateway';
 import { redactContactInfo } from './redact';
 import type { listModerationInput, reportModerationInput } from './schemas';
-import { pageArgs, NEWEST_FIRST } from '../page';
+import { pageArgs, pageOf, NEWEST_FIRST } from '../page';
 
 /** Reports are stored already redacted: the raw contact details never reach the table. */
 export async function reportModeration({
@@ -46,13 +46,12 @@ export async function listModeration({
     ...(input.userId ? { userId: input.userId } : {}),
     ...(input.bookingId ? { bookingId: input.bookingId } : {}),
   };
-  const [total, rows] = await Promise.all([
-    ctx.tx.moderationEvent.count({ where }),
-    ctx.tx.moderationEvent.findMany({
-      where,
-      orderBy: NEWEST_FIRST,
-      ...pageArgs(input),
-    }),
-  ]);
-  return { total, rows };
+  // Sequential: queries in one interactive transaction share a single connection.
+  const total = await ctx.tx.moderationEvent.count({ where });
+  const rows = await ctx.tx.moderationEvent.findMany({
+    where,
+    orderBy: NEWEST_FIRST,
+    ...pageArgs(input),
+  });
+  return pageOf(input, total, rows);
 }

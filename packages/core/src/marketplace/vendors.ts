@@ -1,11 +1,10 @@
-import { recordProcessorObject } from '../payments/processor-objects';
+import { recordProcessorObject } from '../processor/processor-objects';
 import type { z } from 'zod';
-import type { PaymentGateway } from '@souk/payments';
-import type { TenantContext } from '../context';
+import type { OrgScope, TenantContext } from '../context';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
-import { actorOrThrow, gatewayFor } from './gateway';
+import { actorOrThrow } from './gateway';
 import type {
   listVendorsInput,
   OnboardVendorInput,
@@ -15,7 +14,7 @@ import type {
   setPayoutsDisabledInput,
   updateVendorProfileInput,
 } from './schemas';
-import { pageArgs, NEWEST_FIRST } from '../page';
+import { pageArgs, pageOf, NEWEST_FIRST } from '../page';
 
 // What anyone may see of a vendor: never the user's email.
 export const publicVendorSelect = {
@@ -92,36 +91,40 @@ export async function updateVendorProfile({
   return ctx.tx.vendor.update({ where: { id: vendor.id }, data: input });
 }
 
-/** Opens (or reuses) the vendor's connected account and returns the processor's onboarding link. */
+/**
+ * Opens (or reuses) the vendor's connected account and returns the processor's
+ * onboarding link. The account is made outside any transaction, keyed by the vendor,
+ * so concurrent clicks get the one account; the transaction after it records it.
+ */
 export async function startPayoutSetup({
-  ctx,
+  scope,
   input,
-  gateway,
 }: {
-  ctx: TenantContext;
+  scope: OrgScope;
   input: z.infer<typeof payoutSetupInput>;
-  gateway?: PaymentGateway;
 }) {
-  const actor = actorOrThrow(ctx);
-  const vendor = await requireMyVendor(ctx);
-  const processor = await gatewayFor(ctx, gateway);
+  const actor = actorOrThrow(scope);
+  const vendor = await scope.transaction((ctx) => requireMyVendor(ctx));
+  const processor = await scope.gateway();
   let accountId = vendor.connectedAccountId;
   if (!accountId) {
     const account = await processor.createConnectedAccount({
       idempotencyKey: `vendor:${vendor.id}:account`,
       email: actor.email,
       displayName: vendor.displayName,
-      metadata: { orgId: ctx.orgId, vendorId: vendor.id },
+      metadata: { orgId: scope.orgId, vendorId: vendor.id },
     });
     accountId = account.id;
-    await ctx.tx.vendor.update({
-      where: { id: vendor.id },
-      data: { connectedAccountId: accountId, payoutsEnabled: account.payoutsEnabled },
-    });
-    await recordProcessorObject(ctx.tx, ctx.orgId, {
-      id: accountId,
-      kind: 'account',
-      vendorId: vendor.id,
+    await scope.transaction(async (ctx) => {
+      await ctx.tx.vendor.updateMany({
+        where: { id: vendor.id, connectedAccountId: null },
+        data: { connectedAccountId: account.id, payoutsEnabled: account.payoutsEnabled },
+      });
+      await recordProcessorObject(ctx.tx, ctx.orgId, {
+        id: account.id,
+        kind: 'account',
+        vendorId: vendor.id,
+      });
     });
   }
   const link = await processor.createAccountOnboardingLink({
@@ -132,23 +135,18 @@ export async function startPayoutSetup({
   return { url: link.url, accountId };
 }
 
-/** Asks the processor whether the connected account can receive transfers now. */
-export async function refreshPayoutStatus({
-  ctx,
-  gateway,
-}: {
-  ctx: TenantContext;
-  gateway?: PaymentGateway;
-}) {
-  const vendor = await requireMyVendor(ctx);
-  if (!vendor.connectedAccountId) return vendor;
-  const account = await (
-    await gatewayFor(ctx, gateway)
-  ).retrieveConnectedAccount(vendor.connectedAccountId);
-  return ctx.tx.vendor.update({
-    where: { id: vendor.id },
-    data: { payoutsEnabled: account.payoutsEnabled },
-  });
+/** Asks the processor (outside any transaction) whether the connected account can receive transfers now. */
+export async function refreshPayoutStatus({ scope }: { scope: OrgScope }) {
+  const vendor = await scope.transaction((ctx) => requireMyVendor(ctx));
+  const { connectedAccountId } = vendor;
+  if (!connectedAccountId) return vendor;
+  const account = await (await scope.gateway()).retrieveConnectedAccount(connectedAccountId);
+  return scope.transaction((ctx) =>
+    ctx.tx.vendor.update({
+      where: { id: vendor.id },
+      data: { payoutsEnabled: account.payoutsEnabled },
+    }),
+  );
 }
 
 export async function listPublicVendors({
@@ -159,17 +157,15 @@ export async function listPublicVendors({
   input: z.infer<typeof publicVendorsInput>;
 }) {
   const where = { status: 'approved' as const, ...(input.type ? { type: input.type } : {}) };
-  const [total, rows] = await Promise.all([
-    ctx.tx.vendor.count({ where }),
-    ctx.tx.vendor.findMany({
-      where,
-      select: publicVendorSelect,
-      // id breaks ties between equal names so no vendor falls between two pages.
-      orderBy: [{ type: 'asc' }, { displayName: 'asc' }, { id: 'asc' }],
-      ...pageArgs(input),
-    }),
-  ]);
-  return { total, rows };
+  const total = await ctx.tx.vendor.count({ where });
+  const rows = await ctx.tx.vendor.findMany({
+    where,
+    select: publicVendorSelect,
+    // id breaks ties between equal names so no vendor falls between two pages.
+    orderBy: [{ type: 'asc' }, { displayName: 'asc' }, { id: 'asc' }],
+    ...pageArgs(input),
+  });
+  return pageOf(input, total, rows);
 }
 
 export async function listVendors({
@@ -183,16 +179,14 @@ export async function listVendors({
     ...(input.status ? { status: input.status } : {}),
     ...(input.type ? { type: input.type } : {}),
   };
-  const [total, rows] = await Promise.all([
-    ctx.tx.vendor.count({ where }),
-    ctx.tx.vendor.findMany({
-      where,
-      include: { user: { select: { email: true } } },
-      orderBy: NEWEST_FIRST,
-      ...pageArgs(input),
-    }),
-  ]);
-  return { total, rows };
+  const total = await ctx.tx.vendor.count({ where });
+  const rows = await ctx.tx.vendor.findMany({
+    where,
+    include: { user: { select: { email: true } } },
+    orderBy: NEWEST_FIRST,
+    ...pageArgs(input),
+  });
+  return pageOf(input, total, rows);
 }
 
 async function vendorOrThrow(ctx: TenantContext, id: string) {
@@ -219,7 +213,7 @@ export async function reviewVendor({
     include: { user: { select: { email: true } } },
   });
   await recordAudit(ctx, {
-    action: input.decision === 'approve' ? 'vendor.approved' : 'vendor.needs_changes',
+    action: input.decision === 'approve' ? 'vendor.approved' : 'vendor.changes_requested',
     entityType: 'vendor',
     entityId: before.id,
     before,

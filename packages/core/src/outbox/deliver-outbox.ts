@@ -1,5 +1,6 @@
 import { withOrg, type Db, type OutboxChannel, type OutboxEvent } from '@souk/db';
 import { coreEnv } from '../env';
+import { isLastAttempt, retryDelaySeconds, type RetryPolicy } from '../jobs/retry-policy';
 import type { Transports } from './transports';
 
 export interface DeliverOutboxOptions {
@@ -7,8 +8,8 @@ export interface DeliverOutboxOptions {
   orgId: string;
   transports: Transports;
   limit?: number;
-  maxAttempts?: number;
-  baseBackoffSeconds?: number;
+  /** Per-message retries; `outboxRetryPolicy()` (spec 002 settings) by default. */
+  retry?: RetryPolicy;
   /** How long a claimed row is hidden from other workers while it is being sent. */
   leaseSeconds?: number;
   now?: () => Date;
@@ -20,9 +21,15 @@ export interface DeliverOutboxResult {
   dead: number;
 }
 
-/** attempt 1 -> base, 2 -> 2*base, ... capped at one day. */
-export function backoffSeconds(attempt: number, baseSeconds: number): number {
-  return Math.min(baseSeconds * 2 ** Math.max(0, attempt - 1), 86_400);
+/** OUTBOX_BASE_BACKOFF_SECONDS doubling per attempt, capped at one day; dead after OUTBOX_MAX_ATTEMPTS. */
+export function outboxRetryPolicy(): RetryPolicy {
+  return {
+    maxAttempts: coreEnv.OUTBOX_MAX_ATTEMPTS,
+    baseBackoffSeconds: coreEnv.OUTBOX_BASE_BACKOFF_SECONDS,
+    backoffMultiplier: 2,
+    maxBackoffSeconds: 86_400,
+    jitterSeconds: 0,
+  };
 }
 
 /**
@@ -37,8 +44,7 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
     orgId,
     transports,
     limit = 50,
-    maxAttempts = coreEnv.OUTBOX_MAX_ATTEMPTS,
-    baseBackoffSeconds = coreEnv.OUTBOX_BASE_BACKOFF_SECONDS,
+    retry = outboxRetryPolicy(),
     leaseSeconds = 120,
     now = () => new Date(),
   } = options;
@@ -76,7 +82,7 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
       result.delivered += 1;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const isDead = event.attempts >= maxAttempts;
+      const isDead = isLastAttempt(retry, event.attempts);
       await withOrg(db, orgId, (tx) =>
         tx.outboxEvent.update({
           where: { id: event.id },
@@ -84,7 +90,7 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
             status: isDead ? 'dead' : 'pending',
             lastError: message.slice(0, 500),
             nextAttemptAt: new Date(
-              now().getTime() + backoffSeconds(event.attempts, baseBackoffSeconds) * 1000,
+              now().getTime() + retryDelaySeconds(retry, event.attempts) * 1000,
             ),
           },
         }),

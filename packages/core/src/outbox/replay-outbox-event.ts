@@ -21,7 +21,7 @@ export async function replayOutboxEvent({ ctx, id }: { ctx: TenantContext; id: s
     data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null },
   });
   await recordAudit(ctx, {
-    action: 'outbox.replay',
+    action: 'outbox.replayed',
     entityType: 'outbox_event',
     entityId: id,
     before: { status: before.status, attempts: before.attempts, lastError: before.lastError },

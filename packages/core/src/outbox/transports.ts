@@ -7,6 +7,24 @@ import { coreEnv } from '../env';
 export type Transport = (event: OutboxEvent) => Promise<string>;
 export type Transports = Partial<Record<OutboxChannel, Transport>>;
 
+/** An email as sent: HTML plus the text part for clients that show no HTML. */
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/**
+ * Renders an email row (@souk/emails' `renderEmail`). Passed in by the process that
+ * sends (the worker), so core stays free of React; without one, email goes as text.
+ */
+export type EmailRenderer = (event: OutboxEvent) => Promise<RenderedEmail>;
+
+export interface TransportOptions {
+  /** Unset: the stored subject and body go out as a text-only email, as before templates. */
+  renderEmail?: EmailRenderer;
+}
+
 export interface TransportConfig {
   smtpUrl?: string;
   sendgridApiKey?: string;
@@ -37,18 +55,27 @@ function senderAddress(from: string): string {
  * Only configured channels get a transport: rows for the others stay pending and
  * readable in the admin outbox (the zero-config default for email).
  */
-export function createTransports(config: TransportConfig = configFromEnv()): Transports {
+export function createTransports(
+  config: TransportConfig = configFromEnv(),
+  { renderEmail }: TransportOptions = {},
+): Transports {
   const transports: Transports = {};
+  const render = async (
+    event: OutboxEvent,
+  ): Promise<Omit<RenderedEmail, 'html'> & { html?: string }> =>
+    renderEmail ? renderEmail(event) : { subject: event.subject ?? event.topic, text: event.body };
   const from = config.mailFrom ?? coreEnv.MAIL_FROM;
   if (config.smtpUrl) {
     const mailer = nodemailer.createTransport(config.smtpUrl);
     transports.email = async (event) => {
       if (!event.recipient) throw new Error('email without a recipient');
+      const { subject, text, html } = await render(event);
       await mailer.sendMail({
         from,
         to: event.recipient,
-        subject: event.subject ?? event.topic,
-        text: event.body,
+        subject,
+        text,
+        ...(html ? { html } : {}),
         messageId: `<${event.id}@souk>`,
       });
       return 'smtp';
@@ -58,13 +85,18 @@ export function createTransports(config: TransportConfig = configFromEnv()): Tra
     const url = config.sendgridApiUrl ?? coreEnv.SENDGRID_API_URL;
     transports.email = async (event) => {
       if (!event.recipient) throw new Error('email without a recipient');
+      const { subject, text, html } = await render(event);
       await postJson(
         url,
         {
           personalizations: [{ to: [{ email: event.recipient }] }],
           from: { email: senderAddress(from) },
-          subject: event.subject ?? event.topic,
-          content: [{ type: 'text/plain', value: event.body }],
+          subject,
+          // SendGrid wants text/plain before text/html.
+          content: [
+            { type: 'text/plain', value: text },
+            ...(html ? [{ type: 'text/html', value: html }] : []),
+          ],
           custom_args: { outbox_id: event.id },
         },
         { authorization: `Bearer ${apiKey}` },

@@ -4,35 +4,17 @@ import { checkoutSessionCompleted } from './events/checkout-session-completed';
 import { checkoutSessionExpired } from './events/checkout-session-expired';
 import { invoicePaymentFailed } from './events/invoice-payment-failed';
 import { metadataOf, paymentIntentIdOf, str } from './events/missing-target';
-import {
-  bookingChargeRefunded,
-  bookingPaymentSucceeded,
-  bookingPaymentUnsuccessful,
-} from '../marketplace/booking-payment-events';
-import { connectedAccountUpdated } from '../marketplace/account-events';
+import { bookingChargeRefunded } from './events/booking-charge-refunded';
+import { bookingPaymentUnsuccessful } from './events/booking-payment-unsuccessful';
+import { bookingPaymentSucceeded } from './events/booking-successes';
+import { connectedAccountUpdated } from './events/account-updated';
+import type { EventMeta, Handler } from './events/handler';
 import {
   paymentIntentCanceled,
   paymentIntentFailed,
   paymentIntentSucceeded,
 } from './events/payment-intent';
-import { findProcessorObject } from './processor-objects';
-
-export interface Applied {
-  invoiceId?: string | null;
-  bookingId?: string | null;
-  /** Processor ids this event made known or ready: events waiting for them are woken. */
-  appeared?: string[];
-}
-export interface EventMeta {
-  eventId: string;
-  /** The processor's `created` (Unix seconds). */
-  created: number;
-}
-export type Handler = (
-  ctx: TenantContext,
-  object: Record<string, unknown>,
-  meta: EventMeta,
-) => Promise<Applied>;
+import { findProcessorObject } from '../processor/processor-objects';
 
 /**
  * PaymentIntents and charges pay either a storefront invoice or a marketplace

@@ -96,7 +96,7 @@ export async function requestUpload({
   });
   if (input.kind === 'template_media') {
     await recordAudit(ctx, {
-      action: 'upload.request',
+      action: 'upload.requested',
       entityType: 'upload',
       entityId: id,
       after: upload,

@@ -8,7 +8,9 @@ export const UPLOAD_KINDS = [
   'service_portfolio',
   'template_media',
 ] as const;
-export const uploadKind = z.enum(UPLOAD_KINDS);
+export const uploadKind = z.enum(UPLOAD_KINDS, {
+  error: `Kind must be one of ${UPLOAD_KINDS.join(', ')}`,
+});
 export type UploadKindName = z.infer<typeof uploadKind>;
 
 /** Kinds a vendor uploads for their own profile; template media is the org's. */
@@ -27,7 +29,7 @@ export const requestUploadInput = z.object({
     maxMessage: 'File names are at most 255 characters',
   }),
   // The allowlist is configuration, checked in requestUpload; this is only the shape.
-  contentType: text({ max: 255, lowercase: true }).regex(
+  contentType: text({ max: 255, lowercase: true, label: 'Content type' }).regex(
     /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/,
     'Give a content type such as image/png',
   ),

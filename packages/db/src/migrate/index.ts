@@ -3,48 +3,32 @@
 // (prisma/migrations/<timestamp>_<name>/migration.sql + _prisma_migrations), so
 // the real CLI keeps working wherever it can download its engine.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import {
+  appliedMigrations,
+  migrationNames,
+  migrationsDir,
+  repoRoot,
+  schemaPath,
+  type MigrateOptions,
+} from '../migration-head';
 import { openEngine } from './engine';
+
+export {
+  isAtHead,
+  migrationNames,
+  migrationsDir,
+  repoRoot,
+  schemaPath,
+  type HeadStatus,
+  type MigrateOptions,
+} from '../migration-head';
 
 const FILTERS = { externalTables: [], externalEnums: [] };
 
-/** The repository root: walk up to pnpm-workspace.yaml (works from src/ and from bundles). */
-export function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-}
-
-/** Where schema.prisma and the migrations live; the repository's by default (tests point elsewhere). */
-export interface MigrateOptions {
-  schemaPath?: string;
-  migrationsDir?: string;
-}
-
-export const schemaPath = (options: MigrateOptions = {}): string =>
-  options.schemaPath ?? path.join(repoRoot(), 'prisma/schema.prisma');
-export const migrationsDir = (options: MigrateOptions = {}): string =>
-  options.migrationsDir ?? path.join(repoRoot(), 'prisma/migrations');
-
 async function schemaFiles(options: MigrateOptions) {
   return [{ path: schemaPath(options), content: await readFile(schemaPath(options), 'utf8') }];
-}
-
-export async function migrationNames(options: MigrateOptions = {}): Promise<string[]> {
-  const dir = migrationsDir(options);
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, 'migration.sql')))
-    .map((e) => e.name)
-    .sort();
 }
 
 async function migrationsList(options: MigrateOptions) {
@@ -259,55 +243,6 @@ export async function migrationStatus(
     unknown: [...recorded.finished].filter((n) => !onDisk.has(n)).sort(),
     hasMigrationsTable: diagnosis.hasMigrationsTable,
   };
-}
-
-async function appliedMigrations(
-  ownerUrl: string,
-): Promise<{ finished: Set<string>; failed: Set<string> }> {
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
-    const exists = await client.query<{ t: string | null }>(
-      `select to_regclass('public._prisma_migrations')::text as t`,
-    );
-    if (!exists.rows[0]?.t) return { finished: new Set(), failed: new Set() };
-    const { rows } = await client.query<{
-      migration_name: string;
-      finished_at: Date | null;
-      rolled_back_at: Date | null;
-    }>('select migration_name, finished_at, rolled_back_at from _prisma_migrations');
-    return {
-      finished: new Set(
-        rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name),
-      ),
-      failed: new Set(
-        rows.filter((r) => !r.finished_at && !r.rolled_back_at).map((r) => r.migration_name),
-      ),
-    };
-  } finally {
-    await client.end();
-  }
-}
-
-export interface HeadStatus {
-  atHead: boolean;
-  pending: string[];
-  failed: string[];
-}
-
-/**
- * Readiness: every migration folder is applied and none failed. Plain SQL, no
- * engine, so the worker's /readyz stays cheap.
- */
-export async function isAtHead(
-  ownerUrl: string,
-  options: MigrateOptions = {},
-): Promise<HeadStatus> {
-  const names = await migrationNames(options);
-  const applied = await appliedMigrations(ownerUrl);
-  const pending = names.filter((n) => !applied.finished.has(n));
-  const failed = [...applied.failed].sort();
-  return { atHead: pending.length === 0 && failed.length === 0, pending, failed };
 }
 
 export interface DriftReport {

@@ -20,7 +20,9 @@ export default function StorefrontLayout({ children }: { children: ReactNode }) 
         <Link href="/account">My account</Link>
         <Link href="/admin">Admin</Link>
       </header>
-      <main className="container">{children}</main>
+      <main className="container" id="main" tabIndex={-1}>
+        {children}
+      </main>
     </>
   );
 }

@@ -17,7 +17,7 @@ export default async function SignInPage({
   const host = (await headers()).get('host') ?? 'localhost';
   const target = safeCallbackPath(callbackUrl ?? '/admin', appOrigin(`http://${host}`));
   return (
-    <main className="signin">
+    <main className="signin" id="main" tabIndex={-1}>
       <div className="card">
         <h1>Sign in to Souk</h1>
         <SignInForm callbackUrl={target} initialError={typeof error === 'string' ? error : null} />

@@ -1,27 +1,13 @@
+import { formatDate } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
 
-// Words an organizer reads for each stored state; shared by the list and the booking page.
+// Words an organizer reads besides statuses (those come from formatStatus in @souk/ui);
+// shared by the list and the booking page.
 
 export type MyBooking = RouterOutputs['marketplace']['organizer']['booking'];
 export type BookingStatus = MyBooking['status'];
 type Linkage = MyBooking['vendors'][number];
 type Payment = MyBooking['payments'][number];
-
-export const BOOKING_STATUS_TEXT: Record<BookingStatus, string> = {
-  draft: 'Draft',
-  awaiting_vendor_approval: 'Awaiting vendor approval',
-  ready_for_payment: 'Ready for payment',
-  paid: 'Paid',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-};
-
-export const ANSWER_TEXT: Record<Linkage['status'], string> = {
-  pending: 'Pending',
-  approved: 'Approved',
-  declined: 'Declined',
-  countered: 'Countered',
-};
 
 export const ROLE_TEXT: Record<Linkage['role'], string> = {
   venue: 'Venue',
@@ -34,18 +20,9 @@ export const PAYMENT_KIND_TEXT: Record<Payment['kind'], string> = {
   balance: 'Balance',
 };
 
-export const PAYMENT_STATUS_TEXT: Record<Payment['status'], string> = {
-  requires_payment: 'Awaiting payment',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  canceled: 'Canceled',
-};
-
-// Event dates are stored as midnight UTC: formatting in UTC keeps the day the organizer chose.
-const eventDateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
-
+/** Event dates are stored as midnight UTC; the kit's formatter keeps the day chosen. */
 export function formatEventDate(date: Date | null): string {
-  return date ? eventDateFormat.format(date) : 'Not set';
+  return formatDate(date, 'Not set');
 }
 
 const PRICED: readonly BookingStatus[] = ['ready_for_payment', 'paid', 'completed'];

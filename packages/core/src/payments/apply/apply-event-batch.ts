@@ -3,7 +3,7 @@ import { createLogger } from '../../logger';
 import { applyProcessorEvent } from '../apply-processor-event';
 import { MissingTargetError } from '../events/missing-target';
 import { applyStorefrontSuccesses, isStorefrontSuccess } from '../events/storefront-successes';
-import { applyBookingSuccesses } from '../../marketplace/booking-payment-events';
+import { applyBookingSuccesses } from '../events/booking-successes';
 import { metadataOf, str } from '../events/missing-target';
 
 const log = createLogger('payments');

@@ -1,6 +1,6 @@
 import type { TenantContext } from '../../context';
-import { recordProcessorObject } from '../processor-objects';
-import { recordSucceededPayment } from './settle-invoice';
+import { recordProcessorObject } from '../../processor/processor-objects';
+import { lockAndSettleSucceededPayment } from './settle-invoice';
 import { int, MissingTargetError, str } from './missing-target';
 
 export async function checkoutSessionCompleted(
@@ -35,7 +35,7 @@ export async function checkoutSessionCompleted(
     });
   }
   if (object.payment_status === 'paid' && paymentIntentId) {
-    await recordSucceededPayment(ctx, {
+    await lockAndSettleSucceededPayment(ctx, {
       invoiceId: session.invoiceId,
       paymentIntentId,
       amountCents: int(object.amount_total),

@@ -1,7 +1,7 @@
 import type { TenantContext } from '../../context';
 import { getOrCreateOrchestration } from '../../checkout/orchestration';
-import { findProcessorObject, recordProcessorObject } from '../processor-objects';
-import { lockInvoice, recordSucceededPayment } from './settle-invoice';
+import { findProcessorObject, recordProcessorObject } from '../../processor/processor-objects';
+import { lockInvoice, lockAndSettleSucceededPayment } from './settle-invoice';
 import { int, metadataOf, MissingTargetError, str } from './missing-target';
 import { movesForward } from './payment-status';
 
@@ -23,7 +23,7 @@ async function invoiceIdFor(ctx: TenantContext, object: Record<string, unknown>)
 
 export async function paymentIntentSucceeded(ctx: TenantContext, object: Record<string, unknown>) {
   const { invoiceId, paymentIntentId } = await invoiceIdFor(ctx, object);
-  await recordSucceededPayment(ctx, {
+  await lockAndSettleSucceededPayment(ctx, {
     invoiceId,
     paymentIntentId,
     amountCents: int(object.amount_received) || int(object.amount),

@@ -1,7 +1,7 @@
 import { Prisma } from '@souk/db';
 import type { TenantContext } from '../../context';
 import { followUpAt } from '../../checkout/orchestration';
-import { FULFILLMENT_TASK_KINDS } from '../../fulfillment/create-fulfillment-tasks';
+import { FULFILLMENT_TASK_KINDS } from '../../checkout/create-fulfillment-tasks';
 import { formatMoney } from '../../money';
 import { MissingTargetError } from './missing-target';
 
@@ -189,7 +189,7 @@ export interface SucceededPayment {
  * becomes succeeded; a refunded one stays), each PaymentIntent recorded in the
  * object index, then the invoices are settled. Invoices must be locked.
  */
-export async function recordSucceededPayments(
+export async function settleSucceededPayments(
   ctx: TenantContext,
   payments: SucceededPayment[],
 ): Promise<void> {
@@ -220,10 +220,11 @@ export async function recordSucceededPayments(
   );
 }
 
-export async function recordSucceededPayment(
+/** One succeeded PaymentIntent: locks its invoice, then records the payment and settles the invoice. */
+export async function lockAndSettleSucceededPayment(
   ctx: TenantContext,
   payment: SucceededPayment,
 ): Promise<void> {
   await lockInvoice(ctx, payment.invoiceId);
-  await recordSucceededPayments(ctx, [payment]);
+  await settleSucceededPayments(ctx, [payment]);
 }

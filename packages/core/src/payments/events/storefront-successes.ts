@@ -1,6 +1,6 @@
 import type { TenantContext } from '../../context';
 import { int, metadataOf, MissingTargetError, str } from './missing-target';
-import { lockInvoices, recordSucceededPayments, type SucceededPayment } from './settle-invoice';
+import { lockInvoices, settleSucceededPayments, type SucceededPayment } from './settle-invoice';
 
 /** A success signal for a storefront invoice, as the batch path takes it. */
 export interface StorefrontSuccess {
@@ -117,7 +117,7 @@ export async function applyStorefrontSuccesses(
         AS v(id, pi)
       WHERE s.id = ANY(${ids}::uuid[]) AND s.id = v.id AND s.status <> 'completed'`;
   }
-  await recordSucceededPayments(
+  await settleSucceededPayments(
     ctx,
     ready.map((w) => w.payment),
   );

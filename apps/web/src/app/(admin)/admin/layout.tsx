@@ -2,12 +2,60 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { can, isStaffRole } from '@souk/auth';
+import type { Role } from '@souk/db';
+import { AdminNav, type NavGroup } from '@/components/admin-nav';
 import { SandboxBadge } from '@/components/sandbox-badge';
 import { SignOutButton } from '@/components/sign-out-button';
 import { requireSession } from '@/lib/session';
 
 export const metadata: Metadata = { title: { default: 'Admin', template: '%s · Souk admin' } };
 export const dynamic = 'force-dynamic';
+
+/** The links a role may follow, grouped as the console is organised. */
+function adminNavGroups(role: Role): NavGroup[] {
+  const link = (href: string, label: string, allowed = true) => (allowed ? [{ href, label }] : []);
+  const groups: NavGroup[] = [
+    {
+      title: 'Store',
+      links: [
+        ...link('/admin/products', 'Products'),
+        ...link('/admin/checkout', 'Checkout sessions', can(role, 'checkout.read')),
+        ...link('/admin/payments', 'Payment events', can(role, 'payments.read')),
+      ],
+    },
+    {
+      title: 'Marketplace',
+      links: can(role, 'marketplace.read')
+        ? [
+            ...link('/admin/marketplace/vendors', 'Vendors'),
+            ...link('/admin/marketplace/bookings', 'Bookings'),
+            ...link('/admin/marketplace/payments', 'Booking payments'),
+            ...link('/admin/marketplace/payouts', 'Payouts'),
+            ...link('/admin/marketplace/disputes', 'Disputes'),
+            ...link('/admin/marketplace/moderation', 'Moderation'),
+            ...link('/admin/marketplace/templates', 'Event templates'),
+            ...link('/admin/marketplace/subscriptions', 'Subscriptions'),
+          ]
+        : [],
+    },
+    {
+      title: 'Operations',
+      links: [
+        ...link('/admin/outbox', 'Outbox', can(role, 'outbox.read')),
+        ...link('/admin/audit', 'Audit log'),
+      ],
+    },
+    {
+      title: 'Organisation',
+      links: [
+        ...link('/admin/users', 'Users', can(role, 'users.manage')),
+        ...link('/admin/account', 'Account'),
+        ...link('/', 'View storefront'),
+      ],
+    },
+  ];
+  return groups.filter((group) => group.links.length > 0);
+}
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const session = await requireSession('/admin');
@@ -29,7 +77,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     return (
       <>
         {header}
-        <main className="container">
+        <main className="container" id="main" tabIndex={-1}>
           <h1>No access</h1>
           <p className="muted">
             The admin console is for staff. Your role ({session.role}) does not include it.
@@ -43,34 +91,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <>
       {header}
       <div className="admin-shell">
-        <nav className="admin-nav" aria-label="Admin">
-          <Link href="/admin/products">Products</Link>
-          <Link href="/admin/audit">Audit log</Link>
-          {can(session.role, 'checkout.read') ? (
-            <Link href="/admin/checkout">Checkout sessions</Link>
-          ) : null}
-          {can(session.role, 'payments.read') ? (
-            <Link href="/admin/payments">Payment events</Link>
-          ) : null}
-          {can(session.role, 'outbox.read') ? <Link href="/admin/outbox">Outbox</Link> : null}
-          {can(session.role, 'marketplace.read') ? (
-            <>
-              <span className="admin-nav-heading">Marketplace</span>
-              <Link href="/admin/marketplace/vendors">Vendors</Link>
-              <Link href="/admin/marketplace/bookings">Bookings</Link>
-              <Link href="/admin/marketplace/payments">Booking payments</Link>
-              <Link href="/admin/marketplace/payouts">Payouts</Link>
-              <Link href="/admin/marketplace/disputes">Disputes</Link>
-              <Link href="/admin/marketplace/moderation">Moderation</Link>
-              <Link href="/admin/marketplace/templates">Event templates</Link>
-              <Link href="/admin/marketplace/subscriptions">Subscriptions</Link>
-            </>
-          ) : null}
-          {can(session.role, 'users.manage') ? <Link href="/admin/users">Users</Link> : null}
-          <Link href="/admin/account">Account</Link>
-          <Link href="/">View storefront</Link>
-        </nav>
-        <main className="admin-main">{children}</main>
+        <AdminNav groups={adminNavGroups(session.role)} />
+        <main className="admin-main" id="main" tabIndex={-1}>
+          {children}
+        </main>
       </div>
     </>
   );

@@ -19,7 +19,7 @@ export default async function ClientPortal() {
         <span className="who">{session.user.email}</span>
         <SignOutButton />
       </header>
-      <main className="container">
+      <main className="container" id="main" tabIndex={-1}>
         <h1>My account</h1>
         <p className="muted">
           Signed in to {session.orgName}. Orders, invoices, bookings and photos will be listed here

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { STAGE_COPY } from '@souk/core/checkout/orchestration-stages';
+import { STAGE_COPY } from '@souk/core/client';
 import { formatMoney } from '@souk/core/money';
-import type { OrderStatus } from '@souk/db';
+import { formatDate, formatStatus } from '@souk/ui';
 import { requireSession } from '@/lib/session';
 import { serverCaller } from '@/trpc/server';
 import { PreferencesForm } from './preferences-form';
@@ -10,15 +10,6 @@ import { PreferencesForm } from './preferences-form';
 export const metadata: Metadata = { title: 'My account' };
 export const dynamic = 'force-dynamic';
 
-const STATUS_TEXT: Record<OrderStatus, string> = {
-  pending_payment: 'Awaiting payment',
-  paid: 'Paid',
-  fulfilled: 'Fulfilled',
-  refunded: 'Refunded',
-  cancelled: 'Cancelled',
-};
-
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
 const ORDERS_PAGE_SIZE = 20;
 
 export default async function AccountPage({
@@ -55,7 +46,7 @@ export default async function AccountPage({
         {list.total === 0 ? (
           <p className="empty">No orders yet.</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Your orders" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -74,10 +65,10 @@ export default async function AccountPage({
                 {orders.map((order) => (
                   <tr key={order.id}>
                     <td>#{order.number}</td>
-                    <td>{dateFormat.format(order.createdAt)}</td>
+                    <td>{formatDate(order.createdAt)}</td>
                     <td>{order.items.map((i) => `${i.productName} × ${i.quantity}`).join(', ')}</td>
                     <td className="num">{formatMoney(order.totalCents, order.currency)}</td>
-                    <td>{STATUS_TEXT[order.status]}</td>
+                    <td>{formatStatus(order.status)}</td>
                     <td>{STAGE_COPY[order.stage].title}</td>
                     <td>
                       {order.status === 'pending_payment' && order.resumeToken ? (

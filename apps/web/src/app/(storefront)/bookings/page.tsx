@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@souk/auth';
 import { formatMoney } from '@souk/core/money';
-import { ANSWER_TEXT, formatEventDate, isPriced } from '@/components/organizer/booking-words';
+import { formatStatus } from '@souk/ui';
+import { formatEventDate, isPriced } from '@/components/organizer/booking-words';
 import { CustomerOnly } from '@/components/organizer/customer-only';
 import { requireSession } from '@/lib/session';
 import { serverCaller } from '@/trpc/server';
@@ -21,7 +22,7 @@ export default async function MyBookingsPage({
   if (!can(session.role, 'marketplace.book')) return <CustomerOnly title="My bookings" />;
   const raw = (await searchParams).page;
   const page = Math.max(1, Number.parseInt(typeof raw === 'string' ? raw : '1', 10) || 1);
-  const { total, rows } = await (
+  const { total, items } = await (
     await serverCaller()
   ).marketplace.organizer.bookings({ page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -38,7 +39,7 @@ export default async function MyBookingsPage({
         <p className="empty">You have no bookings yet.</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Your bookings" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -51,7 +52,7 @@ export default async function MyBookingsPage({
                 </tr>
               </thead>
               <tbody>
-                {rows.map((booking) => (
+                {items.map((booking) => (
                   <tr key={booking.id}>
                     <td>
                       <Link href={`/bookings/${booking.id}`}>#{booking.number}</Link>
@@ -61,7 +62,7 @@ export default async function MyBookingsPage({
                       <ul className="plain-list">
                         {booking.vendors.map((linkage) => (
                           <li key={linkage.id}>
-                            {linkage.vendor.displayName} ({ANSWER_TEXT[linkage.status]})
+                            {linkage.vendor.displayName} ({formatStatus(linkage.status)})
                           </li>
                         ))}
                       </ul>

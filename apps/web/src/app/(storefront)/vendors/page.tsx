@@ -6,7 +6,7 @@ import { serverCaller } from '@/trpc/server';
 export const metadata: Metadata = { title: 'Vendors' };
 export const dynamic = 'force-dynamic';
 
-type PublicVendor = RouterOutputs['marketplace']['public']['vendors']['rows'][number];
+type PublicVendor = RouterOutputs['marketplace']['public']['vendors']['items'][number];
 type SearchParams = Record<string, string | string[] | undefined>;
 
 const PAGE_SIZE = 24;
@@ -111,7 +111,7 @@ export default async function VendorsPage({
       <VendorSection
         id="venues-heading"
         title="Venues"
-        vendors={venues.rows}
+        vendors={venues.items}
         empty="No venues are listed yet."
       />
       <SectionPages
@@ -124,7 +124,7 @@ export default async function VendorsPage({
       <VendorSection
         id="services-heading"
         title="Services"
-        vendors={services.rows}
+        vendors={services.items}
         empty="No service providers are listed yet."
       />
       <SectionPages

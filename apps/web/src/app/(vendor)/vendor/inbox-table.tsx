@@ -2,11 +2,12 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
-import { ListState, Notice, Pagination } from '@souk/ui';
-import type { RouterInputs } from '@souk/api';
+import { DataTable, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
+import { INBOX_TABLE } from './_components/table-specs';
 import {
   ANSWER_STATUSES,
   BOOKING_STATUS_TEXT,
@@ -15,121 +16,81 @@ import {
   StatusPill,
 } from './_components/vendor-words';
 
-type InboxInput = RouterInputs['marketplace']['vendor']['inbox'];
+type Request = RouterOutputs['marketplace']['vendor']['inbox']['items'][number];
 
-export function InboxTable({ initialQuery }: { initialQuery: InboxInput }) {
+const COLUMNS: DataTableColumn<Request>[] = [
+  {
+    id: 'booking',
+    header: 'Booking',
+    cell: (row) => <Link href={`/vendor/bookings/${row.booking.id}`}>#{row.booking.number}</Link>,
+  },
+  { id: 'eventDate', header: 'Event date', cell: (row) => formatEventDate(row.booking.eventDate) },
+  {
+    id: 'guests',
+    header: 'Guests',
+    className: 'num',
+    cell: (row) => row.booking.guestCount ?? '—',
+  },
+  { id: 'location', header: 'Location', cell: (row) => row.booking.locationText || '—' },
+  {
+    id: 'budget',
+    header: 'Budget',
+    className: 'num',
+    cell: (row) =>
+      row.booking.requestedBudgetCents === null
+        ? '—'
+        : formatMoney(row.booking.requestedBudgetCents, row.booking.currency),
+  },
+  { id: 'answer', header: 'Your answer', cell: (row) => <StatusPill status={row.status} /> },
+  {
+    id: 'bookingStatus',
+    header: 'Booking status',
+    cell: (row) => (
+      <StatusPill status={row.booking.status} text={BOOKING_STATUS_TEXT[row.booking.status]} />
+    ),
+  },
+];
+
+export function InboxTable() {
   const trpc = useTRPC();
-  const [query, setQuery] = useState<InboxInput>(initialQuery);
+  const { query, control } = useUrlTableState(INBOX_TABLE);
   const list = useQuery({
     ...trpc.marketplace.vendor.inbox.queryOptions(query),
     placeholderData: keepPreviousData,
   });
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? 25;
 
   return (
-    <>
-      <form
-        className="toolbar"
-        aria-label="Filter booking requests"
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <label htmlFor="inbox-answer-filter">Your answer</label>
-        <select
-          id="inbox-answer-filter"
-          className="search-input"
-          value={query.status ?? ''}
-          onChange={(e) =>
-            setQuery((q) => ({
-              ...q,
-              page: 1,
-              status: (e.target.value || undefined) as InboxInput['status'],
-            }))
-          }
-        >
-          <option value="">All</option>
-          {ANSWER_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="inbox-booking-filter">Booking status</label>
-        <select
-          id="inbox-booking-filter"
-          className="search-input"
-          value={query.bookingStatus ?? ''}
-          onChange={(e) =>
-            setQuery((q) => ({
-              ...q,
-              page: 1,
-              bookingStatus: (e.target.value || undefined) as InboxInput['bookingStatus'],
-            }))
-          }
-        >
-          <option value="">All</option>
-          {BOOKING_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {BOOKING_STATUS_TEXT[status]}
-            </option>
-          ))}
-        </select>
-      </form>
-      <Notice kind="error">{list.error?.message}</Notice>
-      <div className="table-wrap">
-        <table aria-label="Booking requests">
-          <thead>
-            <tr>
-              <th>Booking</th>
-              <th>Event date</th>
-              <th className="num">Guests</th>
-              <th>Location</th>
-              <th className="num">Budget</th>
-              <th>Your answer</th>
-              <th>Booking status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link href={`/vendor/bookings/${row.booking.id}`}>#{row.booking.number}</Link>
-                </td>
-                <td>{formatEventDate(row.booking.eventDate)}</td>
-                <td className="num">{row.booking.guestCount ?? '—'}</td>
-                <td>{row.booking.locationText || '—'}</td>
-                <td className="num">
-                  {row.booking.requestedBudgetCents === null
-                    ? '—'
-                    : formatMoney(row.booking.requestedBudgetCents, row.booking.currency)}
-                </td>
-                <td>
-                  <StatusPill status={row.status} />
-                </td>
-                <td>
-                  <StatusPill
-                    status={row.booking.status}
-                    text={BOOKING_STATUS_TEXT[row.booking.status]}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <ListState
-          isLoading={list.isLoading}
-          isEmpty={list.data?.rows.length === 0}
-          emptyText="No booking requests yet."
-        />
-      </div>
-      {list.data ? (
-        <Pagination
-          page={page}
-          pageSize={pageSize}
-          total={list.data.total}
-          onPage={(p) => setQuery((q) => ({ ...q, page: p }))}
-        />
-      ) : null}
-    </>
+    <DataTable
+      label="Booking requests"
+      noun={['request', 'requests']}
+      columns={COLUMNS}
+      rows={list.data?.items}
+      total={list.data?.total}
+      getRowId={(row) => row.id}
+      control={control}
+      filterLabel="Filter booking requests"
+      filters={[
+        {
+          kind: 'select',
+          key: 'status',
+          id: 'inbox-answer-filter',
+          label: 'Your answer',
+          options: ANSWER_STATUSES,
+        },
+        {
+          kind: 'select',
+          key: 'bookingStatus',
+          id: 'inbox-booking-filter',
+          label: 'Booking status',
+          options: BOOKING_STATUSES.map((status) => ({
+            value: status,
+            label: BOOKING_STATUS_TEXT[status],
+          })),
+        },
+      ]}
+      isLoading={list.isLoading}
+      error={list.error?.message}
+      emptyText="No booking requests yet."
+    />
   );
 }

@@ -33,7 +33,7 @@ export default async function VendorLayout({ children }: { children: ReactNode }
         <span className="who">{session.user.email}</span>
         <SignOutButton />
       </header>
-      <main className="container vendor-portal">
+      <main className="container vendor-portal" id="main" tabIndex={-1}>
         {isStaff ? (
           <>
             <h1>Vendor portal</h1>

@@ -1,27 +1,29 @@
 import type { Metadata } from 'next';
-import type { RouterInputs } from '@souk/api';
-import { HydrateClient, prefetch, trpc } from '@/trpc/server';
+import { parseTableQuery } from '@/lib/url-table-state';
+import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
+import { INBOX_TABLE } from './_components/table-specs';
 import { vendorGate } from './_components/vendor-gate';
 import { InboxTable } from './inbox-table';
 
 export const metadata: Metadata = { title: 'Booking requests' };
 
-// Defined here, not in the 'use client' file: the client table receives it as a prop.
-const INITIAL_INBOX_QUERY = {
-  page: 1,
-  pageSize: 25,
-} satisfies RouterInputs['marketplace']['vendor']['inbox'];
-
-export default async function VendorInboxPage() {
+export default async function VendorInboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const gate = await vendorGate('/vendor');
   if (!gate.ok) return gate.view;
-  prefetch(trpc.marketplace.vendor.inbox.queryOptions(INITIAL_INBOX_QUERY));
+  // Awaited: the rows arrive with the HTML instead of "Loading…".
+  await getQueryClient().prefetchQuery(
+    trpc.marketplace.vendor.inbox.queryOptions(parseTableQuery(await searchParams, INBOX_TABLE)),
+  );
   return (
     <>
       <h1>Booking requests</h1>
       {gate.banner}
       <HydrateClient>
-        <InboxTable initialQuery={INITIAL_INBOX_QUERY} />
+        <InboxTable />
       </HydrateClient>
     </>
   );

@@ -1,80 +1,82 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { signOut } from 'next-auth/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { text } from '@souk/core/validation';
 import { Field, fieldControlProps } from '@souk/ui';
+import { applyFormErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
+
+// Strength and reuse are the server's rules (it answers on the field); here only what a
+// person can see without asking: something typed, and the same new password twice.
+const passwordChange = z
+  .object({
+    // Not trimmed: spaces are part of a password.
+    currentPassword: text({ min: 1, max: 1024, trim: false, label: 'Current password' }),
+    newPassword: text({ min: 1, max: 1024, trim: false, label: 'New password' }),
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The two new passwords do not match',
+  });
+
+const FIELDS = [
+  ['currentPassword', 'Current password', 'current-password'],
+  ['newPassword', 'New password', 'new-password'],
+  ['confirmPassword', 'Repeat new password', 'new-password'],
+] as const;
 
 export function ChangePasswordForm() {
   const trpc = useTRPC();
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm({
+    resolver: zodResolver(passwordChange),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
+  const { errors } = form.formState;
+  const [summary, setSummary] = useState<string | null>(null);
   const change = useMutation(
     trpc.auth.changePassword.mutationOptions({
       onSuccess: () => void signOut({ callbackUrl: '/signin?error=PasswordChanged' }),
-      onError: (error) => {
-        const fields =
-          error instanceof TRPCClientError
-            ? (error.data as { fieldErrors?: Record<string, string[]> | null })?.fieldErrors
-            : null;
-        setErrors(
-          Object.fromEntries(
-            Object.entries(fields ?? { _: [error.message] }).map(([k, v]) => [
-              k,
-              v[0] ?? 'Invalid',
-            ]),
-          ),
-        );
-      },
+      onError: (error) => setSummary(applyFormErrors(form.setError, error)),
     }),
   );
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
-    if (text('newPassword') !== text('confirmPassword')) {
-      setErrors({ confirmPassword: 'The two new passwords do not match' });
-      return;
-    }
-    setErrors({});
-    change.mutate({ currentPassword: text('currentPassword'), newPassword: text('newPassword') });
-  }
+  const submit = form.handleSubmit(({ currentPassword, newPassword }) => {
+    setSummary(null);
+    change.mutate({ currentPassword, newPassword });
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      {errors._ ? (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      {summary ? (
         <div className="notice notice-error" role="alert">
-          {errors._}
+          {summary}
         </div>
       ) : null}
-      {(
-        [
-          ['currentPassword', 'Current password', 'current-password'],
-          ['newPassword', 'New password', 'new-password'],
-          ['confirmPassword', 'Repeat new password', 'new-password'],
-        ] as const
-      ).map(([name, label, autoComplete]) => (
-        <div key={name} style={{ marginBottom: '0.75rem' }}>
-          <Field
-            id={`pw-${name}`}
-            label={label}
-            error={errors[name]}
-            hint={name === 'newPassword' ? 'At least 10 characters' : undefined}
-          >
-            <input
-              {...fieldControlProps(`pw-${name}`, errors[name])}
-              name={name}
-              type="password"
-              autoComplete={autoComplete}
-            />
-          </Field>
-        </div>
-      ))}
+      {FIELDS.map(([name, label, autoComplete]) => {
+        const error = errors[name]?.message;
+        return (
+          <div key={name} style={{ marginBottom: '0.75rem' }}>
+            <Field
+              id={`pw-${name}`}
+              label={label}
+              error={error}
+              hint={name === 'newPassword' ? 'At least 10 characters' : undefined}
+            >
+              <input
+                {...fieldControlProps(`pw-${name}`, error)}
+                {...form.register(name)}
+                type="password"
+                autoComplete={autoComplete}
+              />
+            </Field>
+          </div>
+        );
+      })}
       <button type="submit" className="button-primary" disabled={change.isPending}>
         Change password
       </button>

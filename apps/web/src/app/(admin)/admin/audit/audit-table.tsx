@@ -1,140 +1,113 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
-import { EmptyState, Pagination } from '@souk/ui';
-import type { RouterInputs } from '@souk/api';
+import { useState } from 'react';
+import { DataTable, formatDateTime, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
+import { AUDIT_TABLE } from './audit-query';
 
-type Filters = RouterInputs['audit']['list'];
+type Entry = RouterOutputs['audit']['list']['items'][number];
 
 export function AuditTable() {
   const trpc = useTRPC();
-  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 25 });
-  const [draft, setDraft] = useState({ action: '', entityType: '', actorEmail: '' });
+  const { query, control } = useUrlTableState(AUDIT_TABLE);
   const [open, setOpen] = useState<string | null>(null);
   const list = useQuery({
-    ...trpc.audit.list.queryOptions(filters),
+    ...trpc.audit.list.queryOptions(query),
     placeholderData: keepPreviousData,
   });
+
+  const columns: DataTableColumn<Entry>[] = [
+    { id: 'createdAt', header: 'When', cell: (row) => formatDateTime(row.createdAt) },
+    { id: 'actor', header: 'Actor', cell: (row) => row.actorEmail ?? 'system' },
+    { id: 'action', header: 'Action', cell: (row) => row.action },
+    {
+      id: 'entity',
+      header: 'Entity',
+      cell: (row) => (
+        <>
+          {row.entityType}
+          {row.entityId ? <span className="muted"> {row.entityId.slice(0, 8)}</span> : null}
+        </>
+      ),
+    },
+    {
+      id: 'request',
+      header: 'Request',
+      cell: (row) => <span className="muted">{row.requestId?.slice(0, 8) ?? '—'}</span>,
+    },
+    {
+      id: 'changes',
+      header: 'Changes',
+      hideHeader: true,
+      cell: (row) => (
+        <button
+          type="button"
+          className="button-small"
+          aria-expanded={open === row.id}
+          onClick={() => setOpen(open === row.id ? null : row.id)}
+        >
+          {open === row.id ? 'Hide changes' : 'Show changes'}
+        </button>
+      ),
+    },
+  ];
 
   return (
     <>
       <h1>Audit log</h1>
-      <form
-        className="toolbar"
-        aria-label="Filter audit log"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilters({
-            page: 1,
-            pageSize: 25,
-            action: draft.action.trim() || undefined,
-            entityType: draft.entityType.trim() || undefined,
-            actorEmail: draft.actorEmail.trim() || undefined,
-          });
-        }}
-      >
-        {(
-          [
-            ['action', 'Action', 'e.g. product.update'],
-            ['entityType', 'Entity type', 'e.g. product'],
-            ['actorEmail', 'Actor email', 'e.g. admin@'],
-          ] as const
-        ).map(([key, label, placeholder]) => (
-          <span
-            key={key}
-            className="field"
-            style={{ flexDirection: 'row', alignItems: 'center', gap: '0.4rem' }}
-          >
-            <label htmlFor={`audit-${key}`}>{label}</label>
-            <input
-              id={`audit-${key}`}
-              placeholder={placeholder}
-              value={draft[key]}
-              onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
-            />
-          </span>
-        ))}
-        <button type="submit">Filter</button>
-      </form>
-      {list.error ? (
-        <div className="notice notice-error" role="alert">
-          {list.error.message}
-        </div>
-      ) : null}
-      <div className="table-wrap">
-        <table aria-label="Audit log">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Actor</th>
-              <th>Action</th>
-              <th>Entity</th>
-              <th>Request</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.items.map((row) => (
-              <Fragment key={row.id}>
-                <tr>
-                  <td>{row.createdAt.toLocaleString()}</td>
-                  <td>{row.actorEmail ?? 'system'}</td>
-                  <td>{row.action}</td>
-                  <td>
-                    {row.entityType}
-                    {row.entityId ? (
-                      <span className="muted"> {row.entityId.slice(0, 8)}</span>
-                    ) : null}
-                  </td>
-                  <td className="muted">{row.requestId?.slice(0, 8) ?? '—'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-small"
-                      onClick={() => setOpen(open === row.id ? null : row.id)}
-                    >
-                      {open === row.id ? 'Hide changes' : 'Show changes'}
-                    </button>
-                  </td>
-                </tr>
-                {open === row.id ? (
-                  <tr>
-                    <td colSpan={6}>
-                      <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
-                        <div>
-                          <strong>Before</strong>
-                          <pre className="json">
-                            {row.before ? JSON.stringify(row.before, null, 2) : '—'}
-                          </pre>
-                        </div>
-                        <div>
-                          <strong>After</strong>
-                          <pre className="json">
-                            {row.after ? JSON.stringify(row.after, null, 2) : '—'}
-                          </pre>
-                        </div>
-                      </div>
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-        {list.data && list.data.items.length === 0 ? (
-          <EmptyState>No audit entries match.</EmptyState>
-        ) : null}
-      </div>
-      {list.data ? (
-        <Pagination
-          page={list.data.page}
-          pageSize={list.data.pageSize}
-          total={list.data.total}
-          onPage={(page) => setFilters((f) => ({ ...f, page }))}
-        />
-      ) : null}
+      <DataTable
+        label="Audit log"
+        noun={['entry', 'entries']}
+        columns={columns}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(row) => row.id}
+        control={control}
+        filterLabel="Filter audit log"
+        filters={[
+          {
+            kind: 'text',
+            key: 'action',
+            id: 'audit-action',
+            label: 'Action',
+            placeholder: 'e.g. product.updated',
+          },
+          {
+            kind: 'text',
+            key: 'entityType',
+            id: 'audit-entityType',
+            label: 'Entity type',
+            placeholder: 'e.g. product',
+          },
+          {
+            kind: 'text',
+            key: 'actorEmail',
+            id: 'audit-actorEmail',
+            label: 'Actor email',
+            placeholder: 'e.g. admin@',
+          },
+        ]}
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText="No audit entries match."
+        renderDetail={(row) =>
+          open === row.id ? (
+            <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
+              <div>
+                <strong>Before</strong>
+                <pre className="json">{row.before ? JSON.stringify(row.before, null, 2) : '—'}</pre>
+              </div>
+              <div>
+                <strong>After</strong>
+                <pre className="json">{row.after ? JSON.stringify(row.after, null, 2) : '—'}</pre>
+              </div>
+            </div>
+          ) : null
+        }
+      />
     </>
   );
 }

@@ -1,20 +1,18 @@
 import type { Metadata } from 'next';
 import { can } from '@souk/auth';
-import type { RouterInputs } from '@souk/api';
 import { requireStaff } from '@/lib/session';
-import { HydrateClient, prefetch, trpc } from '@/trpc/server';
+import { parseTableQuery } from '@/lib/url-table-state';
+import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
+import { RUNS_TABLE, SESSIONS_TABLE } from './sessions-query';
 import { SessionsTable } from './sessions-table';
 
 export const metadata: Metadata = { title: 'Checkout sessions' };
 
-// Defined here, not in the 'use client' file: values exported from there reach server
-// code only as references. The client table receives it as a plain prop.
-const INITIAL_SESSIONS_QUERY = {
-  page: 1,
-  pageSize: 25,
-} satisfies RouterInputs['checkout']['listSessions'];
-
-export default async function CheckoutSessionsPage() {
+export default async function CheckoutSessionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireStaff('/admin/checkout');
   if (!can(session.role, 'checkout.read')) {
     return (
@@ -24,15 +22,21 @@ export default async function CheckoutSessionsPage() {
       </>
     );
   }
-  // RSC prefetch: the first page arrives with the HTML, then the client takes over.
-  prefetch(trpc.checkout.listSessions.queryOptions(INITIAL_SESSIONS_QUERY));
-  prefetch(trpc.checkout.listRecoveryRuns.queryOptions({ page: 1, pageSize: 10 }));
+  const params = await searchParams;
+  // Awaited, for the pages the URL names: the rows arrive with the HTML. A query still
+  // pending here would render "Loading…" on the server and rows in the browser (#418).
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(
+      trpc.checkout.listSessions.queryOptions(parseTableQuery(params, SESSIONS_TABLE)),
+    ),
+    queryClient.prefetchQuery(
+      trpc.checkout.listRecoveryRuns.queryOptions(parseTableQuery(params, RUNS_TABLE)),
+    ),
+  ]);
   return (
     <HydrateClient>
-      <SessionsTable
-        initialQuery={INITIAL_SESSIONS_QUERY}
-        canManage={can(session.role, 'checkout.manage')}
-      />
+      <SessionsTable canManage={can(session.role, 'checkout.manage')} />
     </HydrateClient>
   );
 }

@@ -4,16 +4,16 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import Link from 'next/link';
 import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
-import { EmptyState, ListState, Notice, Pagination, StatusBadge, StatusFilter } from '@souk/ui';
-import type { RouterInputs } from '@souk/api';
+import { DataTable, formatDateTime, StatusBadge, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
+import { RUNS_TABLE, SESSION_STATUSES, SESSIONS_TABLE } from './sessions-query';
 
-type ListInput = RouterInputs['checkout']['listSessions'];
+type SessionRow = RouterOutputs['checkout']['listSessions']['items'][number];
+type RunRow = RouterOutputs['checkout']['listRecoveryRuns']['items'][number];
 
-const STATUSES = ['open', 'abandoned', 'expired', 'completed', 'superseded'] as const;
 const REGENERABLE: ReadonlySet<string> = new Set(['open', 'abandoned', 'expired']);
-/** Must match page.tsx's prefetch, so the first page of runs arrives with the HTML. */
-const RUNS_PAGE_SIZE = 10;
 
 type Flash =
   { kind: 'status'; text: string; url?: string } | { kind: 'alert'; text: string } | null;
@@ -22,24 +22,28 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong. Please try again.';
 }
 
-export function SessionsTable({
-  initialQuery,
-  canManage,
-}: {
-  initialQuery: ListInput;
-  canManage: boolean;
-}) {
+const RUN_COLUMNS: DataTableColumn<RunRow>[] = [
+  { id: 'trigger', header: 'Trigger', cell: (run) => run.trigger },
+  { id: 'startedAt', header: 'Started', cell: (run) => formatDateTime(run.startedAt) },
+  { id: 'expired', header: 'Expired', className: 'num', cell: (run) => run.expiredCount },
+  { id: 'abandoned', header: 'Abandoned', className: 'num', cell: (run) => run.abandonedCount },
+  { id: 'emails', header: 'Emails', className: 'num', cell: (run) => run.emailsQueued },
+  { id: 'slack', header: 'Slack', className: 'num', cell: (run) => run.slackQueued },
+  { id: 'skipped', header: 'Skipped', className: 'num', cell: (run) => run.skippedCount },
+];
+
+export function SessionsTable({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [query, setQuery] = useState<ListInput>(initialQuery);
+  const sessions = useUrlTableState(SESSIONS_TABLE);
+  const runsState = useUrlTableState(RUNS_TABLE);
   const [notice, setNotice] = useState<Flash>(null);
   const list = useQuery({
-    ...trpc.checkout.listSessions.queryOptions(query),
+    ...trpc.checkout.listSessions.queryOptions(sessions.query),
     placeholderData: keepPreviousData,
   });
-  const [runsPage, setRunsPage] = useState(1);
   const runs = useQuery({
-    ...trpc.checkout.listRecoveryRuns.queryOptions({ page: runsPage, pageSize: RUNS_PAGE_SIZE }),
+    ...trpc.checkout.listRecoveryRuns.queryOptions(runsState.query),
     placeholderData: keepPreviousData,
   });
 
@@ -80,8 +84,57 @@ export function SessionsTable({
     }),
   );
   const busy = regenerate.isPending || recovery.isPending || monitor.isPending;
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? 25;
+
+  const columns: DataTableColumn<SessionRow>[] = [
+    {
+      id: 'order',
+      header: 'Order',
+      cell: (row) => (
+        <>
+          <Link href={`/admin/orders/${row.invoice.order.id}`}>#{row.invoice.order.number}</Link>
+          <div className="muted">{row.invoice.order.customerEmail}</div>
+        </>
+      ),
+    },
+    { id: 'invoice', header: 'Invoice #', cell: (row) => row.invoice.number },
+    {
+      id: 'amount',
+      header: 'Amount',
+      className: 'num',
+      cell: (row) => formatMoney(row.amountCents, row.currency),
+    },
+    { id: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },
+    { id: 'expiresAt', header: 'Expires', cell: (row) => formatDateTime(row.expiresAt) },
+    {
+      id: 'recoveryAttempts',
+      header: 'Recovery attempts',
+      className: 'num',
+      cell: (row) => row.recoveryAttempts,
+    },
+    { id: 'updatedAt', header: 'Updated', cell: (row) => formatDateTime(row.updatedAt) },
+  ];
+  if (canManage) {
+    columns.push({
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      cell: (row) =>
+        REGENERABLE.has(row.status) ? (
+          <button
+            type="button"
+            className="button-small"
+            disabled={busy}
+            onClick={() => {
+              setNotice(null);
+              // The row as loaded: a stale view must get the conflict, not a refetch.
+              regenerate.mutate({ id: row.id, expectedUpdatedAt: row.updatedAt });
+            }}
+          >
+            Regenerate
+          </button>
+        ) : null,
+    });
+  }
 
   return (
     <>
@@ -112,157 +165,61 @@ export function SessionsTable({
           </span>
         ) : null}
       </div>
-      <form
-        className="toolbar"
-        aria-label="Filter checkout sessions"
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <StatusFilter
-          id="session-status-filter"
-          value={query.status}
-          options={STATUSES}
-          onChange={(status) => setQuery((q) => ({ ...q, page: 1, status }))}
-        />
-      </form>
-      {notice?.kind === 'status' ? (
-        <div className="notice notice-success" role="status">
-          {notice.text}
-          {notice.url ? (
-            <>
-              : <a href={notice.url}>{notice.url}</a>
-            </>
-          ) : null}
-        </div>
-      ) : null}
-      {notice?.kind === 'alert' ? (
-        <div className="notice notice-error" role="alert">
-          {notice.text}
-        </div>
-      ) : null}
-      <Notice kind="error">{list.error?.message}</Notice>
-      <div className="table-wrap">
-        <table aria-label="Checkout sessions">
-          <thead>
-            <tr>
-              <th>Order</th>
-              <th>Invoice #</th>
-              <th className="num">Amount</th>
-              <th>Status</th>
-              <th>Expires</th>
-              <th className="num">Recovery attempts</th>
-              <th>Updated</th>
-              {canManage ? <th /> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link href={`/admin/orders/${row.invoice.order.id}`}>
-                    #{row.invoice.order.number}
-                  </Link>
-                  <div className="muted">{row.invoice.order.customerEmail}</div>
-                </td>
-                <td>{row.invoice.number}</td>
-                <td className="num">{formatMoney(row.amountCents, row.currency)}</td>
-                <td>
-                  <StatusBadge status={row.status} />
-                </td>
-                <td>{row.expiresAt.toLocaleString()}</td>
-                <td className="num">{row.recoveryAttempts}</td>
-                <td>{row.updatedAt.toLocaleString()}</td>
-                {canManage ? (
-                  <td>
-                    {REGENERABLE.has(row.status) ? (
-                      <button
-                        type="button"
-                        className="button-small"
-                        disabled={busy}
-                        onClick={() => {
-                          setNotice(null);
-                          // The row as loaded: a stale view must get the conflict, not a refetch.
-                          regenerate.mutate({ id: row.id, expectedUpdatedAt: row.updatedAt });
-                        }}
-                      >
-                        Regenerate
-                      </button>
-                    ) : null}
-                  </td>
+      <DataTable
+        label="Checkout sessions"
+        noun={['session', 'sessions']}
+        columns={columns}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(row) => row.id}
+        control={sessions.control}
+        filterLabel="Filter checkout sessions"
+        filters={[
+          {
+            kind: 'select',
+            key: 'status',
+            id: 'session-status-filter',
+            label: 'Status',
+            options: SESSION_STATUSES,
+          },
+        ]}
+        notices={
+          <>
+            {notice?.kind === 'status' ? (
+              <div className="notice notice-success" role="status">
+                {notice.text}
+                {notice.url ? (
+                  <>
+                    : <a href={notice.url}>{notice.url}</a>
+                  </>
                 ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <ListState
-          isLoading={list.isLoading}
-          isEmpty={list.data?.rows.length === 0}
-          emptyText="No checkout sessions match."
-        />
-      </div>
-      {list.data ? (
-        <Pagination
-          page={page}
-          pageSize={pageSize}
-          total={list.data.total}
-          onPage={(p) => setQuery((q) => ({ ...q, page: p }))}
-        />
-      ) : null}
+              </div>
+            ) : null}
+            {notice?.kind === 'alert' ? (
+              <div className="notice notice-error" role="alert">
+                {notice.text}
+              </div>
+            ) : null}
+          </>
+        }
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText="No checkout sessions match."
+      />
 
       <h2>Recent recovery runs</h2>
-      <Notice kind="error">{runs.error?.message}</Notice>
-      <div className="table-wrap">
-        <table aria-label="Recent recovery runs">
-          <thead>
-            <tr>
-              <th>Trigger</th>
-              <th>Started</th>
-              <th className="num">Expired</th>
-              <th className="num">Abandoned</th>
-              <th className="num">Emails</th>
-              <th className="num">Slack</th>
-              <th className="num">Skipped</th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.data?.items.map((run) => (
-              <tr key={run.id}>
-                <td>{run.trigger}</td>
-                <td>{run.startedAt.toLocaleString()}</td>
-                <td className="num">{run.expiredCount}</td>
-                <td className="num">{run.abandonedCount}</td>
-                <td className="num">{run.emailsQueued}</td>
-                <td className="num">{run.slackQueued}</td>
-                <td className="num">{run.skippedCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {runs.data && runs.data.total === 0 ? <EmptyState>No recovery runs yet.</EmptyState> : null}
-      </div>
-      {runs.data && runs.data.total > RUNS_PAGE_SIZE ? (
-        <div className="pagination" role="group" aria-label="Recovery runs pages">
-          <span>
-            Page {runsPage} of {Math.ceil(runs.data.total / RUNS_PAGE_SIZE)} ({runs.data.total}{' '}
-            runs)
-          </span>
-          <button
-            type="button"
-            className="button-small"
-            disabled={runsPage <= 1}
-            onClick={() => setRunsPage((p) => p - 1)}
-          >
-            Previous runs
-          </button>
-          <button
-            type="button"
-            className="button-small"
-            disabled={runsPage * RUNS_PAGE_SIZE >= runs.data.total}
-            onClick={() => setRunsPage((p) => p + 1)}
-          >
-            Next runs
-          </button>
-        </div>
-      ) : null}
+      <DataTable
+        label="Recent recovery runs"
+        noun={['run', 'runs']}
+        columns={RUN_COLUMNS}
+        rows={runs.data?.items}
+        total={runs.data?.total}
+        getRowId={(run) => run.id}
+        control={runsState.control}
+        isLoading={runs.isLoading}
+        error={runs.error?.message}
+        emptyText="No recovery runs yet."
+      />
     </>
   );
 }

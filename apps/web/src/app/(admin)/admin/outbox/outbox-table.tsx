@@ -1,23 +1,26 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
-import { ListState, Notice, Pagination, StatusBadge, StatusFilter } from '@souk/ui';
-import type { RouterInputs } from '@souk/api';
+import { useState } from 'react';
+import { DataTable, formatDateTime, Notice, StatusBadge, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
+import { OutboxMessagePreview } from './email-preview';
+import { OUTBOX_TABLE } from './outbox-query';
 
-type ListInput = RouterInputs['outbox']['list'];
+type Message = RouterOutputs['outbox']['list']['items'][number];
 
-export function OutboxTable({
-  initialQuery,
-  canReplay,
-}: {
-  initialQuery: ListInput;
-  canReplay: boolean;
-}) {
+const STATUS_OPTIONS = [
+  'pending',
+  'delivered',
+  { value: 'dead', label: 'Dead letters (DLQ)' },
+] as const;
+
+export function OutboxTable({ canReplay }: { canReplay: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [query, setQuery] = useState<ListInput>(initialQuery);
+  const { query, control } = useUrlTableState(OUTBOX_TABLE);
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const list = useQuery({
@@ -31,9 +34,50 @@ export function OutboxTable({
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.outbox.pathKey() }),
     }),
   );
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? 25;
-  const columns = canReplay ? 10 : 9;
+
+  const columns: DataTableColumn<Message>[] = [
+    { id: 'createdAt', header: 'Created', cell: (row) => formatDateTime(row.createdAt) },
+    { id: 'channel', header: 'Channel', cell: (row) => row.channel },
+    { id: 'topic', header: 'Topic', cell: (row) => row.topic },
+    { id: 'recipient', header: 'Recipient', cell: (row) => row.recipient ?? '—' },
+    { id: 'subject', header: 'Subject', cell: (row) => row.subject ?? '—' },
+    { id: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },
+    { id: 'attempts', header: 'Attempts', className: 'num', cell: (row) => row.attempts },
+    { id: 'lastError', header: 'Last error', cell: (row) => row.lastError ?? '' },
+    {
+      id: 'body',
+      header: 'Message',
+      hideHeader: true,
+      cell: (row) => (
+        <button
+          type="button"
+          className="button-small"
+          aria-expanded={open === row.id}
+          onClick={() => setOpen(open === row.id ? null : row.id)}
+        >
+          {open === row.id ? 'Hide' : 'View'}
+        </button>
+      ),
+    },
+  ];
+  if (canReplay) {
+    columns.push({
+      id: 'replay',
+      header: 'Actions',
+      hideHeader: true,
+      cell: (row) =>
+        row.status === 'dead' ? (
+          <button
+            type="button"
+            className="button-small"
+            disabled={replay.isPending}
+            onClick={() => replay.mutate({ id: row.id })}
+          >
+            Replay
+          </button>
+        ) : null,
+    });
+  }
 
   return (
     <>
@@ -43,99 +87,35 @@ export function OutboxTable({
         that caused them, then delivered with retries. Messages for channels that are not configured
         stay pending here.
       </p>
-      <form className="toolbar" aria-label="Filter outbox" onSubmit={(e) => e.preventDefault()}>
-        <StatusFilter
-          id="outbox-status-filter"
-          value={query.status}
-          options={
-            ['pending', 'delivered', { value: 'dead', label: 'Dead letters (DLQ)' }] as const
-          }
-          onChange={(status) => setQuery((q) => ({ ...q, page: 1, status }))}
-        />
-      </form>
-      <Notice kind="success">{done}</Notice>
-      <Notice kind="error">{replay.error?.message}</Notice>
-      <Notice kind="error">{list.error?.message}</Notice>
-      <div className="table-wrap">
-        <table aria-label="Outbox">
-          <thead>
-            <tr>
-              <th>Created</th>
-              <th>Channel</th>
-              <th>Topic</th>
-              <th>Recipient</th>
-              <th>Subject</th>
-              <th>Status</th>
-              <th className="num">Attempts</th>
-              <th>Last error</th>
-              <th />
-              {canReplay ? <th /> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.rows.map((row) => (
-              <Fragment key={row.id}>
-                <tr>
-                  <td>{row.createdAt.toLocaleString()}</td>
-                  <td>{row.channel}</td>
-                  <td>{row.topic}</td>
-                  <td>{row.recipient ?? '—'}</td>
-                  <td>{row.subject ?? '—'}</td>
-                  <td>
-                    <StatusBadge status={row.status} />
-                  </td>
-                  <td className="num">{row.attempts}</td>
-                  <td>{row.lastError ?? ''}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-small"
-                      aria-expanded={open === row.id}
-                      onClick={() => setOpen(open === row.id ? null : row.id)}
-                    >
-                      {open === row.id ? 'Hide' : 'View'}
-                    </button>
-                  </td>
-                  {canReplay ? (
-                    <td>
-                      {row.status === 'dead' ? (
-                        <button
-                          type="button"
-                          className="button-small"
-                          disabled={replay.isPending}
-                          onClick={() => replay.mutate({ id: row.id })}
-                        >
-                          Replay
-                        </button>
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
-                {open === row.id ? (
-                  <tr>
-                    <td colSpan={columns}>
-                      <pre className="message-body">{row.body}</pre>
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-        <ListState
-          isLoading={list.isLoading}
-          isEmpty={list.data?.rows.length === 0}
-          emptyText="No outbox messages match."
-        />
-      </div>
-      {list.data ? (
-        <Pagination
-          page={page}
-          pageSize={pageSize}
-          total={list.data.total}
-          onPage={(p) => setQuery((q) => ({ ...q, page: p }))}
-        />
-      ) : null}
+      <DataTable
+        label="Outbox"
+        noun={['message', 'messages']}
+        columns={columns}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(row) => row.id}
+        control={control}
+        filterLabel="Filter outbox"
+        filters={[
+          {
+            kind: 'select',
+            key: 'status',
+            id: 'outbox-status-filter',
+            label: 'Status',
+            options: STATUS_OPTIONS,
+          },
+        ]}
+        notices={
+          <>
+            <Notice kind="success">{done}</Notice>
+            <Notice kind="error">{replay.error?.message}</Notice>
+          </>
+        }
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText="No outbox messages match."
+        renderDetail={(row) => (open === row.id ? <OutboxMessagePreview row={row} /> : null)}
+      />
     </>
   );
 }

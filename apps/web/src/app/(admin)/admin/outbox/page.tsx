@@ -1,19 +1,18 @@
 import type { Metadata } from 'next';
 import { can } from '@souk/auth';
-import type { RouterInputs } from '@souk/api';
 import { requireStaff } from '@/lib/session';
-import { HydrateClient, prefetch, trpc } from '@/trpc/server';
+import { parseTableQuery } from '@/lib/url-table-state';
+import { getQueryClient, HydrateClient, trpc } from '@/trpc/server';
+import { OUTBOX_TABLE } from './outbox-query';
 import { OutboxTable } from './outbox-table';
 
 export const metadata: Metadata = { title: 'Outbox' };
 
-// Defined here, not in the 'use client' file: the client table receives it as a prop.
-const INITIAL_OUTBOX_QUERY = {
-  page: 1,
-  pageSize: 25,
-} satisfies RouterInputs['outbox']['list'];
-
-export default async function OutboxPage() {
+export default async function OutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireStaff('/admin/outbox');
   if (!can(session.role, 'outbox.read')) {
     return (
@@ -23,13 +22,14 @@ export default async function OutboxPage() {
       </>
     );
   }
-  prefetch(trpc.outbox.list.queryOptions(INITIAL_OUTBOX_QUERY));
+  // Awaited: the rows arrive with the HTML. A query still pending here would render
+  // "Loading…" on the server and rows in the browser (#418).
+  await getQueryClient().prefetchQuery(
+    trpc.outbox.list.queryOptions(parseTableQuery(await searchParams, OUTBOX_TABLE)),
+  );
   return (
     <HydrateClient>
-      <OutboxTable
-        initialQuery={INITIAL_OUTBOX_QUERY}
-        canReplay={can(session.role, 'outbox.replay')}
-      />
+      <OutboxTable canReplay={can(session.role, 'outbox.replay')} />
     </HydrateClient>
   );
 }

@@ -1,7 +1,5 @@
-// What the payment-events page needs besides React: status labels, the text filters
-// turned into the list input (an id that is not a uuid never reaches the server) and
-// durations people read ("120 ms", "2.5 s").
-import { z } from 'zod';
+// What the payment-events page needs besides React: status labels and durations people
+// read ("120 ms", "2.5 s").
 import type { RouterInputs } from '@souk/api';
 
 type ListInput = RouterInputs['payments']['listEvents'];
@@ -20,43 +18,6 @@ export const EVENT_STATUS_OPTIONS = EVENT_STATUSES.map((value) => ({
   value,
   label: EVENT_STATUS_LABELS[value],
 }));
-
-export interface FilterDraft {
-  type: string;
-  invoiceId: string;
-  bookingId: string;
-}
-export const emptyFilterDraft: FilterDraft = { type: '', invoiceId: '', bookingId: '' };
-
-export type FilterErrors = Partial<Record<'invoiceId' | 'bookingId', string>>;
-type TextFilters = Pick<ListInput, 'type' | 'invoiceId' | 'bookingId'>;
-
-// The same check as the API's input schema (z.uuid), so what passes here passes there.
-const uuid = z.uuid();
-
-export function parseFilterDraft(
-  draft: FilterDraft,
-): { ok: true; filters: TextFilters } | { ok: false; errors: FilterErrors } {
-  const type = draft.type.trim();
-  const invoiceId = draft.invoiceId.trim();
-  const bookingId = draft.bookingId.trim();
-  const errors: FilterErrors = {};
-  if (invoiceId && !uuid.safeParse(invoiceId).success) {
-    errors.invoiceId = 'Not an invoice id: paste the whole id (36 characters with dashes).';
-  }
-  if (bookingId && !uuid.safeParse(bookingId).success) {
-    errors.bookingId = 'Not a booking id: paste the whole id (36 characters with dashes).';
-  }
-  if (errors.invoiceId || errors.bookingId) return { ok: false, errors };
-  return {
-    ok: true,
-    filters: {
-      type: type || undefined,
-      invoiceId: invoiceId ? invoiceId.toLowerCase() : undefined,
-      bookingId: bookingId ? bookingId.toLowerCase() : undefined,
-    },
-  };
-}
 
 /** A receipt-to-applied duration: "120 ms", "4.2 s", "3 min", "1.5 h"; "—" when not applied. */
 export function formatLag(ms: number | null | undefined): string {

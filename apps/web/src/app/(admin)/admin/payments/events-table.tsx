@@ -2,32 +2,18 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
-import {
-  Field,
-  fieldControlProps,
-  ListState,
-  Notice,
-  Pagination,
-  StatusBadge,
-  StatusFilter,
-} from '@souk/ui';
-import type { RouterInputs, RouterOutputs } from '@souk/api';
+import { useState } from 'react';
+import { DataTable, formatDateTime, Notice, StatusBadge, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { idFilterProblem } from '@/lib/url-table-state';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
-import {
-  EVENT_STATUS_OPTIONS,
-  emptyFilterDraft,
-  formatLag,
-  parseFilterDraft,
-  shortId,
-  type FilterDraft,
-  type FilterErrors,
-} from './event-filters';
+import { EVENT_STATUS_OPTIONS, formatLag, shortId } from './event-filters';
+import { EVENTS_TABLE } from './events-query';
 import { EventsSummary } from './events-summary';
 import { ReplayFailed } from './replay-failed';
 
-type ListInput = RouterInputs['payments']['listEvents'];
-type EventRow = RouterOutputs['payments']['listEvents']['rows'][number];
+type EventRow = RouterOutputs['payments']['listEvents']['items'][number];
 type Flash = { kind: 'error' | 'success'; text: string } | null;
 
 const HAS_REASON: ReadonlySet<string> = new Set(['waiting', 'failed']);
@@ -36,22 +22,10 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong. Please try again.';
 }
 
-function dateTime(date: Date | null): string {
-  return date ? date.toLocaleString() : '—';
-}
-
-export function EventsTable({
-  initialQuery,
-  canReplay,
-}: {
-  initialQuery: ListInput;
-  canReplay: boolean;
-}) {
+export function EventsTable({ canReplay }: { canReplay: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [query, setQuery] = useState<ListInput>(initialQuery);
-  const [draft, setDraft] = useState<FilterDraft>(emptyFilterDraft);
-  const [errors, setErrors] = useState<FilterErrors>({});
+  const { query, control } = useUrlTableState(EVENTS_TABLE);
   const [flash, setFlash] = useState<Flash>(null);
   // The last replay outcome per row, shown beside its button until the page is left.
   const [outcomes, setOutcomes] = useState<Record<string, string>>({});
@@ -79,31 +53,56 @@ export function EventsTable({
     }),
   );
 
-  const filter = (patch: Partial<ListInput>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
-  const edit = (field: keyof FilterDraft, value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    if (field !== 'type') setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = parseFilterDraft(draft);
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return; // a malformed id is never sent: the field says what is wrong
-    }
-    setErrors({});
-    filter(parsed.filters);
-  };
-  const showInvoice = (invoiceId: string) => {
-    setDraft((d) => ({ ...d, invoiceId }));
-    setErrors({});
-    filter({ invoiceId });
-  };
-
   const isFiltered = Boolean(query.status || query.type || query.invoiceId || query.bookingId);
   const busy = replay.isPending;
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? 25;
+
+  const columns: DataTableColumn<EventRow>[] = [
+    { id: 'eventId', header: 'Event id', cell: (row) => <code>{row.eventId}</code> },
+    { id: 'type', header: 'Type', cell: (row) => row.type },
+    { id: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },
+    { id: 'attempts', header: 'Attempts', className: 'num', cell: (row) => row.attempts },
+    { id: 'receivedAt', header: 'Received', cell: (row) => formatDateTime(row.receivedAt) },
+    {
+      id: 'lag',
+      header: 'Receipt to applied',
+      className: 'num',
+      cell: (row) => formatLag(row.lagMs),
+    },
+    {
+      id: 'targets',
+      header: 'Invoice / booking',
+      cell: (row) => (
+        <Targets
+          row={row}
+          onInvoice={(invoiceId) => control.update({ filters: { invoiceId }, page: 1 })}
+        />
+      ),
+    },
+    { id: 'reason', header: 'Reason', cell: (row) => <Reason row={row} /> },
+  ];
+  if (canReplay) {
+    columns.push({
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      cell: (row) =>
+        row.status === 'unrouted' ? null : (
+          <span className="inline-actions">
+            <button
+              type="button"
+              className="button-small"
+              disabled={busy}
+              onClick={() => replay.mutate({ id: row.id })}
+            >
+              {busy && replay.variables?.id === row.id ? 'Replaying…' : 'Replay'}
+            </button>
+            {outcomes[row.id] ? (
+              <span className="muted">Last replay: {outcomes[row.id]}</span>
+            ) : null}
+          </span>
+        ),
+    });
+  }
 
   return (
     <>
@@ -137,128 +136,56 @@ export function EventsTable({
       <EventsSummary
         summary={summary.data}
         status={query.status}
-        onStatus={(status) => filter({ status })}
+        onStatus={(status) => control.update({ filters: { status }, page: 1 })}
       />
-      <form className="toolbar" aria-label="Filter payment events" noValidate onSubmit={submit}>
-        <div className="field">
-          <StatusFilter
-            id="event-status-filter"
-            value={query.status}
-            options={EVENT_STATUS_OPTIONS}
-            onChange={(status) => filter({ status })}
-          />
-        </div>
-        <Field id="event-type-filter" label="Type">
-          <input
-            {...fieldControlProps('event-type-filter')}
-            placeholder="e.g. charge.refunded"
-            value={draft.type}
-            onChange={(e) => edit('type', e.target.value)}
-          />
-        </Field>
-        <Field id="event-invoice-filter" label="Invoice id" error={errors.invoiceId}>
-          <input
-            {...fieldControlProps('event-invoice-filter', errors.invoiceId)}
-            spellCheck={false}
-            value={draft.invoiceId}
-            onChange={(e) => edit('invoiceId', e.target.value)}
-          />
-        </Field>
-        <Field id="event-booking-filter" label="Booking id" error={errors.bookingId}>
-          <input
-            {...fieldControlProps('event-booking-filter', errors.bookingId)}
-            spellCheck={false}
-            value={draft.bookingId}
-            onChange={(e) => edit('bookingId', e.target.value)}
-          />
-        </Field>
-        <button type="submit">Filter</button>
-      </form>
-      <Notice kind={flash?.kind ?? 'success'}>{flash?.text}</Notice>
-      <Notice kind="error">{list.error?.message}</Notice>
-      <div className="table-wrap">
-        <table aria-label="Payment events">
-          <thead>
-            <tr>
-              <th scope="col">Event id</th>
-              <th scope="col">Type</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Attempts
-              </th>
-              <th scope="col">Received</th>
-              <th scope="col" className="num">
-                Receipt to applied
-              </th>
-              <th scope="col">Invoice / booking</th>
-              <th scope="col">Reason</th>
-              {canReplay ? (
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <code>{row.eventId}</code>
-                </td>
-                <td>{row.type}</td>
-                <td>
-                  <StatusBadge status={row.status} />
-                </td>
-                <td className="num">{row.attempts}</td>
-                <td>{dateTime(row.receivedAt)}</td>
-                <td className="num">{formatLag(row.lagMs)}</td>
-                <td>
-                  <Targets row={row} onInvoice={showInvoice} />
-                </td>
-                <td>
-                  <Reason row={row} />
-                </td>
-                {canReplay ? (
-                  <td>
-                    {row.status === 'unrouted' ? null : (
-                      <span className="inline-actions">
-                        <button
-                          type="button"
-                          className="button-small"
-                          disabled={busy}
-                          onClick={() => replay.mutate({ id: row.id })}
-                        >
-                          {busy && replay.variables?.id === row.id ? 'Replaying…' : 'Replay'}
-                        </button>
-                        {outcomes[row.id] ? (
-                          <span className="muted">Last replay: {outcomes[row.id]}</span>
-                        ) : null}
-                      </span>
-                    )}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <ListState
-          isLoading={list.isLoading}
-          isEmpty={list.data?.rows.length === 0}
-          emptyText={
-            isFiltered
-              ? 'No payment events match.'
-              : 'No payment events yet. Webhooks from the processor appear here as they arrive.'
-          }
-        />
-      </div>
-      {list.data ? (
-        <Pagination
-          page={page}
-          pageSize={pageSize}
-          total={list.data.total}
-          onPage={(p) => setQuery((q) => ({ ...q, page: p }))}
-        />
-      ) : null}
+      <DataTable
+        label="Payment events"
+        noun={['event', 'events']}
+        columns={columns}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(row) => row.id}
+        control={control}
+        filterLabel="Filter payment events"
+        filters={[
+          {
+            kind: 'select',
+            key: 'status',
+            id: 'event-status-filter',
+            label: 'Status',
+            options: EVENT_STATUS_OPTIONS,
+          },
+          {
+            kind: 'text',
+            key: 'type',
+            id: 'event-type-filter',
+            label: 'Type',
+            placeholder: 'e.g. charge.refunded',
+          },
+          {
+            kind: 'text',
+            key: 'invoiceId',
+            id: 'event-invoice-filter',
+            label: 'Invoice id',
+            validate: idFilterProblem('invoice'),
+          },
+          {
+            kind: 'text',
+            key: 'bookingId',
+            id: 'event-booking-filter',
+            label: 'Booking id',
+            validate: idFilterProblem('booking'),
+          },
+        ]}
+        notices={<Notice kind={flash?.kind ?? 'success'}>{flash?.text}</Notice>}
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText={
+          isFiltered
+            ? 'No payment events match.'
+            : 'No payment events yet. Webhooks from the processor appear here as they arrive.'
+        }
+      />
     </>
   );
 }
@@ -304,7 +231,7 @@ function Reason({ row }: { row: EventRow }) {
         </div>
       ) : null}
       {row.status === 'waiting' ? (
-        <div className="muted">next try {dateTime(row.nextAttemptAt)}</div>
+        <div className="muted">next try {formatDateTime(row.nextAttemptAt)}</div>
       ) : null}
     </>
   );

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { draftToInput, emptyDraft, emptyGroup, emptyPlan, move, slugify } from './product-draft';
+import {
+  draftField,
+  draftToInput,
+  emptyAddOn,
+  emptyDraft,
+  emptyGroup,
+  emptyPlan,
+  productDraftSchema,
+  slugify,
+} from './product-draft';
 
 describe('product draft', () => {
   it('turns typed amounts into integer cents and percentages into basis points', () => {
@@ -37,9 +46,37 @@ describe('product draft', () => {
     });
   });
 
-  it('suggests slugs and reorders lists', () => {
+  it('suggests slugs', () => {
     expect(slugify('  Crème Brûlée Box! 2025 ')).toBe('creme-brulee-box-2025');
-    expect(move(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
-    expect(move(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
+  });
+
+  it('names API paths as the editor’s fields, or none when the editor has no input', () => {
+    expect(draftField('basePriceCents')).toBe('basePrice');
+    expect(draftField('configuration.optionGroups.1.options.0.priceDeltaCents')).toBe(
+      'optionGroups.1.options.0.price',
+    );
+    expect(draftField('configuration.subscriptionPlans.0.priceMultiplierBps')).toBe(
+      'subscriptionPlans.0.multiplierPercent',
+    );
+    expect(draftField('configuration.customFields.0.helpText')).toBeNull();
+  });
+
+  it('checks the draft with the core schema, in words, on the editor’s fields', () => {
+    const d = emptyDraft();
+    d.name = 'Kit';
+    d.slug = 'Not A Slug';
+    d.basePrice = '10';
+    const addOn = emptyAddOn();
+    addOn.label = 'Too pricey';
+    addOn.price = '1000.01';
+    d.addOns = [addOn];
+    const parsed = productDraftSchema.safeParse(d);
+    const issues = Object.fromEntries(
+      (parsed.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]),
+    );
+    expect(issues).toEqual({
+      slug: 'Slug can only use lowercase letters, numbers and single dashes',
+      'addOns.0.price': 'Price must be at most $1,000.00',
+    });
   });
 });

@@ -1,7 +1,11 @@
 // The editor works on strings (what people type); this module turns a draft into
-// the API's input, with money parsed from text into integer cents, never floats.
+// the API's input, with money parsed from text into integer cents, never floats, and
+// checks it with the same core schema the API uses.
+import { createProductInput } from '@souk/core/client';
 import { parseMoney, centsToDecimalString } from '@souk/core/money';
 import type { RouterInputs, RouterOutputs } from '@souk/api';
+// Relative, so the unit test (no Next path aliases) can load it.
+import { draftSchema } from '../../../../lib/draft-schema';
 
 type AdminProduct = RouterOutputs['catalog']['getById'];
 type CreateInput = RouterInputs['catalog']['create'];
@@ -288,10 +292,65 @@ export function draftToInput(d: ProductDraft): { input: CreateInput; errors: Fie
   return { input, errors };
 }
 
-export function move<T>(list: T[], index: number, delta: -1 | 1): T[] {
-  const target = index + delta;
-  if (target < 0 || target >= list.length) return list;
-  const copy = [...list];
-  [copy[index], copy[target]] = [copy[target]!, copy[index]!];
-  return copy;
+// API input path segment -> the draft's field, per list; a field missing here has no
+// input in the editor, so its error goes to the summary instead.
+const DRAFT_FIELDS: Record<string, Record<string, string>> = {
+  '': {
+    name: 'name',
+    slug: 'slug',
+    basePriceCents: 'basePrice',
+    currency: 'currency',
+    status: 'status',
+    imageUrl: 'imageUrl',
+    description: 'description',
+    optionGroups: 'optionGroups',
+    addOns: 'addOns',
+    customFields: 'customFields',
+    subscriptionPlans: 'subscriptionPlans',
+  },
+  optionGroups: { name: 'name', selectionType: 'selectionType', options: 'options' },
+  options: { label: 'label', priceDeltaCents: 'price' },
+  addOns: { label: 'label', priceDeltaCents: 'price' },
+  customFields: {
+    label: 'label',
+    fieldType: 'fieldType',
+    placeholder: 'placeholder',
+    maxLength: 'maxLength',
+    pattern: 'pattern',
+    minValue: 'minValue',
+    maxValue: 'maxValue',
+  },
+  subscriptionPlans: {
+    label: 'label',
+    billingCycle: 'billingCycle',
+    priceMultiplierBps: 'multiplierPercent',
+    priceDeltaCents: 'delta',
+    isDefault: 'isDefault',
+  },
+};
+
+/** `configuration.addOns.0.priceDeltaCents` -> `addOns.0.price`; null when the editor has no such input. */
+export function draftField(apiPath: string): string | null {
+  const parts = apiPath.split('.');
+  if (parts[0] === 'configuration') parts.shift();
+  const out: string[] = [];
+  let list = '';
+  for (const part of parts) {
+    if (/^\d+$/.test(part)) {
+      out.push(part);
+      continue;
+    }
+    const name = DRAFT_FIELDS[list]?.[part];
+    if (!name) return null;
+    out.push(name);
+    list = part;
+  }
+  return out.length > 0 ? out.join('.') : null;
 }
+
+/** The editor's resolver schema: the draft checked by the core `createProductInput`. */
+export const productDraftSchema = draftSchema({
+  toInput: draftToInput,
+  schema: createProductInput,
+  toField: draftField,
+});

@@ -1,10 +1,14 @@
-import type { RouterInputs } from '@souk/api';
+import { defineTableSpec } from '@/lib/url-table-state';
 
 // Shared by the server page (prefetch) and the client table: a plain module, since
 // values exported from a 'use client' file reach server code only as references.
-export const INITIAL_PRODUCT_QUERY = {
-  page: 1,
+export const PRODUCTS_TABLE = defineTableSpec({
   pageSize: 20,
-  sort: 'updatedAt',
-  order: 'desc',
-} satisfies RouterInputs['catalog']['list'];
+  sort: {
+    columns: ['name', 'updatedAt', 'basePriceCents', 'status'],
+    default: 'updatedAt',
+    order: 'desc',
+  },
+  search: true,
+  filters: { status: ['active', 'draft', 'archived'] },
+});

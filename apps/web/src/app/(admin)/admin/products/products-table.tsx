@@ -2,23 +2,48 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
-import { ListState, Pagination, SortableHeader, StatusBadge, StatusFilter } from '@souk/ui';
-import type { RouterInputs } from '@souk/api';
+import { DataTable, formatDateTime, StatusBadge, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
-import { INITIAL_PRODUCT_QUERY } from './products-query';
+import { PRODUCTS_TABLE } from './products-query';
 
-type ListInput = RouterInputs['catalog']['list'];
-type SortKey = 'name' | 'updatedAt' | 'basePriceCents' | 'status';
+type Product = RouterOutputs['catalog']['list']['items'][number];
 
-export function ProductsTable({
-  initialQuery = INITIAL_PRODUCT_QUERY,
-}: {
-  initialQuery?: ListInput;
-}) {
+const COLUMNS: DataTableColumn<Product>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    sortable: true,
+    cell: (p) => <Link href={`/admin/products/${p.id}`}>{p.name}</Link>,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    sortable: true,
+    cell: (p) => <StatusBadge status={p.status} />,
+  },
+  {
+    id: 'basePriceCents',
+    header: 'Price',
+    sortable: true,
+    className: 'num',
+    cell: (p) => formatMoney(p.basePriceCents, p.currency),
+  },
+  { id: 'updatedAt', header: 'Updated', sortable: true, cell: (p) => formatDateTime(p.updatedAt) },
+  { id: 'slug', header: 'Slug', cell: (p) => <span className="muted">{p.slug}</span> },
+];
+
+const STATUS_OPTIONS = [
+  { value: 'active', label: 'Active' },
+  { value: 'draft', label: 'Draft' },
+  { value: 'archived', label: 'Archived' },
+];
+
+export function ProductsTable() {
   const trpc = useTRPC();
-  const [query, setQuery] = useState<ListInput>(initialQuery);
+  const { query, control } = useUrlTableState(PRODUCTS_TABLE);
   const list = useQuery({
     ...trpc.catalog.list.queryOptions(query),
     placeholderData: keepPreviousData,
@@ -36,107 +61,32 @@ export function ProductsTable({
           </Link>
         ) : null}
       </div>
-      <form
-        className="toolbar"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const raw = new FormData(e.currentTarget).get('search');
-          const search = typeof raw === 'string' ? raw.trim() : '';
-          setQuery((q) => ({ ...q, search: search || undefined, page: 1 }));
+      <DataTable
+        label="Products"
+        noun={['product', 'products']}
+        columns={COLUMNS}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(p) => p.id}
+        control={control}
+        search={{
+          id: 'product-search',
+          label: 'Search products',
+          placeholder: 'Search name or slug',
         }}
-      >
-        <label
-          htmlFor="product-search"
-          className="visually-hidden"
-          style={{ position: 'absolute', left: '-9999px' }}
-        >
-          Search products
-        </label>
-        <input
-          id="product-search"
-          className="search-input"
-          type="search"
-          placeholder="Search name or slug"
-          // Uncontrolled, with a name: what a person types before the page hydrates is
-          // kept, and a search submitted then is a plain GET that the page reads back.
-          name="search"
-          defaultValue={initialQuery.search ?? ''}
-        />
-        <button type="submit">Search</button>
-        <StatusFilter
-          id="status-filter"
-          value={query.status}
-          options={
-            [
-              { value: 'active', label: 'Active' },
-              { value: 'draft', label: 'Draft' },
-              { value: 'archived', label: 'Archived' },
-            ] as const
-          }
-          onChange={(status) => setQuery((q) => ({ ...q, page: 1, status }))}
-        />
-      </form>
-      {list.error ? (
-        <div className="notice notice-error" role="alert">
-          {list.error.message}
-        </div>
-      ) : null}
-      <div className="table-wrap">
-        <table aria-label="Products">
-          <thead>
-            <tr>
-              {(
-                [
-                  ['Name', 'name', undefined],
-                  ['Status', 'status', undefined],
-                  ['Price', 'basePriceCents', 'num'],
-                  ['Updated', 'updatedAt', undefined],
-                ] as const
-              ).map(([label, column, className]) => (
-                <SortableHeader<SortKey>
-                  key={column}
-                  label={label}
-                  column={column}
-                  className={className}
-                  sort={query.sort ?? 'updatedAt'}
-                  order={query.order ?? 'desc'}
-                  onSort={(sort, order) => setQuery((q) => ({ ...q, sort, order, page: 1 }))}
-                />
-              ))}
-              <th>Slug</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.items.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link href={`/admin/products/${p.id}`}>{p.name}</Link>
-                </td>
-                <td>
-                  <StatusBadge status={p.status} />
-                </td>
-                <td className="num">{formatMoney(p.basePriceCents, p.currency)}</td>
-                <td>{p.updatedAt.toLocaleString()}</td>
-                <td className="muted">{p.slug}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <ListState
-          isLoading={list.isLoading}
-          isEmpty={list.data?.items.length === 0}
-          emptyText="No products match."
-        />
-      </div>
-      {list.data ? (
-        <Pagination
-          page={list.data.page}
-          pageSize={list.data.pageSize}
-          total={list.data.total}
-          onPage={(page) => setQuery((q) => ({ ...q, page }))}
-        />
-      ) : null}
+        filters={[
+          {
+            kind: 'select',
+            key: 'status',
+            id: 'status-filter',
+            label: 'Status',
+            options: STATUS_OPTIONS,
+          },
+        ]}
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText="No products match."
+      />
     </>
   );
 }

@@ -1,7 +1,11 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DataTable, Notice, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
+
+type Member = RouterOutputs['users']['list'][number];
 
 export function MembersTable() {
   const trpc = useTRPC();
@@ -14,6 +18,41 @@ export function MembersTable() {
     }),
   );
 
+  const columns: DataTableColumn<Member>[] = [
+    { id: 'email', header: 'Email', cell: (m) => m.email },
+    { id: 'role', header: 'Role', cell: (m) => m.role },
+    {
+      id: 'status',
+      header: 'Status',
+      cell: (m) =>
+        m.isPlatformDisabled ? (
+          <span className="badge badge-archived">suspended by Souk</span>
+        ) : m.disabledAt ? (
+          <span className="badge badge-archived">disabled</span>
+        ) : (
+          <span className="badge badge-active">active</span>
+        ),
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      cell: (m) =>
+        m.userId === me.data?.user.id ? (
+          <span className="muted">you</span>
+        ) : (
+          <button
+            type="button"
+            className={`button-small${m.disabledAt ? '' : ' button-danger'}`}
+            disabled={setDisabled.isPending}
+            onClick={() => setDisabled.mutate({ userId: m.userId, disabled: !m.disabledAt })}
+          >
+            {m.disabledAt ? `Enable ${m.email}` : `Disable ${m.email}`}
+          </button>
+        ),
+    },
+  ];
+
   return (
     <>
       <h1>Users</h1>
@@ -22,61 +61,18 @@ export function MembersTable() {
         until re-enabled; any other organization they belong to is unaffected. Only an owner can
         disable an owner or an admin.
       </p>
-      {members.error ? (
-        <div className="notice notice-error" role="alert">
-          {members.error.message}
-        </div>
-      ) : null}
-      {setDisabled.error ? (
-        <div className="notice notice-error" role="alert">
-          {setDisabled.error.message}
-        </div>
-      ) : null}
-      <div className="table-wrap">
-        <table aria-label="Users">
-          <thead>
-            <tr>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Status</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {members.data?.map((m) => (
-              <tr key={m.userId}>
-                <td>{m.email}</td>
-                <td>{m.role}</td>
-                <td>
-                  {m.isPlatformDisabled ? (
-                    <span className="badge badge-archived">suspended by Souk</span>
-                  ) : m.disabledAt ? (
-                    <span className="badge badge-archived">disabled</span>
-                  ) : (
-                    <span className="badge badge-active">active</span>
-                  )}
-                </td>
-                <td>
-                  {m.userId === me.data?.user.id ? (
-                    <span className="muted">you</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className={`button-small${m.disabledAt ? '' : ' button-danger'}`}
-                      disabled={setDisabled.isPending}
-                      onClick={() =>
-                        setDisabled.mutate({ userId: m.userId, disabled: !m.disabledAt })
-                      }
-                    >
-                      {m.disabledAt ? `Enable ${m.email}` : `Disable ${m.email}`}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Users"
+        noun={['user', 'users']}
+        columns={columns}
+        rows={members.data}
+        total={members.data?.length}
+        getRowId={(m) => m.userId}
+        notices={<Notice kind="error">{setDisabled.error?.message}</Notice>}
+        isLoading={members.isLoading}
+        error={members.error?.message}
+        emptyText="No users yet."
+      />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Field, fieldControlProps, Notice } from '@souk/ui';
 import type { MyBooking } from '@/components/organizer/booking-words';
-import { serverErrors, type FieldMessages } from '@/components/organizer/server-errors';
+import { formErrors, type FieldMessages } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 
 const REPORT_KINDS = [
@@ -17,16 +17,16 @@ const REPORT_KINDS = [
 type ReportKind = (typeof REPORT_KINDS)[number]['value'];
 
 /** Failure state shared by the small forms: the alert text and per-field messages. */
-function useFormErrors() {
+function useFormErrors(shown: readonly string[]) {
   const [summary, setSummary] = useState<string | null>(null);
   const [fields, setFields] = useState<FieldMessages>({});
   return {
     summary,
     fields,
     onError: (error: unknown) => {
-      const parsed = serverErrors(error);
-      setSummary(parsed.message);
-      setFields(parsed.fields);
+      const parsed = formErrors(error, { shown });
+      setSummary(parsed.summary);
+      setFields(parsed.fieldErrors);
     },
     clear: () => {
       setSummary(null);
@@ -46,7 +46,7 @@ export function CancelBookingForm({
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const errors = useFormErrors();
+  const errors = useFormErrors(['reason']);
   const cancel = useMutation(
     trpc.marketplace.organizer.cancel.mutationOptions({
       onMutate: errors.clear,
@@ -120,7 +120,7 @@ export function DisputeForm({
   const trpc = useTRPC();
   const [reason, setReason] = useState('');
   const [done, setDone] = useState(false);
-  const errors = useFormErrors();
+  const errors = useFormErrors(['reason']);
   const open = useMutation(
     trpc.marketplace.openDispute.mutationOptions({
       onMutate: () => {
@@ -176,7 +176,7 @@ export function ReportForm({ bookingId }: { bookingId: string }) {
   const [kind, setKind] = useState<ReportKind>('message');
   const [text, setText] = useState('');
   const [done, setDone] = useState(false);
-  const errors = useFormErrors();
+  const errors = useFormErrors(['kind', 'text']);
   const report = useMutation(
     trpc.marketplace.report.mutationOptions({
       onMutate: () => {

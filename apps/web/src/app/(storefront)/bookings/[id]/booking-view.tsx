@@ -4,11 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
-import { Notice, StatusBadge } from '@souk/ui';
+import { formatStatus, Notice, StatusBadge } from '@souk/ui';
 import {
-  ANSWER_TEXT,
   PAYMENT_KIND_TEXT,
-  PAYMENT_STATUS_TEXT,
   ROLE_TEXT,
   formatEventDate,
   isPriced,
@@ -216,7 +214,7 @@ export function BookingView({
       <section aria-labelledby="responses-heading" className="booking-section">
         <h2 id="responses-heading">Vendor responses</h2>
         <Notice kind="error">{counter.error?.message}</Notice>
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Vendor responses" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -238,7 +236,7 @@ export function BookingView({
                 <tr key={linkage.id}>
                   <td>{linkage.vendor.displayName}</td>
                   <td>{ROLE_TEXT[linkage.role]}</td>
-                  <td>{ANSWER_TEXT[linkage.status]}</td>
+                  <td>{formatStatus(linkage.status)}</td>
                   <td className="num">
                     {linkage.agreedAmountCents === null ? '—' : money(linkage.agreedAmountCents)}
                   </td>
@@ -392,7 +390,7 @@ export function BookingView({
         {booking.payments.length === 0 ? (
           <p className="muted">No payments yet.</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Payments" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -412,7 +410,7 @@ export function BookingView({
                         ? ` (${formatMoney(payment.amountRefundedCents, payment.currency)} refunded)`
                         : null}
                     </td>
-                    <td>{PAYMENT_STATUS_TEXT[payment.status]}</td>
+                    <td>{formatStatus(payment.status)}</td>
                     <td>{payment.failureMessage ?? ''}</td>
                   </tr>
                 ))}

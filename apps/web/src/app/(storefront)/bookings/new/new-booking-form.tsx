@@ -6,25 +6,21 @@ import { useState } from 'react';
 import { parseMoney, SUPPORTED_CURRENCIES } from '@souk/core/money';
 import { Field, fieldControlProps, Notice } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
-import {
-  fieldMessage,
-  serverErrors,
-  type FieldMessages,
-} from '@/components/organizer/server-errors';
+import { attentionSummary, fieldMessage, formErrors, type FieldMessages } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 
-type PublicVendor = RouterOutputs['marketplace']['public']['vendors']['rows'][number];
+type PublicVendor = RouterOutputs['marketplace']['public']['vendors']['items'][number];
 type VendorType = PublicVendor['type'];
 
 /** One type of vendor, page by page: the directory is paged, so the rest loads on request. */
 function useVendorPages(
   type: VendorType,
-  first: { rows: PublicVendor[]; total: number },
+  first: { items: PublicVendor[]; total: number },
   pageSize: number,
 ) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [list, setList] = useState(first.rows);
+  const [list, setList] = useState(first.items);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function more() {
@@ -40,7 +36,7 @@ function useVendorPages(
       );
       setList((current) => {
         const seen = new Set(current.map((v) => v.id));
-        return [...current, ...next.rows.filter((v) => !seen.has(v.id))];
+        return [...current, ...next.items.filter((v) => !seen.has(v.id))];
       });
     } catch {
       setError('More vendors could not be loaded. Please try again.');
@@ -99,8 +95,8 @@ export function NewBookingForm({
 }: {
   templates: { id: string; name: string }[];
   /** The first page of each vendor type, as the directory pages them. */
-  venues: { rows: PublicVendor[]; total: number };
-  services: { rows: PublicVendor[]; total: number };
+  venues: { items: PublicVendor[]; total: number };
+  services: { items: PublicVendor[]; total: number };
   vendorPageSize: number;
   initialTemplateId: string;
 }) {
@@ -125,9 +121,9 @@ export function NewBookingForm({
   const create = useMutation(
     trpc.marketplace.organizer.createBooking.mutationOptions({
       onError: (error) => {
-        const { message, fields } = serverErrors(error);
-        setErrors(fields);
-        setSummary(message);
+        const { summary, fieldErrors } = formErrors(error, { shown: Object.keys(ids) });
+        setErrors(fieldErrors);
+        setSummary(summary);
       },
       onSuccess: (booking) => router.push(`/bookings/${booking.id}`),
     }),
@@ -154,7 +150,7 @@ export function NewBookingForm({
     }
     if (Object.keys(local).length > 0) {
       setErrors(local);
-      setSummary('Please correct the highlighted fields.');
+      setSummary(attentionSummary(Object.keys(local).length));
       return;
     }
     setErrors({});

@@ -1,8 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { STAGE_COPY } from '@souk/core/checkout/orchestration-stages';
+import { STAGE_COPY } from '@souk/core/client';
 import { formatMoney } from '@souk/core/money';
+import { formatDateTime } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 
@@ -33,10 +34,6 @@ function useCheckoutStatus(
     ),
   );
   return query.data;
-}
-
-function formatTime(at: Date): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
 /** Order number, total and payment state. */
@@ -93,7 +90,7 @@ export function CheckoutRecoveryBanner({
           Last update:{' '}
           {last.note ?? (last.toStage ? `Moved to ${STAGE_COPY[last.toStage].title}` : 'Started')} (
           <time dateTime={last.at.toISOString()} suppressHydrationWarning>
-            {formatTime(last.at)}
+            {formatDateTime(last.at)}
           </time>
           )
         </p>

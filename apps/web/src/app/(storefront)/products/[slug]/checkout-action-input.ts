@@ -1,4 +1,4 @@
-import { startCheckoutInput, type StartCheckoutInput } from '@souk/core/checkout/schemas';
+import { startCheckoutInput, type StartCheckoutInput } from '@souk/core/client';
 import { productSlugParam } from '../../../../lib/params';
 
 export const INVALID_CHECKOUT_REQUEST =
@@ -8,8 +8,11 @@ export type ParsedCheckoutActionInput =
   | { ok: true; input: StartCheckoutInput }
   | { ok: false; message: string; fieldErrors: Record<string, string[]> };
 
-// The configurator names selection fields without the `selection.` prefix.
-function fieldOf(path: readonly PropertyKey[]): string | null {
+/**
+ * Field errors are keyed by input path everywhere (`selection.options.<groupId>`); the
+ * configurator names its fields relative to the selection. This is the one mapping.
+ */
+export function configuratorField(path: readonly PropertyKey[]): string | null {
   if (path.length === 1 && path[0] === 'quantity') return 'quantity';
   if (path[0] !== 'selection' || path.length < 2) return null;
   const rest = path.slice(1).map(String);
@@ -28,7 +31,7 @@ export function parseCheckoutActionInput(raw: unknown): ParsedCheckoutActionInpu
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) {
-      const field = fieldOf(issue.path);
+      const field = configuratorField(issue.path);
       if (field) (fieldErrors[field] ??= []).push(issue.message);
     }
     const first = Object.values(fieldErrors)[0]?.[0];

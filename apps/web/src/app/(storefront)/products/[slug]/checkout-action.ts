@@ -3,10 +3,10 @@
 import { TRPCError } from '@trpc/server';
 import { redirect } from 'next/navigation';
 import { getSoukSession } from '@souk/auth';
-import type { PriceSelection } from '@souk/core/catalog/calculate-price';
-import { AppError } from '@souk/core/errors';
+import type { PriceSelection } from '@souk/core/client';
+import { AppError, fieldErrorsOf, summarizeFieldErrors } from '@souk/core/errors';
 import { internalCaller } from '@/trpc/server';
-import { parseCheckoutActionInput } from './checkout-action-input';
+import { configuratorField, parseCheckoutActionInput } from './checkout-action-input';
 
 export interface StartCheckoutActionInput {
   productSlug: string;
@@ -24,32 +24,13 @@ export interface StartCheckoutActionResult {
   fieldErrors?: Record<string, string[]>;
 }
 
-function issuePath(path: readonly unknown[]): string {
-  return path
-    .map((p) => (p && typeof p === 'object' && 'key' in p ? String(p.key) : String(p)))
-    .join('.');
-}
-
 /** Field errors from a core AppError (details.fieldErrors) or an input-schema failure (issues). */
 function fieldErrorsFrom(error: TRPCError): Record<string, string[]> {
-  const cause: unknown = error.cause;
-  const raw: Record<string, string[]> = {};
-  if (cause instanceof AppError) {
-    Object.assign(raw, cause.details.fieldErrors ?? {});
-  } else if (cause && typeof cause === 'object' && 'issues' in cause) {
-    const issues = Array.isArray(cause.issues) ? cause.issues : [];
-    for (const issue of issues as { path?: unknown[]; message?: string }[]) {
-      const key = issuePath(issue.path ?? []) || '_';
-      (raw[key] ??= []).push(issue.message ?? 'Invalid value');
-    }
-  }
-  // The configurator names fields relative to the selection.
+  // Flattened the way the API's error formatter does it (one function in core).
+  const raw = fieldErrorsOf(error.cause) ?? {};
   const out: Record<string, string[]> = {};
   for (const [key, messages] of Object.entries(raw)) {
-    const field =
-      key === 'selection.planId'
-        ? 'plan'
-        : key.replace(/^selection\./, '').replace(/^addOnIds/, 'addOns');
+    const field = configuratorField(key.split('.')) ?? key;
     (out[field] ??= []).push(...messages);
   }
   return out;
@@ -84,19 +65,20 @@ export async function startCheckoutAction(
     checkoutUrl = result.checkoutUrl;
   } catch (error) {
     if (error instanceof TRPCError) {
-      if (error.code === 'UNAUTHORIZED' && error.message === 'Sign in to check out') {
+      // The code, not the wording: a missing API key is UNAUTHORIZED too, but not an AppError.
+      if (error.cause instanceof AppError && error.cause.code === 'UNAUTHORIZED') {
         return {
           ok: false,
           signIn: `/signin?callbackUrl=${encodeURIComponent(`/products/${input.productSlug}`)}`,
         };
       }
       const fieldErrors = fieldErrorsFrom(error);
-      // An input-schema failure's own message is the raw issue list: say the first one.
+      // An input-schema failure's own message is the raw issue list: say it in words.
       const isSchemaFailure = error.cause !== undefined && !(error.cause instanceof AppError);
-      const first = Object.values(fieldErrors)[0]?.[0];
+      const raw = fieldErrorsOf(error.cause);
       return {
         ok: false,
-        message: isSchemaFailure && first ? first : error.message,
+        message: isSchemaFailure && raw ? summarizeFieldErrors(raw) : error.message,
         fieldErrors,
       };
     }

@@ -2,13 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
-import {
-  calculatePrice,
-  emptySelection,
-  type PriceSelection,
-} from '@souk/core/catalog/calculate-price';
+import { calculatePrice, emptySelection, type PriceSelection } from '@souk/core/client';
 import { formatMoney } from '@souk/core/money';
 import type { RouterOutputs } from '@souk/api';
+import { splitFieldErrors } from '@/lib/form-errors';
 import { startCheckoutAction } from './checkout-action';
 
 type Product = RouterOutputs['catalog']['getBySlug'];
@@ -47,6 +44,18 @@ export function Configurator({ product }: { product: Product }) {
     (touched ? quote.issues.find((i) => i.field === field)?.message : undefined) ??
     serverErrors[field]?.[0];
   const money = (cents: number) => formatMoney(cents, product.currency);
+  const shownFields = [
+    ...product.optionGroups.map((g) => `options.${g.id}`),
+    ...product.customFields.map((f) => `customFields.${f.id}`),
+    'plan',
+  ];
+  // Issues beside their choices are counted, not repeated; any other is said in words.
+  const clientSummary =
+    touched && quote.issues.length > 0
+      ? splitFieldErrors('', Object.fromEntries(quote.issues.map((i) => [i.field, [i.message]])), {
+          shown: shownFields,
+        }).summary
+      : null;
 
   function update(change: (s: PriceSelection) => PriceSelection) {
     setSelection((s) => change(s));
@@ -67,8 +76,16 @@ export function Configurator({ product }: { product: Product }) {
         router.push(result.signIn);
         return;
       }
-      setServerErrors(result.fieldErrors ?? {});
-      setServerMessage(result.message ?? 'Checkout could not start. Please try again.');
+      // What is shown beside a choice is not repeated in the alert.
+      const { summary, fieldErrors } = splitFieldErrors(
+        result.message ?? 'Checkout could not start. Please try again.',
+        result.fieldErrors ?? {},
+        { shown: shownFields },
+      );
+      setServerErrors(
+        Object.fromEntries(Object.entries(fieldErrors).map(([field, text]) => [field, [text]])),
+      );
+      setServerMessage(summary);
     });
   }
 
@@ -255,9 +272,9 @@ export function Configurator({ product }: { product: Product }) {
             {serverMessage}
           </div>
         ) : null}
-        {touched && quote.issues.length > 0 ? (
+        {clientSummary ? (
           <div className="notice notice-error" role="alert">
-            Please complete: {quote.issues.map((i) => i.message).join('; ')}
+            {clientSummary}
           </div>
         ) : null}
         <button type="submit" className="button-primary" disabled={pending} aria-busy={pending}>

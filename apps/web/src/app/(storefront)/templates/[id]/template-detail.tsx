@@ -2,22 +2,19 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Notice } from '@souk/ui';
+import { formatDate, Notice } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 
 type Teaser = RouterOutputs['marketplace']['public']['templates'][number];
 type Subscription = RouterOutputs['marketplace']['organizer']['subscription'];
 
-// UTC so the server render and the browser agree on the day.
-const dayFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
-
 function subscriptionLine(subscription: Subscription): string | null {
   switch (subscription.status) {
     case 'trial':
       if (!subscription.hasAccess) return 'Your free trial has ended.';
       return subscription.trialEndsAt
-        ? `Free trial until ${dayFormat.format(subscription.trialEndsAt)}`
+        ? `Free trial until ${formatDate(subscription.trialEndsAt)}`
         : 'Free trial';
     case 'active':
       return 'Subscription active';

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Field, fieldControlProps, Notice } from '@souk/ui';
 import { useTRPC } from '@/trpc/react';
-import { serverErrors, type FieldMessages } from './server-errors';
+import { attentionSummary, formErrors, type FieldMessages } from '@/lib/form-errors';
 import { VENDOR_TYPE_TEXT, type MyVendor } from './vendor-words';
 
 type VendorType = MyVendor['type'];
@@ -22,6 +22,8 @@ const EMPTY: OnboardingDraft = { type: '', displayName: '', city: '', descriptio
  * Files a vendor profile for review, or refiles it after an admin asked for changes.
  * The server turns a customer into a vendor here, so the pages re-render afterwards.
  */
+const FIELDS = ['type', 'displayName', 'city', 'description'];
+
 export function OnboardingForm({ initial }: { initial?: OnboardingDraft }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -34,9 +36,9 @@ export function OnboardingForm({ initial }: { initial?: OnboardingDraft }) {
   const onboard = useMutation(
     trpc.marketplace.vendor.onboard.mutationOptions({
       onError: (error) => {
-        const { message, fields } = serverErrors(error);
-        setSummary(message);
-        setErrors(fields);
+        const { summary, fieldErrors } = formErrors(error, { shown: FIELDS });
+        setSummary(summary);
+        setErrors(fieldErrors);
       },
       onSuccess: async () => {
         setSummary(null);
@@ -59,7 +61,7 @@ export function OnboardingForm({ initial }: { initial?: OnboardingDraft }) {
         e.preventDefault();
         if (!draft.type) {
           setErrors({ type: 'Choose venue owner or service provider' });
-          setSummary('Please fix the highlighted fields.');
+          setSummary(attentionSummary(1));
           return;
         }
         onboard.mutate({

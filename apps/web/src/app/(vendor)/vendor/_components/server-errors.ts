@@ -1,17 +1,9 @@
-import { TRPCClientError } from '@trpc/client';
-import type { AppRouter } from '@souk/api';
+import { formErrors } from '@/lib/form-errors';
 
-export type FieldMessages = Record<string, string>;
-
-/** A failed procedure's message (for the alert) and its first message per field. */
-export function serverErrors(error: unknown): { message: string; fields: FieldMessages } {
-  if (error instanceof TRPCClientError) {
-    const data = (error as TRPCClientError<AppRouter>).data as
-      { fieldErrors?: Record<string, string[]> | null } | undefined;
-    const fields: FieldMessages = {};
-    for (const [path, messages] of Object.entries(data?.fieldErrors ?? {}))
-      fields[path] = messages[0] ?? 'Invalid';
-    return { message: error.message, fields };
-  }
-  return { message: 'Something went wrong. Please try again.', fields: {} };
+/**
+ * For callers that show only an alert: the message in words, field errors included.
+ * Forms use `formErrors` from '@/lib/form-errors' directly.
+ */
+export function serverErrors(error: unknown): { message: string } {
+  return { message: formErrors(error, { shown: [] }).summary ?? '' };
 }

@@ -1,3 +1,4 @@
+import { formatDate, formatStatus, StatusBadge } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
 
 // Words a vendor reads for each stored state; shared by the inbox, the booking page and payouts.
@@ -9,16 +10,19 @@ export type AnswerStatus = VendorBooking['linkage']['status'];
 export type VendorPayout = VendorBooking['payouts'][number];
 export type PayoutStatus = VendorPayout['status'];
 
-export const BOOKING_STATUS_TEXT: Record<BookingStatus, string> = {
-  draft: 'draft',
-  awaiting_vendor_approval: 'awaiting vendor approval',
-  ready_for_payment: 'ready for payment',
-  paid: 'paid',
-  completed: 'completed',
-  cancelled: 'cancelled',
-};
+export const BOOKING_STATUSES = [
+  'draft',
+  'awaiting_vendor_approval',
+  'ready_for_payment',
+  'paid',
+  'completed',
+  'cancelled',
+] as const satisfies readonly BookingStatus[];
 
-export const BOOKING_STATUSES = Object.keys(BOOKING_STATUS_TEXT) as BookingStatus[];
+/** The kit's words for each booking status (one table for every status: @souk/ui format). */
+export const BOOKING_STATUS_TEXT = Object.fromEntries(
+  BOOKING_STATUSES.map((status) => [status, formatStatus(status)]),
+) as Record<BookingStatus, string>;
 
 export const ANSWER_STATUSES = [
   'pending',
@@ -61,14 +65,12 @@ export function canRequestPayout(
   );
 }
 
-// Event dates are stored as midnight UTC: formatting in UTC keeps the day the organizer chose.
-const eventDateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
-
+/** Event dates are stored as midnight UTC; the kit's formatter keeps the day chosen. */
 export function formatEventDate(date: Date | null): string {
-  return date ? eventDateFormat.format(date) : '—';
+  return formatDate(date);
 }
 
-/** A status pill; `text` gives the human words where the stored value is snake_case. */
+/** A status badge in the kit's words; `text` overrides them. */
 export function StatusPill({ status, text }: { status: string; text?: string }) {
-  return <span className={`badge badge-${status}`}>{text ?? status}</span>;
+  return <StatusBadge status={status} label={text} />;
 }

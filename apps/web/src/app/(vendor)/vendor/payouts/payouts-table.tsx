@@ -4,11 +4,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
-import { ListState, Notice, Pagination, StatusFilter } from '@souk/ui';
-import type { RouterInputs } from '@souk/api';
+import { DataTable, formatDateTime, Notice, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { RequestPayoutButton } from '../_components/request-payout-button';
 import { serverErrors } from '../_components/server-errors';
+import { VENDOR_PAYOUTS_TABLE } from '../_components/table-specs';
 import {
   canRequestPayout,
   MILESTONE_TEXT,
@@ -16,18 +18,18 @@ import {
   StatusPill,
 } from '../_components/vendor-words';
 
-type PayoutsInput = RouterInputs['marketplace']['vendor']['payouts'];
+type Payout = RouterOutputs['marketplace']['vendor']['payouts']['items'][number];
 
-export function PayoutsTable({ initialQuery }: { initialQuery: PayoutsInput }) {
+export function PayoutsTable() {
   const trpc = useTRPC();
-  const [query, setQuery] = useState<PayoutsInput>(initialQuery);
+  const { query, control } = useUrlTableState(VENDOR_PAYOUTS_TABLE);
   const [done, setDone] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const list = useQuery({
     ...trpc.marketplace.vendor.payouts.queryOptions(query),
     placeholderData: keepPreviousData,
   });
-  const rows = list.data?.rows ?? [];
+  const rows = list.data?.items ?? [];
   const totals = list.data?.totals ?? {};
   const hasTotals = Object.keys(totals).length > 0;
   // Totals come without a currency; a filter that hides every row still needs one to print them.
@@ -35,9 +37,58 @@ export function PayoutsTable({ initialQuery }: { initialQuery: PayoutsInput }) {
     ...trpc.marketplace.vendor.payouts.queryOptions({ page: 1, pageSize: 1 }),
     enabled: rows.length === 0 && hasTotals,
   });
-  const currency = rows[0]?.currency ?? probe.data?.rows[0]?.currency;
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? 25;
+  const currency = rows[0]?.currency ?? probe.data?.items[0]?.currency;
+
+  const columns: DataTableColumn<Payout>[] = [
+    {
+      id: 'booking',
+      header: 'Booking',
+      cell: (row) => <Link href={`/vendor/bookings/${row.booking.id}`}>#{row.booking.number}</Link>,
+    },
+    { id: 'milestone', header: 'Milestone', cell: (row) => MILESTONE_TEXT[row.milestone] },
+    {
+      id: 'amount',
+      header: 'Amount',
+      className: 'num',
+      cell: (row) => formatMoney(row.amountCents, row.currency),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      cell: (row) => (
+        <>
+          <StatusPill status={row.status} />
+          {row.heldReason ? <div className="muted">{row.heldReason}</div> : null}
+        </>
+      ),
+    },
+    {
+      id: 'requestedAt',
+      header: 'Requested',
+      cell: (row) => formatDateTime(row.requestedAt),
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      cell: (row) =>
+        canRequestPayout(row, row.booking.status) ? (
+          <RequestPayoutButton
+            payoutId={row.id}
+            blockedReason={list.data?.requestBlockedReason ?? null}
+            setupPath={list.data?.payoutSetupPath}
+            onDone={(message) => {
+              setFailed(null);
+              setDone(message);
+            }}
+            onError={(error) => {
+              setDone(null);
+              setFailed(serverErrors(error).message);
+            }}
+          />
+        ) : null,
+    },
+  ];
 
   return (
     <>
@@ -56,83 +107,38 @@ export function PayoutsTable({ initialQuery }: { initialQuery: PayoutsInput }) {
           </dl>
         </section>
       ) : null}
-      <form className="toolbar" aria-label="Filter payouts" onSubmit={(e) => e.preventDefault()}>
-        <StatusFilter
-          id="payout-status-filter"
-          value={query.status}
-          options={PAYOUT_STATUSES}
-          onChange={(status) => setQuery((q) => ({ ...q, page: 1, status }))}
-        />
-      </form>
-      <Notice kind="success">{done}</Notice>
-      <Notice kind="error">{failed}</Notice>
-      <Notice kind="error">{list.error?.message}</Notice>
-      <div className="table-wrap">
-        <table aria-label="Payouts">
-          <thead>
-            <tr>
-              <th>Booking</th>
-              <th>Milestone</th>
-              <th className="num">Amount</th>
-              <th>Status</th>
-              <th>Requested</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link href={`/vendor/bookings/${row.booking.id}`}>#{row.booking.number}</Link>
-                </td>
-                <td>{MILESTONE_TEXT[row.milestone]}</td>
-                <td className="num">{formatMoney(row.amountCents, row.currency)}</td>
-                <td>
-                  <StatusPill status={row.status} />
-                  {row.heldReason ? <div className="muted">{row.heldReason}</div> : null}
-                </td>
-                <td>{row.requestedAt ? row.requestedAt.toLocaleString() : '—'}</td>
-                <td>
-                  {canRequestPayout(row, row.booking.status) ? (
-                    <RequestPayoutButton
-                      payoutId={row.id}
-                      blockedReason={list.data?.requestBlockedReason ?? null}
-                      setupPath={list.data?.payoutSetupPath}
-                      onDone={(message) => {
-                        setFailed(null);
-                        setDone(message);
-                      }}
-                      onError={(error) => {
-                        setDone(null);
-                        setFailed(serverErrors(error).message);
-                      }}
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <ListState
-          isLoading={list.isLoading}
-          isEmpty={list.data?.rows.length === 0}
-          emptyText={
-            query.status
-              ? 'No payouts match.'
-              : 'No payouts yet. They appear here once an organizer pays a booking.'
-          }
-        />
-      </div>
-      {list.data ? (
-        <Pagination
-          page={page}
-          pageSize={pageSize}
-          total={list.data.total}
-          onPage={(p) => setQuery((q) => ({ ...q, page: p }))}
-        />
-      ) : null}
+      <DataTable
+        label="Payouts"
+        noun={['payout', 'payouts']}
+        columns={columns}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(row) => row.id}
+        control={control}
+        filterLabel="Filter payouts"
+        filters={[
+          {
+            kind: 'select',
+            key: 'status',
+            id: 'payout-status-filter',
+            label: 'Status',
+            options: PAYOUT_STATUSES,
+          },
+        ]}
+        notices={
+          <>
+            <Notice kind="success">{done}</Notice>
+            <Notice kind="error">{failed}</Notice>
+          </>
+        }
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText={
+          query.status
+            ? 'No payouts match.'
+            : 'No payouts yet. They appear here once an organizer pays a booking.'
+        }
+      />
     </>
   );
 }

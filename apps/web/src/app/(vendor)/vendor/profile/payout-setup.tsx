@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { Notice } from '@souk/ui';
 import { useTRPC } from '@/trpc/react';
-import { serverErrors } from '../_components/server-errors';
+import { formErrors } from '@/lib/form-errors';
 
 type PayoutState = {
   payoutsEnabled: boolean;
@@ -33,13 +33,13 @@ export function PayoutSetup({
   const start = useMutation(
     trpc.marketplace.vendor.startPayoutSetup.mutationOptions({
       onMutate: () => setFailed(null),
-      onError: (error) => setFailed(serverErrors(error).message),
+      onError: (error) => setFailed(formErrors(error, { shown: [] }).summary),
       onSuccess: (result) => window.location.assign(result.url),
     }),
   );
   const refresh = useMutation(
     trpc.marketplace.vendor.refreshPayoutStatus.mutationOptions({
-      onError: (error) => setFailed(serverErrors(error).message),
+      onError: (error) => setFailed(formErrors(error, { shown: [] }).summary),
       onSuccess: async (vendor) => {
         setChecked(
           vendor.payoutsEnabled

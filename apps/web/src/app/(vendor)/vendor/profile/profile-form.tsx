@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Field, fieldControlProps, Notice } from '@souk/ui';
 import { useTRPC } from '@/trpc/react';
-import { serverErrors, type FieldMessages } from '../_components/server-errors';
+import { formErrors, type FieldMessages } from '@/lib/form-errors';
 
 type Profile = { displayName: string; city: string; description: string };
 
@@ -22,9 +22,9 @@ export function ProfileForm({ initial }: { initial: Profile }) {
     trpc.marketplace.vendor.updateProfile.mutationOptions({
       onMutate: () => setSaved(null),
       onError: (error) => {
-        const parsed = serverErrors(error);
-        setSummary(parsed.message);
-        setErrors(parsed.fields);
+        const parsed = formErrors(error, { shown: ['displayName', 'city', 'description'] });
+        setSummary(parsed.summary);
+        setErrors(parsed.fieldErrors);
       },
       onSuccess: async (vendor) => {
         setSummary(null);

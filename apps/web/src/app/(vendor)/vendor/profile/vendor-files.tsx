@@ -1,12 +1,14 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ListState, Notice, StatusBadge } from '@souk/ui';
+import { DataTable, formatDateTime, StatusBadge, type DataTableColumn } from '@souk/ui';
 import { UploadField, type UploadKind } from '@/components/upload-field';
+import type { RouterOutputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 import type { MyVendor } from '../_components/vendor-words';
 
 type FileSlot = { kind: UploadKind; label: string; accept?: string };
+type MyFile = RouterOutputs['uploads']['listMine'][number];
 
 const SLOTS: Record<MyVendor['type'], FileSlot[]> = {
   venue_owner: [
@@ -21,6 +23,22 @@ const KIND_TEXT: Partial<Record<UploadKind, string>> = {
   venue_blueprint: 'Venue blueprint',
   service_portfolio: 'Portfolio',
 };
+
+const FILE_COLUMNS: DataTableColumn<MyFile>[] = [
+  { id: 'fileName', header: 'File', cell: (file) => file.fileName },
+  { id: 'kind', header: 'Kind', cell: (file) => KIND_TEXT[file.kind] ?? file.kind },
+  {
+    id: 'status',
+    header: 'Status',
+    cell: (file) => (
+      <>
+        <StatusBadge status={file.status} />
+        {file.rejectReason ? <div className="muted">{file.rejectReason}</div> : null}
+      </>
+    ),
+  },
+  { id: 'createdAt', header: 'Uploaded', cell: (file) => formatDateTime(file.createdAt) },
+];
 
 export function VendorFiles({ vendorType }: { vendorType: MyVendor['type'] }) {
   const trpc = useTRPC();
@@ -50,37 +68,17 @@ export function VendorFiles({ vendorType }: { vendorType: MyVendor['type'] }) {
         ))}
       </div>
       <h3 className="vendor-subheading">Your files</h3>
-      <Notice kind="error">{files.error?.message}</Notice>
-      <div className="table-wrap">
-        <table aria-label="Your files">
-          <thead>
-            <tr>
-              <th>File</th>
-              <th>Kind</th>
-              <th>Status</th>
-              <th>Uploaded</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mine.map((file) => (
-              <tr key={file.id}>
-                <td>{file.fileName}</td>
-                <td>{KIND_TEXT[file.kind] ?? file.kind}</td>
-                <td>
-                  <StatusBadge status={file.status} />
-                  {file.rejectReason ? <div className="muted">{file.rejectReason}</div> : null}
-                </td>
-                <td>{file.createdAt.toLocaleString()}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <ListState
-          isLoading={files.isLoading}
-          isEmpty={files.data !== undefined && mine.length === 0}
-          emptyText="No files yet."
-        />
-      </div>
+      <DataTable
+        label="Your files"
+        noun={['file', 'files']}
+        columns={FILE_COLUMNS}
+        rows={files.data === undefined ? undefined : mine}
+        total={files.data === undefined ? undefined : mine.length}
+        getRowId={(file) => file.id}
+        isLoading={files.isLoading}
+        error={files.error?.message}
+        emptyText="No files yet."
+      />
     </>
   );
 }

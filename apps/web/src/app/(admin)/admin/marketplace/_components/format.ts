@@ -1,12 +1,14 @@
 import { formatMoney } from '@souk/core/money';
+import { formatDate, formatDateTime } from '@souk/ui';
 
 /** A calendar date (stored as midnight UTC) without a time zone shift. */
 export function dateOnly(date: Date | null): string {
-  return date ? date.toISOString().slice(0, 10) : '—';
+  return formatDate(date);
 }
 
+/** Same characters on the server and in every browser: no hydration mismatch. */
 export function dateTime(date: Date | null): string {
-  return date ? date.toLocaleString() : '—';
+  return formatDateTime(date);
 }
 
 export function moneyOrDash(cents: number | null, currency: string): string {

@@ -1,22 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '@/trpc/react';
-import type { Flash, Paging } from './list-shell';
+import type { Flash } from './flash-notice';
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong. Please try again.';
-}
-
-/** Filter and page state of one list; changing a filter goes back to page 1. */
-export function useListQuery<Q extends { page?: number; pageSize?: number }>(initial: Q) {
-  const [query, setQuery] = useState<Q>(initial);
-  const paging: Paging = {
-    page: query.page ?? 1,
-    pageSize: query.pageSize ?? 25,
-    onPage: (page) => setQuery((q) => ({ ...q, page })),
-  };
-  const filter = (patch: Partial<Q>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
-  return { query, filter, paging };
 }
 
 /**

@@ -20,9 +20,11 @@ export const VENDOR_TYPE_LABELS: Record<VendorType, string> = {
   venue_owner: 'Venue owner',
   service_provider: 'Service provider',
 };
-export const VENDOR_TYPES: readonly Option<VendorType>[] = Object.entries(VENDOR_TYPE_LABELS).map(
-  ([value, label]) => ({ value: value as VendorType, label }),
-);
+export const VENDOR_TYPE_VALUES = Object.keys(VENDOR_TYPE_LABELS) as VendorType[];
+export const VENDOR_TYPES: readonly Option<VendorType>[] = VENDOR_TYPE_VALUES.map((value) => ({
+  value,
+  label: VENDOR_TYPE_LABELS[value],
+}));
 
 export const BOOKING_STATUSES = allOf<NonNullable<Admin['bookings']['status']>>()([
   'draft',
@@ -41,16 +43,18 @@ export const PAYMENT_STATUSES = allOf<NonNullable<Admin['payments']['status']>>(
 ]);
 
 export type PayoutStatus = NonNullable<Admin['payouts']['status']>;
-// "eligible" is the work queue: payouts waiting for someone to approve them.
-export const PAYOUT_STATUSES = allOf<PayoutStatus>()([
+export const PAYOUT_STATUS_VALUES = allOf<PayoutStatus>()([
   'eligible',
   'locked',
   'held',
   'paid',
   'reversed',
   'voided',
-]).map((status): PayoutStatus | Option<PayoutStatus> =>
-  status === 'eligible' ? { value: status, label: 'Pending approval' } : status,
+]);
+// "eligible" is the work queue: payouts waiting for someone to approve them.
+export const PAYOUT_STATUSES = PAYOUT_STATUS_VALUES.map(
+  (status): PayoutStatus | Option<PayoutStatus> =>
+    status === 'eligible' ? { value: status, label: 'Pending approval' } : status,
 );
 
 export const PAYOUT_MILESTONES = allOf<NonNullable<Admin['payouts']['milestone']>>()([

@@ -3,77 +3,95 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { formatMoney } from '@souk/core/money';
-import { StatusFilter } from '@souk/ui';
-import type { RouterInputs } from '@souk/api';
+import { DataTable, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { dateOnly, dateTime } from '../_components/format';
-import { useListQuery } from '../_components/hooks';
-import { ListShell } from '../_components/list-shell';
 import { BOOKING_STATUSES } from '../_components/options';
+import { BOOKINGS_TABLE } from '../_components/table-specs';
 
-type ListInput = RouterInputs['marketplace']['admin']['bookings'];
+type Booking = RouterOutputs['marketplace']['admin']['bookings']['items'][number];
 
-export function BookingsTable({ initialQuery }: { initialQuery: ListInput }) {
+const COLUMNS: DataTableColumn<Booking>[] = [
+  {
+    id: 'number',
+    header: '#',
+    cell: (booking) => (
+      <Link href={`/admin/marketplace/bookings/${booking.id}`}>#{booking.number}</Link>
+    ),
+  },
+  { id: 'organizer', header: 'Organizer email', cell: (booking) => booking.organizer.email },
+  { id: 'eventDate', header: 'Event date', cell: (booking) => dateOnly(booking.eventDate) },
+  {
+    id: 'vendors',
+    header: 'Vendors',
+    cell: (booking) =>
+      booking.vendors.map((linkage, i) => (
+        <div key={i}>
+          {linkage.vendor.displayName}: {linkage.status}
+        </div>
+      )),
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    // The label tells a deposit from a payment in full; the badge colour stays by status.
+    cell: (booking) => (
+      <span className={`badge badge-${booking.status}`}>{booking.statusLabel}</span>
+    ),
+  },
+  {
+    id: 'total',
+    header: 'Total',
+    className: 'num',
+    cell: (booking) => formatMoney(booking.amounts.totalCents, booking.currency),
+  },
+  {
+    id: 'paid',
+    header: 'Paid',
+    className: 'num',
+    cell: (booking) => formatMoney(booking.amounts.paidCents, booking.currency),
+  },
+  { id: 'createdAt', header: 'Created', cell: (booking) => dateTime(booking.createdAt) },
+];
+
+export function BookingsTable() {
   const trpc = useTRPC();
-  const { query, filter, paging } = useListQuery(initialQuery);
+  const { query, control } = useUrlTableState(BOOKINGS_TABLE);
   const list = useQuery({
     ...trpc.marketplace.admin.bookings.queryOptions(query),
     placeholderData: keepPreviousData,
   });
 
   return (
-    <ListShell
-      title="Bookings"
-      intro="Event bookings from request to completion. Open one for its payments, payouts and ledger."
-      filterLabel="Filter bookings"
-      filters={
-        <StatusFilter
-          id="booking-status-filter"
-          value={query.status}
-          options={BOOKING_STATUSES}
-          onChange={(status) => filter({ status })}
-        />
-      }
-      list={list}
-      tableLabel="Bookings"
-      emptyText="No bookings match."
-      paging={paging}
-      head={
-        <>
-          <th>#</th>
-          <th>Organizer email</th>
-          <th>Event date</th>
-          <th>Vendors</th>
-          <th>Status</th>
-          <th className="num">Total</th>
-          <th className="num">Paid</th>
-          <th>Created</th>
-        </>
-      }
-    >
-      {list.data?.rows.map((booking) => (
-        <tr key={booking.id}>
-          <td>
-            <Link href={`/admin/marketplace/bookings/${booking.id}`}>#{booking.number}</Link>
-          </td>
-          <td>{booking.organizer.email}</td>
-          <td>{dateOnly(booking.eventDate)}</td>
-          <td>
-            {booking.vendors.map((linkage, i) => (
-              <div key={i}>
-                {linkage.vendor.displayName}: {linkage.status}
-              </div>
-            ))}
-          </td>
-          <td>
-            {/* The label tells a deposit from a payment in full; the badge colour stays by status. */}
-            <span className={`badge badge-${booking.status}`}>{booking.statusLabel}</span>
-          </td>
-          <td className="num">{formatMoney(booking.amounts.totalCents, booking.currency)}</td>
-          <td className="num">{formatMoney(booking.amounts.paidCents, booking.currency)}</td>
-          <td>{dateTime(booking.createdAt)}</td>
-        </tr>
-      ))}
-    </ListShell>
+    <>
+      <h1>Bookings</h1>
+      <p className="muted">
+        Event bookings from request to completion. Open one for its payments, payouts and ledger.
+      </p>
+      <DataTable
+        label="Bookings"
+        noun={['booking', 'bookings']}
+        columns={COLUMNS}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(booking) => booking.id}
+        control={control}
+        filterLabel="Filter bookings"
+        filters={[
+          {
+            kind: 'select',
+            key: 'status',
+            id: 'booking-status-filter',
+            label: 'Status',
+            options: BOOKING_STATUSES,
+          },
+        ]}
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText="No bookings match."
+      />
+    </>
   );
 }

@@ -1,23 +1,27 @@
 import type { Metadata } from 'next';
-import type { RouterInputs } from '@souk/api';
+import { parseTableQuery } from '@/lib/url-table-state';
 import { HydrateClient, trpc } from '@/trpc/server';
 import { marketplaceAccess, NoAccess, preload } from '../_components/access';
+import { BOOKINGS_TABLE } from '../_components/table-specs';
 import { BookingsTable } from './bookings-table';
 
 export const metadata: Metadata = { title: 'Bookings' };
 
-const INITIAL_BOOKINGS_QUERY = {
-  page: 1,
-  pageSize: 25,
-} satisfies RouterInputs['marketplace']['admin']['bookings'];
-
-export default async function BookingsPage() {
+export default async function BookingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const access = await marketplaceAccess('/admin/marketplace/bookings');
   if (!access.canRead) return <NoAccess role={access.role} />;
-  await preload(trpc.marketplace.admin.bookings.queryOptions(INITIAL_BOOKINGS_QUERY));
+  await preload(
+    trpc.marketplace.admin.bookings.queryOptions(
+      parseTableQuery(await searchParams, BOOKINGS_TABLE),
+    ),
+  );
   return (
     <HydrateClient>
-      <BookingsTable initialQuery={INITIAL_BOOKINGS_QUERY} />
+      <BookingsTable />
     </HydrateClient>
   );
 }

@@ -2,30 +2,24 @@
 
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
-import { StatusBadge, StatusFilter } from '@souk/ui';
-import type { RouterInputs } from '@souk/api';
+import { DataTable, StatusBadge, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { idFilterProblem } from '@/lib/url-table-state';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { dateTime, plural } from '../_components/format';
-import { useAdminActions, useListQuery } from '../_components/hooks';
-import { FilterText, ListShell } from '../_components/list-shell';
+import { useAdminActions } from '../_components/hooks';
+import { FlashNotice } from '../_components/flash-notice';
 import { DISPUTE_STATUSES } from '../_components/options';
+import { DISPUTES_TABLE } from '../_components/table-specs';
 import { ResolveForm } from './resolve-form';
 
-type ListInput = RouterInputs['marketplace']['admin']['disputes'];
+type Dispute = RouterOutputs['marketplace']['admin']['disputes']['items'][number];
 
-export function DisputesTable({
-  initialQuery,
-  canManage,
-}: {
-  initialQuery: ListInput;
-  canManage: boolean;
-}) {
+export function DisputesTable({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
-  const { query, filter, paging } = useListQuery(initialQuery);
-  const [bookingId, setBookingId] = useState(initialQuery.bookingId ?? '');
-  const [userId, setUserId] = useState(initialQuery.userId ?? '');
+  const { query, control } = useUrlTableState(DISPUTES_TABLE);
   const list = useQuery({
     ...trpc.marketplace.admin.disputes.queryOptions(query),
     placeholderData: keepPreviousData,
@@ -41,91 +35,102 @@ export function DisputesTable({
     }),
   );
 
+  const columns: DataTableColumn<Dispute>[] = [
+    {
+      id: 'booking',
+      header: 'Booking #',
+      cell: (dispute) => (
+        <Link href={`/admin/marketplace/bookings/${dispute.bookingId}`}>
+          #{dispute.booking.number}
+        </Link>
+      ),
+    },
+    { id: 'openedAs', header: 'Opened as', cell: (dispute) => dispute.openedAs },
+    { id: 'reason', header: 'Reason', cell: (dispute) => dispute.reason },
+    { id: 'status', header: 'Status', cell: (dispute) => <StatusBadge status={dispute.status} /> },
+    {
+      id: 'held',
+      header: 'Held payouts',
+      cell: (dispute) => (
+        <>
+          {dispute.heldPayouts}
+          {dispute.heldPayouts > 0
+            ? ` · ${formatMoney(dispute.heldCents, dispute.booking.currency)}`
+            : ''}
+        </>
+      ),
+    },
+    {
+      id: 'resolutionNote',
+      header: 'Resolution note',
+      cell: (dispute) => dispute.resolutionNote ?? '',
+    },
+    { id: 'createdAt', header: 'Created', cell: (dispute) => dateTime(dispute.createdAt) },
+  ];
+  if (canManage) {
+    columns.push({
+      id: 'actions',
+      header: 'Actions',
+      cell: (dispute) => (
+        <>
+          {dispute.status === 'open' ? (
+            <ResolveForm
+              disputeId={dispute.id}
+              pending={resolve.isPending}
+              onResolve={(status, note) => resolve.mutate({ id: dispute.id, status, note })}
+            />
+          ) : null}
+        </>
+      ),
+    });
+  }
+
   return (
-    <ListShell
-      title="Disputes"
-      intro="Problems raised by an organizer or a vendor on a paid booking. The booking's payouts stay held until the dispute is resolved."
-      filterLabel="Filter disputes"
-      onFilter={() =>
-        filter({ bookingId: bookingId.trim() || undefined, userId: userId.trim() || undefined })
-      }
-      filters={
-        <>
-          <StatusFilter
-            id="dispute-status-filter"
-            value={query.status}
-            options={DISPUTE_STATUSES}
-            onChange={(status) => filter({ status })}
-          />
-          <FilterText
-            id="dispute-booking-filter"
-            label="Booking id"
-            placeholder="Booking id (UUID)"
-            value={bookingId}
-            onChange={setBookingId}
-          />
-          <FilterText
-            id="dispute-user-filter"
-            label="User id"
-            placeholder="Opened by (user id)"
-            value={userId}
-            onChange={setUserId}
-          />
-          <button type="submit">Filter</button>
-        </>
-      }
-      flash={flash}
-      list={list}
-      tableLabel="Disputes"
-      emptyText="No disputes match."
-      paging={paging}
-      head={
-        <>
-          <th>Booking #</th>
-          <th>Opened as</th>
-          <th>Reason</th>
-          <th>Status</th>
-          <th>Held payouts</th>
-          <th>Resolution note</th>
-          <th>Created</th>
-          {canManage ? <th>Actions</th> : null}
-        </>
-      }
-    >
-      {list.data?.rows.map((dispute) => {
-        const currency = dispute.booking.currency;
-        return (
-          <tr key={dispute.id}>
-            <td>
-              <Link href={`/admin/marketplace/bookings/${dispute.bookingId}`}>
-                #{dispute.booking.number}
-              </Link>
-            </td>
-            <td>{dispute.openedAs}</td>
-            <td>{dispute.reason}</td>
-            <td>
-              <StatusBadge status={dispute.status} />
-            </td>
-            <td>
-              {dispute.heldPayouts}
-              {dispute.heldPayouts > 0 ? ` · ${formatMoney(dispute.heldCents, currency)}` : ''}
-            </td>
-            <td>{dispute.resolutionNote ?? ''}</td>
-            <td>{dateTime(dispute.createdAt)}</td>
-            {canManage ? (
-              <td>
-                {dispute.status === 'open' ? (
-                  <ResolveForm
-                    disputeId={dispute.id}
-                    pending={resolve.isPending}
-                    onResolve={(status, note) => resolve.mutate({ id: dispute.id, status, note })}
-                  />
-                ) : null}
-              </td>
-            ) : null}
-          </tr>
-        );
-      })}
-    </ListShell>
+    <>
+      <h1>Disputes</h1>
+      <p className="muted">
+        Problems raised by an organizer or a vendor on a paid booking. The booking&apos;s payouts
+        stay held until the dispute is resolved.
+      </p>
+      <DataTable
+        label="Disputes"
+        noun={['dispute', 'disputes']}
+        columns={columns}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(dispute) => dispute.id}
+        control={control}
+        filterLabel="Filter disputes"
+        filters={[
+          {
+            kind: 'select',
+            key: 'status',
+            id: 'dispute-status-filter',
+            label: 'Status',
+            options: DISPUTE_STATUSES,
+          },
+          {
+            kind: 'text',
+            key: 'bookingId',
+            id: 'dispute-booking-filter',
+            label: 'Booking id',
+            placeholder: 'Booking id (UUID)',
+            validate: idFilterProblem('booking'),
+          },
+          {
+            kind: 'text',
+            key: 'userId',
+            id: 'dispute-user-filter',
+            label: 'User id',
+            placeholder: 'Opened by (user id)',
+            validate: idFilterProblem('user'),
+          },
+        ]}
+        notices={<FlashNotice flash={flash} />}
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText="No disputes match."
+      />
+    </>
   );
 }

@@ -2,91 +2,93 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
-import type { RouterInputs } from '@souk/api';
+import { DataTable, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { idFilterProblem } from '@/lib/url-table-state';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { dateTime } from '../_components/format';
-import { useListQuery } from '../_components/hooks';
-import { FilterSelect, FilterText, ListShell } from '../_components/list-shell';
 import { MODERATION_KINDS } from '../_components/options';
+import { MODERATION_TABLE } from '../_components/table-specs';
 
-type ListInput = RouterInputs['marketplace']['admin']['moderation'];
+type ModerationEvent = RouterOutputs['marketplace']['admin']['moderation']['items'][number];
 
-export function ModerationTable({ initialQuery }: { initialQuery: ListInput }) {
+const COLUMNS: DataTableColumn<ModerationEvent>[] = [
+  { id: 'kind', header: 'Kind', cell: (event) => event.kind },
+  { id: 'text', header: 'Text', cell: (event) => <span className="prewrap">{event.text}</span> },
+  {
+    id: 'user',
+    header: 'User',
+    cell: (event) => (event.userId ? <code>{event.userId}</code> : '—'),
+  },
+  {
+    id: 'booking',
+    header: 'Booking',
+    cell: (event) =>
+      event.bookingId ? (
+        <Link href={`/admin/marketplace/bookings/${event.bookingId}`}>
+          <code>{event.bookingId}</code>
+        </Link>
+      ) : (
+        '—'
+      ),
+  },
+  { id: 'createdAt', header: 'Created', cell: (event) => dateTime(event.createdAt) },
+];
+
+export function ModerationTable() {
   const trpc = useTRPC();
-  const { query, filter, paging } = useListQuery(initialQuery);
-  const [bookingId, setBookingId] = useState(initialQuery.bookingId ?? '');
-  const [userId, setUserId] = useState(initialQuery.userId ?? '');
+  const { query, control } = useUrlTableState(MODERATION_TABLE);
   const list = useQuery({
     ...trpc.marketplace.admin.moderation.queryOptions(query),
     placeholderData: keepPreviousData,
   });
 
   return (
-    <ListShell
-      title="Moderation"
-      intro="Reports from organizers and vendors. Emails and phone numbers are redacted before they are stored."
-      filterLabel="Filter moderation events"
-      onFilter={() =>
-        filter({ bookingId: bookingId.trim() || undefined, userId: userId.trim() || undefined })
-      }
-      filters={
-        <>
-          <FilterSelect
-            id="moderation-kind-filter"
-            label="Kind"
-            value={query.kind}
-            options={MODERATION_KINDS}
-            onChange={(kind) => filter({ kind })}
-          />
-          <FilterText
-            id="moderation-user-filter"
-            label="User id"
-            placeholder="Reported by (user id)"
-            value={userId}
-            onChange={setUserId}
-          />
-          <FilterText
-            id="moderation-booking-filter"
-            label="Booking id"
-            placeholder="Booking id (UUID)"
-            value={bookingId}
-            onChange={setBookingId}
-          />
-          <button type="submit">Filter</button>
-        </>
-      }
-      list={list}
-      tableLabel="Moderation events"
-      emptyText="No moderation events match."
-      paging={paging}
-      head={
-        <>
-          <th>Kind</th>
-          <th>Text</th>
-          <th>User</th>
-          <th>Booking</th>
-          <th>Created</th>
-        </>
-      }
-    >
-      {list.data?.rows.map((event) => (
-        <tr key={event.id}>
-          <td>{event.kind}</td>
-          <td className="prewrap">{event.text}</td>
-          <td>{event.userId ? <code>{event.userId}</code> : '—'}</td>
-          <td>
-            {event.bookingId ? (
-              <Link href={`/admin/marketplace/bookings/${event.bookingId}`}>
-                <code>{event.bookingId}</code>
-              </Link>
-            ) : (
-              '—'
-            )}
-          </td>
-          <td>{dateTime(event.createdAt)}</td>
-        </tr>
-      ))}
-    </ListShell>
+    <>
+      <h1>Moderation</h1>
+      <p className="muted">
+        Reports from organizers and vendors. Emails and phone numbers are redacted before they are
+        stored.
+      </p>
+      <DataTable
+        label="Moderation events"
+        noun={['event', 'events']}
+        columns={COLUMNS}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(event) => event.id}
+        control={control}
+        filterLabel="Filter moderation events"
+        filters={[
+          {
+            kind: 'select',
+            key: 'kind',
+            id: 'moderation-kind-filter',
+            label: 'Kind',
+            options: MODERATION_KINDS,
+          },
+          {
+            kind: 'text',
+            key: 'userId',
+            id: 'moderation-user-filter',
+            label: 'User id',
+            placeholder: 'Reported by (user id)',
+            validate: idFilterProblem('user'),
+          },
+          {
+            kind: 'text',
+            key: 'bookingId',
+            id: 'moderation-booking-filter',
+            label: 'Booking id',
+            placeholder: 'Booking id (UUID)',
+            validate: idFilterProblem('booking'),
+          },
+        ]}
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText="No moderation events match."
+      />
+    </>
   );
 }

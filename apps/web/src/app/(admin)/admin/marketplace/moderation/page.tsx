@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import type { RouterInputs } from '@souk/api';
+import { parseTableQuery } from '@/lib/url-table-state';
 import { HydrateClient, trpc } from '@/trpc/server';
 import { marketplaceAccess, NoAccess, preload } from '../_components/access';
+import { MODERATION_TABLE } from '../_components/table-specs';
 import { ModerationTable } from './moderation-table';
 
 export const metadata: Metadata = { title: 'Moderation' };
@@ -9,21 +10,18 @@ export const metadata: Metadata = { title: 'Moderation' };
 export default async function ModerationPage({
   searchParams,
 }: {
-  searchParams: Promise<{ bookingId?: string; userId?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const access = await marketplaceAccess('/admin/marketplace/moderation');
   if (!access.canRead) return <NoAccess role={access.role} />;
-  const { bookingId, userId } = await searchParams;
-  const initialQuery = {
-    page: 1,
-    pageSize: 25,
-    bookingId: bookingId || undefined,
-    userId: userId || undefined,
-  } satisfies RouterInputs['marketplace']['admin']['moderation'];
-  await preload(trpc.marketplace.admin.moderation.queryOptions(initialQuery));
+  await preload(
+    trpc.marketplace.admin.moderation.queryOptions(
+      parseTableQuery(await searchParams, MODERATION_TABLE),
+    ),
+  );
   return (
     <HydrateClient>
-      <ModerationTable initialQuery={initialQuery} />
+      <ModerationTable />
     </HydrateClient>
   );
 }

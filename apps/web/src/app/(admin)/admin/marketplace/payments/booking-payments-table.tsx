@@ -3,74 +3,85 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { formatMoney } from '@souk/core/money';
-import { StatusBadge, StatusFilter } from '@souk/ui';
-import type { RouterInputs } from '@souk/api';
+import { DataTable, StatusBadge, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { dateTime } from '../_components/format';
-import { useListQuery } from '../_components/hooks';
-import { ListShell } from '../_components/list-shell';
 import { PAYMENT_STATUSES } from '../_components/options';
+import { BOOKING_PAYMENTS_TABLE } from '../_components/table-specs';
 
-type ListInput = RouterInputs['marketplace']['admin']['payments'];
+type Payment = RouterOutputs['marketplace']['admin']['payments']['items'][number];
 
-export function BookingPaymentsTable({ initialQuery }: { initialQuery: ListInput }) {
+const COLUMNS: DataTableColumn<Payment>[] = [
+  {
+    id: 'booking',
+    header: 'Booking #',
+    cell: (payment) => (
+      <Link href={`/admin/marketplace/bookings/${payment.bookingId}`}>
+        #{payment.booking.number}
+      </Link>
+    ),
+  },
+  { id: 'kind', header: 'Kind', cell: (payment) => payment.kind },
+  {
+    id: 'amount',
+    header: 'Amount',
+    className: 'num',
+    cell: (payment) => formatMoney(payment.amountCents, payment.currency),
+  },
+  {
+    id: 'refunded',
+    header: 'Refunded',
+    className: 'num',
+    cell: (payment) => formatMoney(payment.amountRefundedCents, payment.currency),
+  },
+  { id: 'status', header: 'Status', cell: (payment) => <StatusBadge status={payment.status} /> },
+  { id: 'failure', header: 'Failure', cell: (payment) => payment.failureMessage ?? '' },
+  {
+    id: 'paymentIntent',
+    header: 'PaymentIntent',
+    cell: (payment) => <code>{payment.processorPaymentIntentId}</code>,
+  },
+  { id: 'createdAt', header: 'Created', cell: (payment) => dateTime(payment.createdAt) },
+];
+
+export function BookingPaymentsTable() {
   const trpc = useTRPC();
-  const { query, filter, paging } = useListQuery(initialQuery);
+  const { query, control } = useUrlTableState(BOOKING_PAYMENTS_TABLE);
   const list = useQuery({
     ...trpc.marketplace.admin.payments.queryOptions(query),
     placeholderData: keepPreviousData,
   });
 
   return (
-    <ListShell
-      title="Booking payments"
-      intro="Deposits, full payments and balances organizers paid through a PaymentIntent."
-      filterLabel="Filter booking payments"
-      filters={
-        <StatusFilter
-          id="booking-payment-status-filter"
-          value={query.status}
-          options={PAYMENT_STATUSES}
-          onChange={(status) => filter({ status })}
-        />
-      }
-      list={list}
-      tableLabel="Booking payments"
-      emptyText="No booking payments match."
-      paging={paging}
-      head={
-        <>
-          <th>Booking #</th>
-          <th>Kind</th>
-          <th className="num">Amount</th>
-          <th className="num">Refunded</th>
-          <th>Status</th>
-          <th>Failure</th>
-          <th>PaymentIntent</th>
-          <th>Created</th>
-        </>
-      }
-    >
-      {list.data?.rows.map((payment) => (
-        <tr key={payment.id}>
-          <td>
-            <Link href={`/admin/marketplace/bookings/${payment.bookingId}`}>
-              #{payment.booking.number}
-            </Link>
-          </td>
-          <td>{payment.kind}</td>
-          <td className="num">{formatMoney(payment.amountCents, payment.currency)}</td>
-          <td className="num">{formatMoney(payment.amountRefundedCents, payment.currency)}</td>
-          <td>
-            <StatusBadge status={payment.status} />
-          </td>
-          <td>{payment.failureMessage ?? ''}</td>
-          <td>
-            <code>{payment.processorPaymentIntentId}</code>
-          </td>
-          <td>{dateTime(payment.createdAt)}</td>
-        </tr>
-      ))}
-    </ListShell>
+    <>
+      <h1>Booking payments</h1>
+      <p className="muted">
+        Deposits, full payments and balances organizers paid through a PaymentIntent.
+      </p>
+      <DataTable
+        label="Booking payments"
+        noun={['payment', 'payments']}
+        columns={COLUMNS}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(payment) => payment.id}
+        control={control}
+        filterLabel="Filter booking payments"
+        filters={[
+          {
+            kind: 'select',
+            key: 'status',
+            id: 'booking-payment-status-filter',
+            label: 'Status',
+            options: PAYMENT_STATUSES,
+          },
+        ]}
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText="No booking payments match."
+      />
+    </>
   );
 }

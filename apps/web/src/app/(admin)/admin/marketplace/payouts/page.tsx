@@ -1,25 +1,26 @@
 import type { Metadata } from 'next';
-import type { RouterInputs } from '@souk/api';
+import { parseTableQuery } from '@/lib/url-table-state';
 import { HydrateClient, trpc } from '@/trpc/server';
 import { marketplaceAccess, NoAccess, preload } from '../_components/access';
+import { PAYOUTS_TABLE } from '../_components/table-specs';
 import { PayoutsTable } from './payouts-table';
 
 export const metadata: Metadata = { title: 'Payouts' };
 
-// The default view is the approval queue.
-const INITIAL_PAYOUTS_QUERY = {
-  status: 'eligible',
-  page: 1,
-  pageSize: 25,
-} satisfies RouterInputs['marketplace']['admin']['payouts'];
-
-export default async function PayoutsPage() {
+export default async function PayoutsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const access = await marketplaceAccess('/admin/marketplace/payouts');
   if (!access.canRead) return <NoAccess role={access.role} />;
-  await preload(trpc.marketplace.admin.payouts.queryOptions(INITIAL_PAYOUTS_QUERY));
+  // Without a status in the URL this is the approval queue (PAYOUTS_TABLE's default).
+  await preload(
+    trpc.marketplace.admin.payouts.queryOptions(parseTableQuery(await searchParams, PAYOUTS_TABLE)),
+  );
   return (
     <HydrateClient>
-      <PayoutsTable initialQuery={INITIAL_PAYOUTS_QUERY} canManage={access.canManagePayouts} />
+      <PayoutsTable canManage={access.canManagePayouts} />
     </HydrateClient>
   );
 }

@@ -3,27 +3,23 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { formatMoney } from '@souk/core/money';
-import { StatusBadge, StatusFilter } from '@souk/ui';
-import type { RouterInputs } from '@souk/api';
+import { DataTable, StatusBadge, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
-import { useAdminActions, useListQuery, useOpenAction } from '../_components/hooks';
-import { FilterSelect, ListShell } from '../_components/list-shell';
+import { FlashNotice } from '../_components/flash-notice';
+import { useAdminActions, useOpenAction } from '../_components/hooks';
 import { PAYOUT_MILESTONES, PAYOUT_STATUSES } from '../_components/options';
 import { ReasonForm } from '../_components/reason-form';
+import { PAYOUTS_TABLE } from '../_components/table-specs';
 
-type ListInput = RouterInputs['marketplace']['admin']['payouts'];
+type Payout = RouterOutputs['marketplace']['admin']['payouts']['items'][number];
 
 const FINAL: ReadonlySet<string> = new Set(['reversed', 'voided']);
 
-export function PayoutsTable({
-  initialQuery,
-  canManage,
-}: {
-  initialQuery: ListInput;
-  canManage: boolean;
-}) {
+export function PayoutsTable({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
-  const { query, filter, paging } = useListQuery(initialQuery);
+  const { query, control } = useUrlTableState(PAYOUTS_TABLE);
   const list = useQuery({
     ...trpc.marketplace.admin.payouts.queryOptions(query),
     placeholderData: keepPreviousData,
@@ -62,140 +58,167 @@ export function PayoutsTable({
   );
   const busy = approve.isPending || hold.isPending || release.isPending || reverse.isPending;
 
-  return (
-    <ListShell
-      title="Payouts"
-      intro="What each vendor is owed per booking: the reservation share once paid and requested, the rest when the event is completed. Approving sends the transfer."
-      filterLabel="Filter payouts"
-      filters={
+  const columns: DataTableColumn<Payout>[] = [
+    {
+      id: 'booking',
+      header: 'Booking',
+      cell: (payout) => (
+        <Link href={`/admin/marketplace/bookings/${payout.bookingId}`}>
+          #{payout.booking.number}
+        </Link>
+      ),
+    },
+    {
+      id: 'vendor',
+      header: 'Vendor',
+      cell: (payout) => (
         <>
-          <StatusFilter
-            id="payout-status-filter"
-            value={query.status}
-            options={PAYOUT_STATUSES}
-            onChange={(status) => filter({ status })}
-          />
-          <FilterSelect
-            id="payout-milestone-filter"
-            label="Milestone"
-            value={query.milestone}
-            options={PAYOUT_MILESTONES}
-            onChange={(milestone) => filter({ milestone })}
-          />
+          {payout.vendor.displayName}
+          {payout.vendor.payoutsDisabled ? <div className="muted">payouts disabled</div> : null}
         </>
-      }
-      flash={flash}
-      list={list}
-      tableLabel="Payouts"
-      emptyText="No payouts match."
-      paging={paging}
-      head={
+      ),
+    },
+    { id: 'milestone', header: 'Milestone', cell: (payout) => payout.milestone },
+    {
+      id: 'amount',
+      header: 'Amount',
+      className: 'num',
+      cell: (payout) => formatMoney(payout.amountCents, payout.currency),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      cell: (payout) => (
         <>
-          <th>Booking</th>
-          <th>Vendor</th>
-          <th>Milestone</th>
-          <th className="num">Amount</th>
-          <th>Status</th>
-          <th>Held reason</th>
-          <th>Transfer id</th>
-          {canManage ? <th>Actions</th> : null}
+          <StatusBadge status={payout.status} />
+          {payout.reverseReason ? <div className="muted">{payout.reverseReason}</div> : null}
         </>
-      }
-    >
-      {list.data?.rows.map((payout) => (
-        <tr key={payout.id}>
-          <td>
-            <Link href={`/admin/marketplace/bookings/${payout.bookingId}`}>
-              #{payout.booking.number}
-            </Link>
-          </td>
-          <td>
-            {payout.vendor.displayName}
-            {payout.vendor.payoutsDisabled ? <div className="muted">payouts disabled</div> : null}
-          </td>
-          <td>{payout.milestone}</td>
-          <td className="num">{formatMoney(payout.amountCents, payout.currency)}</td>
-          <td>
-            <StatusBadge status={payout.status} />
-            {payout.reverseReason ? <div className="muted">{payout.reverseReason}</div> : null}
-          </td>
-          <td>{payout.heldReason ?? ''}</td>
-          <td>{payout.transferId ? <code>{payout.transferId}</code> : ''}</td>
-          {canManage ? (
-            <td>
-              <div className="inline-actions">
-                {payout.status === 'eligible' ? (
-                  <>
-                    <button
-                      type="button"
-                      className="button-small button-primary"
-                      disabled={busy}
-                      onClick={() => approve.mutate({ id: payout.id })}
-                    >
-                      Approve
-                    </button>
-                    <button
-                      type="button"
-                      className="button-small"
-                      aria-expanded={form.isOpen(payout.id, 'hold')}
-                      onClick={() => form.toggle(payout.id, 'hold')}
-                    >
-                      Hold
-                    </button>
-                  </>
-                ) : null}
-                {payout.status === 'held' && payout.heldByDisputeId === null ? (
-                  <button
-                    type="button"
-                    className="button-small"
-                    disabled={busy}
-                    onClick={() => release.mutate({ id: payout.id })}
-                  >
-                    Release
-                  </button>
-                ) : null}
-                {payout.status === 'held' && payout.heldByDisputeId !== null ? (
-                  <Link
-                    className="muted"
-                    href={`/admin/marketplace/disputes?bookingId=${payout.bookingId}`}
-                  >
-                    Held by a dispute
-                  </Link>
-                ) : null}
-                {!FINAL.has(payout.status) ? (
-                  <button
-                    type="button"
-                    className="button-small button-danger"
-                    aria-expanded={form.isOpen(payout.id, 'reverse')}
-                    onClick={() => form.toggle(payout.id, 'reverse')}
-                  >
-                    Reverse
-                  </button>
-                ) : null}
-              </div>
-              {form.isOpen(payout.id, 'hold') ? (
-                <ReasonForm
-                  id={`payout-hold-${payout.id}`}
-                  label="Reason"
-                  submitLabel="Hold payout"
-                  pending={busy}
-                  onSubmit={(note) => hold.mutate({ id: payout.id, note })}
-                />
-              ) : null}
-              {form.isOpen(payout.id, 'reverse') ? (
-                <ReasonForm
-                  id={`payout-reverse-${payout.id}`}
-                  label="Reason"
-                  submitLabel="Reverse payout"
-                  danger
-                  pending={busy}
-                  onSubmit={(note) => reverse.mutate({ id: payout.id, note })}
-                />
-              ) : null}
-            </td>
+      ),
+    },
+    { id: 'heldReason', header: 'Held reason', cell: (payout) => payout.heldReason ?? '' },
+    {
+      id: 'transferId',
+      header: 'Transfer id',
+      cell: (payout) => (payout.transferId ? <code>{payout.transferId}</code> : ''),
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      id: 'actions',
+      header: 'Actions',
+      cell: (payout) => (
+        <>
+          <div className="inline-actions">
+            {payout.status === 'eligible' ? (
+              <>
+                <button
+                  type="button"
+                  className="button-small button-primary"
+                  disabled={busy}
+                  onClick={() => approve.mutate({ id: payout.id })}
+                >
+                  Approve
+                </button>
+                <button
+                  type="button"
+                  className="button-small"
+                  aria-expanded={form.isOpen(payout.id, 'hold')}
+                  onClick={() => form.toggle(payout.id, 'hold')}
+                >
+                  Hold
+                </button>
+              </>
+            ) : null}
+            {payout.status === 'held' && payout.heldByDisputeId === null ? (
+              <button
+                type="button"
+                className="button-small"
+                disabled={busy}
+                onClick={() => release.mutate({ id: payout.id })}
+              >
+                Release
+              </button>
+            ) : null}
+            {payout.status === 'held' && payout.heldByDisputeId !== null ? (
+              <Link
+                className="muted"
+                href={`/admin/marketplace/disputes?bookingId=${payout.bookingId}`}
+              >
+                Held by a dispute
+              </Link>
+            ) : null}
+            {!FINAL.has(payout.status) ? (
+              <button
+                type="button"
+                className="button-small button-danger"
+                aria-expanded={form.isOpen(payout.id, 'reverse')}
+                onClick={() => form.toggle(payout.id, 'reverse')}
+              >
+                Reverse
+              </button>
+            ) : null}
+          </div>
+          {form.isOpen(payout.id, 'hold') ? (
+            <ReasonForm
+              id={`payout-hold-${payout.id}`}
+              label="Reason"
+              submitLabel="Hold payout"
+              pending={busy}
+              onSubmit={(note) => hold.mutate({ id: payout.id, note })}
+            />
           ) : null}
-        </tr>
-      ))}
-    </ListShell>
+          {form.isOpen(payout.id, 'reverse') ? (
+            <ReasonForm
+              id={`payout-reverse-${payout.id}`}
+              label="Reason"
+              submitLabel="Reverse payout"
+              danger
+              pending={busy}
+              onSubmit={(note) => reverse.mutate({ id: payout.id, note })}
+            />
+          ) : null}
+        </>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <h1>Payouts</h1>
+      <p className="muted">
+        What each vendor is owed per booking: the reservation share once paid and requested, the
+        rest when the event is completed. Approving sends the transfer.
+      </p>
+      <DataTable
+        label="Payouts"
+        noun={['payout', 'payouts']}
+        columns={columns}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(payout) => payout.id}
+        control={control}
+        filterLabel="Filter payouts"
+        filters={[
+          {
+            kind: 'select',
+            key: 'status',
+            id: 'payout-status-filter',
+            label: 'Status',
+            options: PAYOUT_STATUSES,
+          },
+          {
+            kind: 'select',
+            key: 'milestone',
+            id: 'payout-milestone-filter',
+            label: 'Milestone',
+            options: PAYOUT_MILESTONES,
+          },
+        ]}
+        notices={<FlashNotice flash={flash} />}
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText="No payouts match."
+      />
+    </>
   );
 }

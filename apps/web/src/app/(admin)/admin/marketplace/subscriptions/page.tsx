@@ -1,24 +1,27 @@
 import type { Metadata } from 'next';
-import type { RouterInputs } from '@souk/api';
+import { parseTableQuery } from '@/lib/url-table-state';
 import { HydrateClient, trpc } from '@/trpc/server';
 import { marketplaceAccess, NoAccess, preload } from '../_components/access';
+import { SUBSCRIPTIONS_TABLE } from '../_components/table-specs';
 import { SubscriptionsTable } from './subscriptions-table';
 
 export const metadata: Metadata = { title: 'Organizer subscriptions' };
 
-// Defined here, not in the 'use client' file: the client table receives it as a prop.
-const INITIAL_SUBSCRIPTIONS_QUERY = {
-  page: 1,
-  pageSize: 25,
-} satisfies RouterInputs['marketplace']['admin']['subscriptions'];
-
-export default async function SubscriptionsPage() {
+export default async function SubscriptionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const access = await marketplaceAccess('/admin/marketplace/subscriptions');
   if (!access.canRead) return <NoAccess role={access.role} />;
-  await preload(trpc.marketplace.admin.subscriptions.queryOptions(INITIAL_SUBSCRIPTIONS_QUERY));
+  await preload(
+    trpc.marketplace.admin.subscriptions.queryOptions(
+      parseTableQuery(await searchParams, SUBSCRIPTIONS_TABLE),
+    ),
+  );
   return (
     <HydrateClient>
-      <SubscriptionsTable initialQuery={INITIAL_SUBSCRIPTIONS_QUERY} canManage={access.canManage} />
+      <SubscriptionsTable canManage={access.canManage} />
     </HydrateClient>
   );
 }

@@ -2,17 +2,18 @@
 
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { StatusBadge } from '@souk/ui';
+import { DataTable, StatusBadge, type DataTableColumn } from '@souk/ui';
 import type { RouterInputs, RouterOutputs } from '@souk/api';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { dateTime } from '../_components/format';
-import { useAdminActions, useListQuery } from '../_components/hooks';
-import { ListShell } from '../_components/list-shell';
+import { useAdminActions } from '../_components/hooks';
+import { FlashNotice } from '../_components/flash-notice';
 import { SUBSCRIPTION_STATUSES } from '../_components/options';
+import { SUBSCRIPTIONS_TABLE } from '../_components/table-specs';
 
 type Status = RouterInputs['marketplace']['admin']['setSubscription']['status'];
-type ListInput = RouterInputs['marketplace']['admin']['subscriptions'];
-type Organizer = RouterOutputs['marketplace']['admin']['subscriptions']['rows'][number];
+type Organizer = RouterOutputs['marketplace']['admin']['subscriptions']['items'][number];
 
 // What an admin grants by hand matches the self-service trial.
 const TRIAL_DAYS = 14;
@@ -62,15 +63,9 @@ function SetStatus({
   );
 }
 
-export function SubscriptionsTable({
-  initialQuery,
-  canManage,
-}: {
-  initialQuery: ListInput;
-  canManage: boolean;
-}) {
+export function SubscriptionsTable({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
-  const { query, paging } = useListQuery(initialQuery);
+  const { query, control } = useUrlTableState(SUBSCRIPTIONS_TABLE);
   const list = useQuery({
     ...trpc.marketplace.admin.subscriptions.queryOptions(query),
     placeholderData: keepPreviousData,
@@ -83,53 +78,63 @@ export function SubscriptionsTable({
     }),
   );
 
+  const columns: DataTableColumn<Organizer>[] = [
+    { id: 'email', header: 'Email', cell: (organizer) => organizer.email },
+    {
+      id: 'status',
+      header: 'Status',
+      cell: (organizer) => <StatusBadge status={organizer.status} />,
+    },
+    {
+      id: 'trialEndsAt',
+      header: 'Trial ends',
+      cell: (organizer) =>
+        organizer.status === 'trial' || organizer.status === 'incomplete'
+          ? dateTime(organizer.trialEndsAt)
+          : '—',
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      id: 'actions',
+      header: 'Actions',
+      cell: (organizer) => (
+        <SetStatus
+          organizer={organizer}
+          pending={set.isPending}
+          onApply={(status) =>
+            set.mutate({
+              userId: organizer.userId,
+              status,
+              trialEndsAt:
+                status === 'trial' ? new Date(Date.now() + TRIAL_DAYS * 86_400_000) : null,
+            })
+          }
+        />
+      ),
+    });
+  }
+
   return (
-    <ListShell
-      title="Organizer subscriptions"
-      intro={`Template details are open to organizers on a trial or an active subscription. Setting "trial" here starts a ${TRIAL_DAYS}-day trial from now.`}
-      flash={flash}
-      list={list}
-      tableLabel="Organizer subscriptions"
-      emptyText="No organizers yet."
-      paging={paging}
-      head={
-        <>
-          <th>Email</th>
-          <th>Status</th>
-          <th>Trial ends</th>
-          {canManage ? <th>Actions</th> : null}
-        </>
-      }
-    >
-      {list.data?.rows.map((organizer) => (
-        <tr key={organizer.userId}>
-          <td>{organizer.email}</td>
-          <td>
-            <StatusBadge status={organizer.status} />
-          </td>
-          <td>
-            {organizer.status === 'trial' || organizer.status === 'incomplete'
-              ? dateTime(organizer.trialEndsAt)
-              : '—'}
-          </td>
-          {canManage ? (
-            <td>
-              <SetStatus
-                organizer={organizer}
-                pending={set.isPending}
-                onApply={(status) =>
-                  set.mutate({
-                    userId: organizer.userId,
-                    status,
-                    trialEndsAt:
-                      status === 'trial' ? new Date(Date.now() + TRIAL_DAYS * 86_400_000) : null,
-                  })
-                }
-              />
-            </td>
-          ) : null}
-        </tr>
-      ))}
-    </ListShell>
+    <>
+      <h1>Organizer subscriptions</h1>
+      <p className="muted">
+        Template details are open to organizers on a trial or an active subscription. Setting
+        &quot;trial&quot; here starts a {TRIAL_DAYS}-day trial from now.
+      </p>
+      <DataTable
+        label="Organizer subscriptions"
+        noun={['organizer', 'organizers']}
+        columns={columns}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(organizer) => organizer.userId}
+        control={control}
+        notices={<FlashNotice flash={flash} />}
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText="No organizers yet."
+      />
+    </>
   );
 }

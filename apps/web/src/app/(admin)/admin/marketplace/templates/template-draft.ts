@@ -1,4 +1,7 @@
+import { templateInput } from '@souk/core/client';
 import type { RouterInputs, RouterOutputs } from '@souk/api';
+// Relative, so a unit test (no Next path aliases) can load it.
+import { draftSchema } from '../../../../../lib/draft-schema';
 
 type TemplateInput = RouterInputs['marketplace']['admin']['createTemplate'];
 type Template = RouterOutputs['marketplace']['admin']['template'];
@@ -32,13 +35,12 @@ export function draftFromTemplate(template: Template): TemplateDraft {
   };
 }
 
-/** The checks worth doing before a round trip; the server validates everything again. */
+/** Draft -> API input; text that is not a whole number is an error on its field. */
 export function draftToInput(draft: TemplateDraft): {
   input: TemplateInput;
   errors: FieldErrors;
 } {
   const errors: FieldErrors = {};
-  if (draft.name.trim().length < 2) errors.name = 'Name needs at least 2 characters';
   const guests = draft.suggestedGuests.trim();
   if (guests !== '' && !/^\d+$/.test(guests)) {
     errors.suggestedGuests = 'Suggested guests must be a whole number';
@@ -54,3 +56,6 @@ export function draftToInput(draft: TemplateDraft): {
     errors,
   };
 }
+
+/** The form's resolver schema: the draft checked by the core `templateInput`. */
+export const templateDraftSchema = draftSchema({ toInput: draftToInput, schema: templateInput });

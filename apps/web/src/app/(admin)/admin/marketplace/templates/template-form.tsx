@@ -1,31 +1,20 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { Field, fieldControlProps } from '@souk/ui';
-import type { AppRouter } from '@souk/api';
 import { UploadField } from '@/components/upload-field';
+import { applyFormErrors, invalidSubmitSummary } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
+import { FlashNotice } from '../_components/flash-notice';
 import { useAdminActions } from '../_components/hooks';
-import { FlashNotice } from '../_components/list-shell';
-import {
-  draftToInput,
-  emptyTemplate,
-  type FieldErrors,
-  type TemplateDraft,
-} from './template-draft';
+import { emptyTemplate, templateDraftSchema, type TemplateDraft } from './template-draft';
 
-function serverFieldErrors(error: unknown): FieldErrors {
-  if (!(error instanceof TRPCClientError)) return {};
-  const data = (error as TRPCClientError<AppRouter>).data as
-    { fieldErrors?: Record<string, string[]> | null } | undefined;
-  const fields: FieldErrors = {};
-  for (const [path, messages] of Object.entries(data?.fieldErrors ?? {}))
-    fields[path] = messages[0] ?? 'Invalid';
-  return fields;
-}
+// The fields with an input beside which an error can be shown.
+const FIELDS = ['name', 'suggestedGuests', 'summary', 'details'] as const;
 
 /** New template (templateId null, on the list page) or edit one (its own page). */
 export function TemplateForm({
@@ -39,22 +28,22 @@ export function TemplateForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [draft, setDraft] = useState<TemplateDraft>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // Checked with the core schema before sending; the API's refusals land on the same fields.
+  const form = useForm({ resolver: zodResolver(templateDraftSchema), defaultValues: initial });
+  const { errors } = form.formState;
+  const mediaUploadIds = useWatch({ control: form.control, name: 'mediaUploadIds' });
   // Names of files uploaded in this visit; stored media are shown by id.
   const [fileNames, setFileNames] = useState<Record<string, string>>({});
   const { flash, succeed, fail, handlers } = useAdminActions();
-  const onError = (error: unknown) => {
-    setErrors(serverFieldErrors(error));
-    fail(error);
-  };
+  const failWith = (summary: string | null) => fail(new Error(summary ?? ''));
+  const onError = (error: unknown) =>
+    failWith(applyFormErrors(form.setError, error, { shown: FIELDS }));
   const create = useMutation(
     trpc.marketplace.admin.createTemplate.mutationOptions({
       ...handlers,
       onError,
       onSuccess: (template) => {
-        setErrors({});
-        setDraft(emptyTemplate);
+        form.reset(emptyTemplate);
         succeed(`Template "${template.name}" created.`);
       },
     }),
@@ -64,7 +53,6 @@ export function TemplateForm({
       ...handlers,
       onError,
       onSuccess: () => {
-        setErrors({});
         succeed('Template saved.');
         router.refresh();
       },
@@ -73,88 +61,63 @@ export function TemplateForm({
   const pending = create.isPending || update.isPending;
   const prefix = templateId ? 'template-edit' : 'template-new';
   const fid = (field: string) => `${prefix}-${field}`;
-  const ctl = (field: string) => fieldControlProps(fid(field), errors[field]);
-  const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
-
-  function submit() {
-    const { input, errors: clientErrors } = draftToInput(draft);
-    if (Object.keys(clientErrors).length > 0) {
-      setErrors(clientErrors);
-      fail(new Error('Please fix the highlighted fields.'));
-      return;
-    }
-    if (templateId) update.mutate({ id: templateId, ...input });
-    else create.mutate(input);
-  }
+  const ctl = (field: (typeof FIELDS)[number]) => ({
+    ...fieldControlProps(fid(field), errors[field]?.message),
+    ...form.register(field),
+  });
+  const submit = form.handleSubmit(
+    (input) => (templateId ? update.mutate({ id: templateId, ...input }) : create.mutate(input)),
+    (invalid) => failWith(invalidSubmitSummary(invalid)),
+  );
 
   return (
     <form
       className="template-form"
       aria-label={templateId ? 'Edit template' : 'New template'}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+      onSubmit={(e) => void submit(e)}
     >
       <FlashNotice flash={flash} />
       <fieldset disabled={!canManage} style={{ border: 'none', padding: 0, margin: 0 }}>
         <div className="form-grid">
-          <Field id={fid('name')} label="Name" error={errors.name} required>
-            <input
-              {...ctl('name')}
-              value={draft.name}
-              onChange={(e) => set('name', e.target.value)}
-            />
+          <Field id={fid('name')} label="Name" error={errors.name?.message} required>
+            <input {...ctl('name')} />
           </Field>
           <Field
             id={fid('suggestedGuests')}
             label="Suggested guests"
-            error={errors.suggestedGuests}
+            error={errors.suggestedGuests?.message}
           >
-            <input
-              {...ctl('suggestedGuests')}
-              type="number"
-              min={1}
-              step={1}
-              inputMode="numeric"
-              value={draft.suggestedGuests}
-              onChange={(e) => set('suggestedGuests', e.target.value)}
-            />
+            <input {...ctl('suggestedGuests')} type="number" min={1} step={1} inputMode="numeric" />
           </Field>
         </div>
         <Field
           id={fid('summary')}
           label="Summary"
-          error={errors.summary}
+          error={errors.summary?.message}
           hint="Public teaser shown to everyone"
         >
-          <input
-            {...ctl('summary')}
-            value={draft.summary}
-            onChange={(e) => set('summary', e.target.value)}
-          />
+          <input {...ctl('summary')} />
         </Field>
         <Field
           id={fid('details')}
           label="Details"
-          error={errors.details}
+          error={errors.details?.message}
           hint="Shown to organizers with a trial or an active subscription"
         >
-          <textarea
-            {...ctl('details')}
-            rows={8}
-            value={draft.details}
-            onChange={(e) => set('details', e.target.value)}
-          />
+          <textarea {...ctl('details')} rows={8} />
         </Field>
         {templateId ? (
           <section aria-label="Media" className="template-media">
             <h2>Media</h2>
-            {draft.mediaUploadIds.length === 0 ? <p className="muted">No media yet.</p> : null}
+            {errors.mediaUploadIds?.message ? (
+              <p className="field-error" role="alert">
+                {errors.mediaUploadIds.message}
+              </p>
+            ) : null}
+            {mediaUploadIds.length === 0 ? <p className="muted">No media yet.</p> : null}
             <ul aria-label="Template media">
-              {draft.mediaUploadIds.map((id, i) => (
+              {mediaUploadIds.map((id, i) => (
                 <li key={id} className="inline-actions">
                   {fileNames[id] ?? <code>{id}</code>}
                   <button
@@ -162,9 +125,9 @@ export function TemplateForm({
                     className="button-small button-danger"
                     aria-label={`Remove media ${i + 1}`}
                     onClick={() =>
-                      set(
+                      form.setValue(
                         'mediaUploadIds',
-                        draft.mediaUploadIds.filter((x) => x !== id),
+                        mediaUploadIds.filter((x) => x !== id),
                       )
                     }
                   >
@@ -179,7 +142,7 @@ export function TemplateForm({
                 label="Add media"
                 onUploaded={(upload) => {
                   setFileNames((names) => ({ ...names, [upload.id]: upload.fileName }));
-                  setDraft((d) => ({ ...d, mediaUploadIds: [...d.mediaUploadIds, upload.id] }));
+                  form.setValue('mediaUploadIds', [...form.getValues('mediaUploadIds'), upload.id]);
                 }}
               />
             ) : null}

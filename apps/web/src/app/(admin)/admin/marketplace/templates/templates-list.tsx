@@ -2,19 +2,20 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { ConfirmDialog, DataTable, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 import { useAdminActions } from '../_components/hooks';
-import { ListShell } from '../_components/list-shell';
+import { FlashNotice } from '../_components/flash-notice';
 import { emptyTemplate } from './template-draft';
 import { TemplateForm } from './template-form';
+
+type Template = RouterOutputs['marketplace']['public']['templates'][number];
 
 export function TemplatesList({ orgSlug, canManage }: { orgSlug: string; canManage: boolean }) {
   const trpc = useTRPC();
   // The admin API has no list of its own: the org's public list has every template.
-  const list = useQuery({
-    ...trpc.marketplace.public.templates.queryOptions({ orgSlug }),
-    select: (rows) => ({ rows, total: rows.length }),
-  });
+  const list = useQuery(trpc.marketplace.public.templates.queryOptions({ orgSlug }));
   const { flash, succeed, handlers } = useAdminActions();
   const remove = useMutation(
     trpc.marketplace.admin.deleteTemplate.mutationOptions({
@@ -23,65 +24,78 @@ export function TemplatesList({ orgSlug, canManage }: { orgSlug: string; canMana
     }),
   );
 
+  const columns: DataTableColumn<Template>[] = [
+    {
+      id: 'name',
+      header: 'Name',
+      cell: (template) =>
+        canManage ? (
+          template.name
+        ) : (
+          <Link href={`/admin/marketplace/templates/${template.id}`}>{template.name}</Link>
+        ),
+    },
+    { id: 'summary', header: 'Summary', cell: (template) => template.summary },
+    {
+      id: 'suggestedGuests',
+      header: 'Suggested guests',
+      className: 'num',
+      cell: (template) => template.suggestedGuests ?? '—',
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      id: 'actions',
+      header: 'Actions',
+      cell: (template) => (
+        <div className="inline-actions">
+          <Link
+            className="button button-small"
+            href={`/admin/marketplace/templates/${template.id}`}
+          >
+            Edit
+          </Link>
+          <ConfirmDialog
+            trigger={
+              <button
+                type="button"
+                className="button-small button-danger"
+                disabled={remove.isPending}
+              >
+                Delete
+              </button>
+            }
+            title={`Delete the template "${template.name}"?`}
+            description="Bookings made from it keep their details."
+            confirmLabel="Delete template"
+            pendingLabel="Deleting…"
+            tone="danger"
+            onConfirm={() => remove.mutateAsync({ id: template.id }).catch(() => undefined)}
+          />
+        </div>
+      ),
+    });
+  }
+
   return (
     <>
-      <ListShell
-        title="Event templates"
-        intro="Event plans organizers start a booking from. The summary is public; the details are for subscribers."
-        flash={flash}
-        list={list}
-        tableLabel="Event templates"
+      <h1>Event templates</h1>
+      <p className="muted">
+        Event plans organizers start a booking from. The summary is public; the details are for
+        subscribers.
+      </p>
+      <DataTable
+        label="Event templates"
+        noun={['template', 'templates']}
+        columns={columns}
+        rows={list.data}
+        total={list.data?.length}
+        getRowId={(template) => template.id}
+        notices={<FlashNotice flash={flash} />}
+        isLoading={list.isLoading}
+        error={list.error?.message}
         emptyText="No templates yet."
-        head={
-          <>
-            <th>Name</th>
-            <th>Summary</th>
-            <th className="num">Suggested guests</th>
-            {canManage ? <th>Actions</th> : null}
-          </>
-        }
-      >
-        {list.data?.rows.map((template) => (
-          <tr key={template.id}>
-            <td>
-              {canManage ? (
-                template.name
-              ) : (
-                <Link href={`/admin/marketplace/templates/${template.id}`}>{template.name}</Link>
-              )}
-            </td>
-            <td>{template.summary}</td>
-            <td className="num">{template.suggestedGuests ?? '—'}</td>
-            {canManage ? (
-              <td>
-                <div className="inline-actions">
-                  <Link
-                    className="button button-small"
-                    href={`/admin/marketplace/templates/${template.id}`}
-                  >
-                    Edit
-                  </Link>
-                  <button
-                    type="button"
-                    className="button-small button-danger"
-                    disabled={remove.isPending}
-                    onClick={() => {
-                      if (
-                        window.confirm(
-                          `Delete the template "${template.name}"? Bookings made from it keep their details.`,
-                        )
-                      )
-                        remove.mutate({ id: template.id });
-                    }}
-                  >
-                    Delete
-                  </button>
-                </div>
-              </td>
-            ) : null}
-          </tr>
-        ))}
-      </ListShell>
+      />
       {canManage ? (
         <section aria-label="New template" className="new-template">
           <h2>New template</h2>

@@ -1,31 +1,26 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { StatusBadge, StatusFilter } from '@souk/ui';
-import type { RouterInputs, RouterOutputs } from '@souk/api';
+import { DataTable, StatusBadge, type DataTableColumn } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
-import { useAdminActions, useListQuery, useOpenAction } from '../_components/hooks';
-import { FilterSelect, ListShell } from '../_components/list-shell';
+import { useAdminActions, useOpenAction } from '../_components/hooks';
+import { FlashNotice } from '../_components/flash-notice';
 import { VENDOR_STATUSES, VENDOR_TYPE_LABELS, VENDOR_TYPES } from '../_components/options';
 import { ReasonForm } from '../_components/reason-form';
+import { VENDORS_TABLE } from '../_components/table-specs';
 
-type ListInput = RouterInputs['marketplace']['admin']['vendors'];
-type Vendor = RouterOutputs['marketplace']['admin']['vendors']['rows'][number];
+type Vendor = RouterOutputs['marketplace']['admin']['vendors']['items'][number];
 
 function payoutsState(vendor: Vendor): string {
   if (vendor.payoutsDisabled) return 'disabled';
   return vendor.payoutsEnabled ? 'enabled' : 'not set up';
 }
 
-export function VendorsTable({
-  initialQuery,
-  canManage,
-}: {
-  initialQuery: ListInput;
-  canManage: boolean;
-}) {
+export function VendorsTable({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
-  const { query, filter, paging } = useListQuery(initialQuery);
+  const { query, control } = useUrlTableState(VENDORS_TABLE);
   const list = useQuery({
     ...trpc.marketplace.admin.vendors.queryOptions(query),
     placeholderData: keepPreviousData,
@@ -56,105 +51,114 @@ export function VendorsTable({
   );
   const busy = review.isPending || payouts.isPending;
 
-  return (
-    <ListShell
-      title="Vendors"
-      intro="Venue owners and service providers who applied to sell through the marketplace. Organizers can book approved vendors only."
-      filterLabel="Filter vendors"
-      filters={
+  const columns: DataTableColumn<Vendor>[] = [
+    { id: 'displayName', header: 'Display name', cell: (vendor) => vendor.displayName },
+    { id: 'type', header: 'Type', cell: (vendor) => VENDOR_TYPE_LABELS[vendor.type] },
+    { id: 'city', header: 'City', cell: (vendor) => vendor.city || '—' },
+    { id: 'email', header: 'Email', cell: (vendor) => vendor.user.email },
+    {
+      id: 'status',
+      header: 'Status',
+      cell: (vendor) => (
         <>
-          <StatusFilter
-            id="vendor-status-filter"
-            value={query.status}
-            options={VENDOR_STATUSES}
-            onChange={(status) => filter({ status })}
-          />
-          <FilterSelect
-            id="vendor-type-filter"
-            label="Type"
-            value={query.type}
-            options={VENDOR_TYPES}
-            onChange={(type) => filter({ type })}
-          />
+          <StatusBadge status={vendor.status} />
+          {vendor.reviewNote ? <div className="muted">{vendor.reviewNote}</div> : null}
         </>
-      }
-      flash={flash}
-      list={list}
-      tableLabel="Vendors"
-      emptyText="No vendors match."
-      paging={paging}
-      head={
+      ),
+    },
+    {
+      id: 'payouts',
+      header: 'Payouts',
+      cell: (vendor) => <span className="nowrap">{payoutsState(vendor)}</span>,
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      id: 'actions',
+      header: 'Actions',
+      cell: (vendor) => (
         <>
-          <th>Display name</th>
-          <th>Type</th>
-          <th>City</th>
-          <th>Email</th>
-          <th>Status</th>
-          <th>Payouts</th>
-          {canManage ? <th>Actions</th> : null}
-        </>
-      }
-    >
-      {list.data?.rows.map((vendor) => (
-        <tr key={vendor.id}>
-          <td>{vendor.displayName}</td>
-          <td>{VENDOR_TYPE_LABELS[vendor.type]}</td>
-          <td>{vendor.city || '—'}</td>
-          <td>{vendor.user.email}</td>
-          <td>
-            <StatusBadge status={vendor.status} />
-            {vendor.reviewNote ? <div className="muted">{vendor.reviewNote}</div> : null}
-          </td>
-          <td className="nowrap">{payoutsState(vendor)}</td>
-          {canManage ? (
-            <td>
-              <div className="inline-actions">
-                {vendor.status !== 'approved' ? (
-                  <button
-                    type="button"
-                    className="button-small button-primary"
-                    disabled={busy}
-                    onClick={() => review.mutate({ id: vendor.id, decision: 'approve' })}
-                  >
-                    Approve
-                  </button>
-                ) : null}
-                {vendor.status !== 'needs_changes' ? (
-                  <button
-                    type="button"
-                    className="button-small"
-                    aria-expanded={form.isOpen(vendor.id, 'needs_changes')}
-                    onClick={() => form.toggle(vendor.id, 'needs_changes')}
-                  >
-                    Needs changes
-                  </button>
-                ) : null}
-                <button
-                  type="button"
-                  className={`button-small${vendor.payoutsDisabled ? '' : ' button-danger'}`}
-                  disabled={busy}
-                  onClick={() =>
-                    payouts.mutate({ id: vendor.id, disabled: !vendor.payoutsDisabled })
-                  }
-                >
-                  {vendor.payoutsDisabled ? 'Enable payouts' : 'Disable payouts'}
-                </button>
-              </div>
-              {form.isOpen(vendor.id, 'needs_changes') ? (
-                <ReasonForm
-                  id={`vendor-changes-${vendor.id}`}
-                  label="What needs to change"
-                  submitLabel="Send back"
-                  pending={busy}
-                  onSubmit={(note) =>
-                    review.mutate({ id: vendor.id, decision: 'needs_changes', note })
-                  }
-                />
-              ) : null}
-            </td>
+          <div className="inline-actions">
+            {vendor.status !== 'approved' ? (
+              <button
+                type="button"
+                className="button-small button-primary"
+                disabled={busy}
+                onClick={() => review.mutate({ id: vendor.id, decision: 'approve' })}
+              >
+                Approve
+              </button>
+            ) : null}
+            {vendor.status !== 'needs_changes' ? (
+              <button
+                type="button"
+                className="button-small"
+                aria-expanded={form.isOpen(vendor.id, 'needs_changes')}
+                onClick={() => form.toggle(vendor.id, 'needs_changes')}
+              >
+                Needs changes
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className={`button-small${vendor.payoutsDisabled ? '' : ' button-danger'}`}
+              disabled={busy}
+              onClick={() => payouts.mutate({ id: vendor.id, disabled: !vendor.payoutsDisabled })}
+            >
+              {vendor.payoutsDisabled ? 'Enable payouts' : 'Disable payouts'}
+            </button>
+          </div>
+          {form.isOpen(vendor.id, 'needs_changes') ? (
+            <ReasonForm
+              id={`vendor-changes-${vendor.id}`}
+              label="What needs to change"
+              submitLabel="Send back"
+              pending={busy}
+              onSubmit={(note) => review.mutate({ id: vendor.id, decision: 'needs_changes', note })}
+            />
           ) : null}
-        </tr>
-      ))}
-    </ListShell>
+        </>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <h1>Vendors</h1>
+      <p className="muted">
+        Venue owners and service providers who applied to sell through the marketplace. Organizers
+        can book approved vendors only.
+      </p>
+      <DataTable
+        label="Vendors"
+        noun={['vendor', 'vendors']}
+        columns={columns}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(vendor) => vendor.id}
+        control={control}
+        filterLabel="Filter vendors"
+        filters={[
+          {
+            kind: 'select',
+            key: 'status',
+            id: 'vendor-status-filter',
+            label: 'Status',
+            options: VENDOR_STATUSES,
+          },
+          {
+            kind: 'select',
+            key: 'type',
+            id: 'vendor-type-filter',
+            label: 'Type',
+            options: VENDOR_TYPES,
+          },
+        ]}
+        notices={<FlashNotice flash={flash} />}
+        isLoading={list.isLoading}
+        error={list.error?.message}
+        emptyText="No vendors match."
+      />
+    </>
   );
 }

@@ -1,10 +1,9 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useState } from 'react';
-import { EmptyState, Field, fieldControlProps, Notice } from '@souk/ui';
-import type { AppRouter } from '@souk/api';
+import { EmptyState, Field, fieldControlProps, formatDateTime, Notice } from '@souk/ui';
+import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 
 type Kind = 'advance' | 'note' | 'loyalty_step' | 'loyalty_step_done';
@@ -15,18 +14,6 @@ const SAVED: Record<Kind, string> = {
   loyalty_step: 'Loyalty step added.',
   loyalty_step_done: 'Loyalty step done.',
 };
-
-function serverErrors(error: unknown): { message: string; fields: Record<string, string> } {
-  if (error instanceof TRPCClientError) {
-    const data = (error as TRPCClientError<AppRouter>).data as
-      { fieldErrors?: Record<string, string[]> | null } | undefined;
-    const fields: Record<string, string> = {};
-    for (const [path, messages] of Object.entries(data?.fieldErrors ?? {}))
-      fields[path] = messages[0] ?? 'Invalid';
-    return { message: error.message, fields };
-  }
-  return { message: 'Something went wrong. Please try again.', fields: {} };
-}
 
 export function OrchestrationPanel({
   orderId,
@@ -53,9 +40,9 @@ export function OrchestrationPanel({
   const post = useMutation(
     trpc.checkout.postOrchestrationEvent.mutationOptions({
       onError: (error) => {
-        const { message, fields } = serverErrors(error);
-        setSummary(message);
-        setFieldErrors(fields);
+        const failed = formErrors(error, { shown: ['note'] });
+        setSummary(failed.summary);
+        setFieldErrors(failed.fieldErrors);
         setSaved(null);
       },
       onSuccess: async (_next, input) => {
@@ -84,13 +71,13 @@ export function OrchestrationPanel({
             <dt>Stage</dt>
             <dd>{data.stage}</dd>
             <dt>Next action</dt>
-            <dd>{data.nextActionAt ? data.nextActionAt.toLocaleString() : '—'}</dd>
+            <dd>{formatDateTime(data.nextActionAt)}</dd>
             <dt>Escalations</dt>
             <dd>{data.escalations}</dd>
             <dt>Last transition</dt>
             <dd>
               {data.lastTransition
-                ? `${data.lastTransition.fromStage ?? '—'} → ${data.lastTransition.toStage ?? '—'} (${data.lastTransition.at.toLocaleString()})`
+                ? `${data.lastTransition.fromStage ?? '—'} → ${data.lastTransition.toStage ?? '—'} (${formatDateTime(data.lastTransition.at)})`
                 : '—'}
             </dd>
             {data.pendingLoyaltySteps.length > 0 ? (
@@ -161,7 +148,7 @@ export function OrchestrationPanel({
       ) : null}
 
       <h2>Timeline</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label="Orchestration events" tabIndex={0}>
         <table aria-label="Orchestration events">
           <thead>
             <tr>
@@ -175,7 +162,7 @@ export function OrchestrationPanel({
           <tbody>
             {data?.events.map((e) => (
               <tr key={e.id}>
-                <td>{e.at.toLocaleString()}</td>
+                <td>{formatDateTime(e.at)}</td>
                 <td>{e.kind}</td>
                 <td>
                   {e.fromStage || e.toStage ? `${e.fromStage ?? '—'} → ${e.toStage ?? '—'}` : '—'}

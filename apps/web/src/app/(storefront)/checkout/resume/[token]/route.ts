@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { appRouter, createCallerFactory, createTRPCContext } from '@souk/api';
 import { getSoukSession } from '@souk/auth';
-import { RESUME_LINK_EXPIRED } from '@souk/core/checkout/resume-token';
+import { RESUME_LINK_EXPIRED } from '@souk/core';
 import { AppError } from '@souk/core/errors';
 import { webEnv } from '@/env';
 import { resumeTokenParam, validParam } from '@/lib/params';

@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { centsToDecimalString, formatMoney, minorUnits, parseMoney } from '@souk/core/money';
-import { EmptyState, Field, fieldControlProps, Notice } from '@souk/ui';
+import { EmptyState, Field, fieldControlProps, formatDateTime, Notice } from '@souk/ui';
 import { useTRPC } from '@/trpc/react';
-import { serverErrors, type FieldMessages } from '../../_components/server-errors';
+import { attentionSummary, formErrors, type FieldMessages } from '@/lib/form-errors';
 import { RequestPayoutButton } from '../../_components/request-payout-button';
 import {
   BOOKING_STATUS_TEXT,
@@ -100,7 +100,7 @@ export function BookingDetail({ bookingId }: { bookingId: string }) {
           <dt>Your note</dt>
           <dd className="vendor-prewrap">{linkage.vendorNote || '—'}</dd>
           <dt>Answered</dt>
-          <dd>{linkage.respondedAt ? linkage.respondedAt.toLocaleString() : '—'}</dd>
+          <dd>{formatDateTime(linkage.respondedAt)}</dd>
         </dl>
         {linkage.status === 'countered' && isOpen ? (
           <p className="muted">
@@ -158,9 +158,11 @@ function AnswerForms({
       setErrors({});
     },
     onError: (error: unknown) => {
-      const parsed = serverErrors(error);
-      setSummary(parsed.message);
-      setErrors(parsed.fields);
+      const parsed = formErrors(error, {
+        shown: ['agreedAmountCents', 'proposedAmountCents', 'note'],
+      });
+      setSummary(parsed.summary);
+      setErrors(parsed.fieldErrors);
     },
     onSuccess: async () => {
       setAgreed('');
@@ -184,7 +186,7 @@ function AnswerForms({
   const fail = (field: string, message: string) => {
     onAnswered(null);
     setErrors({ [field]: message });
-    setSummary('Please fix the highlighted fields.');
+    setSummary(attentionSummary(1));
   };
   const noteInput = () => note.trim() || undefined;
   const example = exampleAmount(currency);
@@ -323,7 +325,7 @@ function BookingPayouts({
       <h2 id="booking-payouts-heading">Payouts for this booking</h2>
       <Notice kind="success">{done}</Notice>
       <Notice kind="error">{failed}</Notice>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label="Payouts for this booking" tabIndex={0}>
         <table aria-label="Payouts for this booking">
           <thead>
             <tr>
@@ -356,7 +358,7 @@ function BookingPayouts({
                       }}
                       onError={(error) => {
                         setDone(null);
-                        setFailed(serverErrors(error).message);
+                        setFailed(formErrors(error, { shown: [] }).summary);
                       }}
                     />
                   ) : null}
@@ -388,9 +390,9 @@ function DisputeForm({ bookingId }: { bookingId: string }) {
     trpc.marketplace.openDispute.mutationOptions({
       onMutate: () => setDone(null),
       onError: (error) => {
-        const parsed = serverErrors(error);
-        setSummary(parsed.message);
-        setErrors(parsed.fields);
+        const parsed = formErrors(error, { shown: ['reason'] });
+        setSummary(parsed.summary);
+        setErrors(parsed.fieldErrors);
       },
       onSuccess: async (dispute) => {
         setSummary(null);

@@ -3,13 +3,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
-import { canTransition } from '@souk/core/marketplace/booking-status';
+import { canTransition } from '@souk/core/client';
 import { formatMoney } from '@souk/core/money';
 import { EmptyState, Notice, StatusBadge } from '@souk/ui';
 import { useTRPC } from '@/trpc/react';
 import { dateOnly, dateTime, moneyOrDash, plural } from '../../_components/format';
 import { useAdminActions } from '../../_components/hooks';
-import { FlashNotice } from '../../_components/list-shell';
+import { FlashNotice } from '../../_components/flash-notice';
 import { ReasonForm } from '../../_components/reason-form';
 
 function DetailTable({
@@ -28,7 +28,7 @@ function DetailTable({
   return (
     <section aria-label={title}>
       <h2>{title}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label={title} tabIndex={0}>
         <table aria-label={title}>
           <thead>
             <tr>{head}</tr>
@@ -81,7 +81,7 @@ export function BookingDetail({ bookingId, canManage }: { bookingId: string; can
         <dl className="summary-list">
           <dt>Status</dt>
           <dd>
-            <span className={`badge badge-${data.status}`}>{data.statusLabel}</span>
+            <StatusBadge status={data.status} label={data.statusLabel} />
             {data.cancelReason ? <span className="muted"> {data.cancelReason}</span> : null}
           </dd>
           <dt>Organizer</dt>

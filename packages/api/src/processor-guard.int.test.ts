@@ -1,0 +1,332 @@
+// No processor call inside an open database transaction (issue 11): the org scope's
+// gateway refuses to run while one of its transactions is open, and every flow that
+// talks to the processor completes against the sandbox with no transaction open at
+// the moment of any processor call, whoever opened it (scope, middleware or withOrg).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AppError,
+  createOrgScope,
+  createProcessorEventIngest,
+  drainProcessorEvents,
+  PROCESSOR_CALL_IN_TRANSACTION,
+  resumeToken,
+} from '@souk/core';
+import { createRouterPool, withOrg, type RouterPool } from '@souk/db';
+import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
+import type { SoukSession } from '@souk/auth';
+import { createStripeGateway, type PaymentGateway } from '@souk/payments';
+import { startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
+import { apiEnv } from './env';
+import { callerAs, seededCallers, sessionFor } from './test/harness';
+
+const SECRET = 'whsec_guard_test';
+const CONNECT_SECRET = 'whsec_guard_connect_test';
+let testDb: TestDatabase;
+let sandbox: StripeSandbox;
+let sink: Server;
+let router: RouterPool;
+let sandboxGateway: PaymentGateway;
+let orgId: string;
+
+/** Every processor call the flows made, and the transactions open (anywhere) at that moment. */
+const calls: { method: string; openTransactions: number }[] = [];
+
+async function openTransactions(): Promise<number> {
+  const rows = await testDb.ownerDb.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM pg_stat_activity
+    WHERE datname = current_database() AND backend_type = 'client backend'
+      AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`;
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The sandbox gateway, noting for each call how many transactions the database has open. */
+function spying(inner: PaymentGateway): PaymentGateway {
+  const spy =
+    <A extends unknown[], R>(method: string, fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      calls.push({ method, openTransactions: await openTransactions() });
+      return fn(...args);
+    };
+  return {
+    processor: inner.processor,
+    isSandbox: inner.isSandbox,
+    hostedPaymentUrl: (pi, url) => inner.hostedPaymentUrl(pi, url),
+    createCheckoutSession: spy('createCheckoutSession', (p) => inner.createCheckoutSession(p)),
+    retrieveCheckoutSession: spy('retrieveCheckoutSession', (id) =>
+      inner.retrieveCheckoutSession(id),
+    ),
+    expireCheckoutSession: spy('expireCheckoutSession', (id) => inner.expireCheckoutSession(id)),
+    refund: spy('refund', (p) => inner.refund(p)),
+    createPaymentIntent: spy('createPaymentIntent', (p) => inner.createPaymentIntent(p)),
+    retrievePaymentIntent: spy('retrievePaymentIntent', (id) => inner.retrievePaymentIntent(id)),
+    cancelPaymentIntent: spy('cancelPaymentIntent', (id) => inner.cancelPaymentIntent(id)),
+    createConnectedAccount: spy('createConnectedAccount', (p) => inner.createConnectedAccount(p)),
+    retrieveConnectedAccount: spy('retrieveConnectedAccount', (id) =>
+      inner.retrieveConnectedAccount(id),
+    ),
+    createAccountOnboardingLink: spy('createAccountOnboardingLink', (p) =>
+      inner.createAccountOnboardingLink(p),
+    ),
+    createTransfer: spy('createTransfer', (p) => inner.createTransfer(p)),
+    reverseTransfer: spy('reverseTransfer', (p) => inner.reverseTransfer(p)),
+  };
+}
+
+type Caller = ReturnType<typeof callerAs>;
+const as = {} as Record<'shop' | 'organizer' | 'venue' | 'photo' | 'admin', Caller>;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seededCallers(testDb.db);
+  router = createRouterPool(testDb.appUrl);
+  const ingest = createProcessorEventIngest({
+    db: testDb.db,
+    router,
+    platformSecrets: [SECRET],
+    connectSecrets: [CONNECT_SECRET],
+  });
+  sink = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      ingest
+        .accept({
+          rawBody: Buffer.concat(chunks),
+          signature: req.headers['stripe-signature'] as string | undefined,
+          endpoint: req.url?.endsWith('/connect') ? 'connect' : 'account',
+        })
+        .then((outcome) => {
+          res.statusCode = outcome.status === 'rejected' ? 400 : 200;
+          res.end();
+        })
+        .catch(() => {
+          res.statusCode = 503;
+          res.end();
+        });
+    });
+  });
+  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+  const hook = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/webhooks/stripe`;
+  sandbox = await startStripeSandbox({
+    port: 0,
+    webhookEndpoints: [
+      { url: hook, secret: SECRET },
+      { url: `${hook}/connect`, secret: CONNECT_SECRET, connect: true },
+    ],
+    retry: { maxAttempts: 5, baseDelayMs: 20 },
+  });
+  // Webhooks wait for settle(), so no ingest transaction runs while a flow calls out.
+  sandbox.setDeliveryMode({ paused: true });
+  sandboxGateway = createStripeGateway({ secretKey: sandbox.apiKey, apiUrl: sandbox.url });
+  const gateway = spying(sandboxGateway);
+  const sessions: Record<string, SoukSession> = {};
+  for (const [who, email] of Object.entries({
+    organizer: 'customer@souk.test',
+    venue: 'venue@souk.test',
+    photo: 'vendor@souk.test',
+    admin: 'admin@souk.test',
+  })) {
+    sessions[who] = await sessionFor(testDb.db, email);
+    as[who as 'organizer'] = callerAs(testDb.db, sessions[who], undefined, { gateway });
+  }
+  as.shop = callerAs(testDb.db, sessions.organizer!, undefined, {
+    apiKey: apiEnv.CHECKOUT_API_KEY,
+    gateway,
+  });
+  orgId = sessions.admin!.orgId;
+});
+afterAll(async () => {
+  await sandbox?.stop();
+  await new Promise<void>((resolve) => (sink ? sink.close(() => resolve()) : resolve()));
+  await router?.end();
+  await testDb?.drop();
+});
+
+async function settle() {
+  await sandbox.flushDeliveries();
+  await drainProcessorEvents({ db: testDb.db, router });
+}
+
+async function control(path: string) {
+  const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sandbox.controlToken}` },
+  });
+  expect(res.status).toBe(200);
+  await settle();
+}
+
+/** Runs one flow; returns the processor calls it made, each checked for open transactions. */
+async function flow<T>(run: () => Promise<T>): Promise<{ result: T; methods: string[] }> {
+  const from = calls.length;
+  const result = await run();
+  const made = calls.slice(from);
+  expect(made.filter((c) => c.openTransactions > 0)).toEqual([]);
+  return { result, methods: made.map((c) => c.method) };
+}
+
+describe('the org scope gateway', () => {
+  it('refuses inside a transaction of its scope, and while one is open beside it; works outside', async () => {
+    const scope = createOrgScope({ db: testDb.db, orgId, gateway: sandboxGateway });
+    const processor = await scope.gateway();
+    const inside = await scope
+      .transaction(() => processor.retrieveConnectedAccount('acct_none'))
+      .catch((e: unknown) => e);
+    expect(inside).toBeInstanceOf(Error);
+    expect((inside as Error).message).toBe(PROCESSOR_CALL_IN_TRANSACTION);
+
+    let release = () => {};
+    let started = () => {};
+    const isOpen = new Promise<void>((resolve) => (started = resolve));
+    const held = scope.transaction(
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          started();
+        }),
+    );
+    await isOpen;
+    const beside = await processor.retrieveConnectedAccount('acct_none').catch((e: unknown) => e);
+    release();
+    await held;
+    expect((beside as Error).message).toBe(PROCESSOR_CALL_IN_TRANSACTION);
+
+    // A transaction of another scope (the middleware's) further up the call counts too.
+    const other = createOrgScope({ db: testDb.db, orgId });
+    const nested = await other
+      .transaction(() => processor.retrieveConnectedAccount('acct_none'))
+      .catch((e: unknown) => e);
+    expect((nested as Error).message).toBe(PROCESSOR_CALL_IN_TRANSACTION);
+
+    // The flow checks below see a transaction opened with plain withOrg, too.
+    const from = calls.length;
+    await withOrg(testDb.db, orgId, () =>
+      spying(sandboxGateway)
+        .retrieveConnectedAccount('acct_none')
+        .catch(() => undefined),
+    );
+    expect(calls.slice(from).map((c) => c.openTransactions)).toEqual([1]);
+
+    // Outside: the call reaches the processor, whose refusal is a conflict in words.
+    const refused = await processor.retrieveConnectedAccount('acct_none').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe('CONFLICT');
+    expect((refused as AppError).message).toMatch(/^The payment processor refused this: /);
+  });
+
+  it('keeps a network failure an internal error, not a refusal', async () => {
+    const dead = createStripeGateway({ secretKey: 'sk_test_x', apiUrl: 'http://127.0.0.1:9' });
+    const scope = createOrgScope({ db: testDb.db, orgId, gateway: dead });
+    const error = await (
+      await scope.gateway()
+    )
+      .retrieveConnectedAccount('acct_none')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(AppError);
+  });
+});
+
+describe('every processor flow runs with no transaction open', () => {
+  it('checkout: start, regenerate, resume', async () => {
+    const selection = { options: {}, addOnIds: [], planId: null, customFields: {} };
+    const started = await flow(() =>
+      as.shop.checkout.start({ productSlug: 'brand-photo-session', selection }),
+    );
+    expect(started.methods).toEqual(['createCheckoutSession']);
+    expect(started.result.isFree).toBe(false);
+
+    const session = await withOrg(testDb.ownerDb, orgId, (tx) =>
+      tx.hostedCheckoutSession.findFirstOrThrow({
+        where: { invoiceId: started.result.invoiceId },
+      }),
+    );
+    const regenerated = await flow(() =>
+      as.admin.checkout.regenerateSession({
+        id: session.id,
+        expectedUpdatedAt: session.updatedAt,
+      }),
+    );
+    expect(regenerated.methods).toEqual(['createCheckoutSession', 'expireCheckoutSession']);
+
+    const token = resumeToken(started.result.orderId);
+    await as.shop.checkout.markAbandoned({ token });
+    const resumed = await flow(() => as.shop.checkout.resume({ token }));
+    expect(resumed.result.status).toBe('open');
+  });
+
+  it('marketplace: payout setup, pay, withdraw, admin cancel, approve and reverse a payout', async () => {
+    const vendors = (await as.organizer.marketplace.public.vendors({})).items;
+    const venue = vendors.find((v) => v.displayName === 'Harbor Hall')!;
+    const photo = vendors.find((v) => v.displayName === 'Lens & Light Photography')!;
+    const ready = async () => {
+      const booking = await as.organizer.marketplace.organizer.createBooking({
+        eventDate: '2027-06-12',
+        guestCount: 80,
+        venueVendorId: venue.id,
+        serviceVendorIds: [photo.id],
+        currency: 'USD',
+      });
+      await as.venue.marketplace.vendor.approve({
+        bookingId: booking.id,
+        agreedAmountCents: 150_000,
+      });
+      await as.photo.marketplace.vendor.approve({
+        bookingId: booking.id,
+        agreedAmountCents: 60_000,
+      });
+      return booking;
+    };
+
+    const setup = await flow(() =>
+      as.photo.marketplace.vendor.startPayoutSetup({
+        returnUrl: 'http://localhost:3000/vendor/profile?payouts=return',
+        refreshUrl: 'http://localhost:3000/vendor/profile?payouts=refresh',
+      }),
+    );
+    expect(setup.methods).toEqual(['createConnectedAccount', 'createAccountOnboardingLink']);
+    await control(`accounts/${setup.result.accountId}/onboard`);
+    const refreshed = await flow(() => as.photo.marketplace.vendor.refreshPayoutStatus());
+    expect(refreshed.result.payoutsEnabled).toBe(true);
+
+    // Pay, switch deposit -> full, then withdraw: the open intent is cancelled.
+    const withdrawn = await ready();
+    await flow(() =>
+      as.organizer.marketplace.organizer.pay({ bookingId: withdrawn.id, mode: 'deposit' }),
+    );
+    const switched = await flow(() =>
+      as.organizer.marketplace.organizer.pay({ bookingId: withdrawn.id, mode: 'full' }),
+    );
+    expect(switched.methods).toEqual(['cancelPaymentIntent', 'createPaymentIntent']);
+    const cancelled = await flow(() =>
+      as.organizer.marketplace.organizer.cancel({ bookingId: withdrawn.id, reason: 'Moved' }),
+    );
+    expect(cancelled.result.status).toBe('cancelled');
+
+    // Paid in full: a payout approved and reversed, then the booking cancelled by an admin.
+    const paid = await ready();
+    const pay = await flow(() =>
+      as.organizer.marketplace.organizer.pay({ bookingId: paid.id, mode: 'full' }),
+    );
+    await control(`payment_intents/${pay.result.paymentIntentId}/succeed`);
+    const payout = (await as.photo.marketplace.vendor.payouts({ status: 'locked' })).items.find(
+      (p) => p.bookingId === paid.id && p.milestone === 'reservation',
+    )!;
+    await as.photo.marketplace.vendor.requestPayout({ id: payout.id });
+    const approved = await flow(() => as.admin.marketplace.admin.approvePayout({ id: payout.id }));
+    expect(approved.result.status).toBe('paid');
+    expect(approved.methods).toEqual(['createTransfer']);
+    const reversed = await flow(() =>
+      as.admin.marketplace.admin.reversePayout({ id: payout.id, note: 'Guard test' }),
+    );
+    expect(reversed.result.status).toBe('reversed');
+    const adminCancelled = await flow(() =>
+      as.admin.marketplace.admin.cancelBooking({ bookingId: paid.id, reason: 'Guard test' }),
+    );
+    expect(adminCancelled.result.status).toBe('cancelled');
+    expect(adminCancelled.result.refundedCents).toBe(210_000);
+    expect(adminCancelled.methods).toEqual(['refund']);
+  });
+});

@@ -1,0 +1,17 @@
+// The browser-safe part of core, for client components: pure functions, constants and
+// zod schemas. Nothing here reads the database, the environment or Node built-ins.
+export * from './money';
+export * from './errors';
+export * from './validation';
+export { calculatePrice, emptySelection } from './catalog/calculate-price';
+export type * from './catalog/calculate-price';
+export { STAGES, STAGE_COPY } from './checkout/orchestration-stages';
+export {
+  BOOKING_STATUSES,
+  canTransition,
+  isReadyForPayment,
+  nextStatuses,
+} from './marketplace/booking-status';
+export { startCheckoutInput, type StartCheckoutInput } from './checkout/schemas';
+export { createProductInput } from './catalog/schemas';
+export { templateInput } from './marketplace/template-schemas';

@@ -1,0 +1,51 @@
+import { render } from '@react-email/components';
+import type { ReactElement } from 'react';
+import { firstLink } from './paragraphs';
+import { ActionEmail } from './templates/action';
+import { NotificationEmail } from './templates/notification';
+import { OrderConfirmationEmail } from './templates/order-confirmation';
+
+/** The outbox columns an email is rendered from (an `outbox_events` row fits). */
+export interface EmailRow {
+  topic: string;
+  subject: string | null;
+  body: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  /** The stored body, exactly as text-only clients received it before HTML existed. */
+  text: string;
+}
+
+/** Topics whose point is one link, and what its button says. */
+const ACTION_LABELS: Record<string, string> = {
+  'checkout.recovery': 'Resume checkout',
+  checkout_recovery_prompt: 'Continue your order',
+  'dunning.payment_failed': 'Retry payment',
+};
+const ORDER_TOPICS = new Set(['order.confirmation', 'order.fulfilled']);
+
+/** The template for a row: by topic, else the generic notification. */
+export function emailFor(row: EmailRow): ReactElement {
+  const subject = row.subject ?? row.topic;
+  const label = ACTION_LABELS[row.topic];
+  const href = label ? firstLink(row.body) : undefined;
+  if (label && href) {
+    return <ActionEmail subject={subject} body={row.body} href={href} label={label} />;
+  }
+  if (ORDER_TOPICS.has(row.topic)) {
+    return <OrderConfirmationEmail subject={subject} body={row.body} />;
+  }
+  return <NotificationEmail subject={subject} body={row.body} />;
+}
+
+/** Subject, HTML and text of one outbox email, rendered from the stored row. */
+export async function renderEmail(row: EmailRow): Promise<RenderedEmail> {
+  return {
+    subject: row.subject ?? row.topic,
+    html: await render(emailFor(row)),
+    text: row.body,
+  };
+}
