@@ -98,10 +98,20 @@ class PageChecker {
       const isHtml = await page.evaluate('document.contentType === "text/html"');
       if (isHtml !== true) return;
       // A sandboxed preview (the outbox email) runs no scripts: axe could never answer from it.
-      const results = await new AxeBuilder({ page })
-        .withTags(WCAG_TAGS)
-        .exclude('iframe[sandbox]')
-        .analyze();
+      const analyze = () =>
+        new AxeBuilder({ page }).withTags(WCAG_TAGS).exclude('iframe[sandbox]').analyze();
+      const blocking = (found: Awaited<ReturnType<typeof analyze>>) =>
+        found.violations.some((v) => v.impact && BLOCKING_IMPACTS.has(v.impact));
+      let results = await analyze();
+      if (blocking(results)) {
+        // A scan can land on a document that is being replaced (a sign-in redirect, a
+        // client navigation swapping <title>): count only what a settled page still shows.
+        await page.waitForLoadState('load');
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS)); // the same debounce as a load
+        if (page.isClosed() || page.url() !== url) return; // its own load schedules the next scan
+        results = await analyze();
+      }
+      if (page.url() !== url || results.url !== url) return;
       const { pathname, search } = new URL(url);
       this.scanned.add(pathname + search);
       for (const violation of results.violations) {
