@@ -112,8 +112,8 @@ class PageChecker {
         results = await analyze();
       }
       if (page.url() !== url || results.url !== url) return;
-      const { pathname, search } = new URL(url);
-      this.scanned.add(pathname + search);
+      const { pathname } = new URL(url);
+      this.scanned.add(pathAndQuery(url));
       for (const violation of results.violations) {
         if (!violation.impact || !BLOCKING_IMPACTS.has(violation.impact)) continue;
         const key = `${pathname}|${violation.id}`;
@@ -198,6 +198,16 @@ export const test = base.extend<{ axeCheck: void }>({
         );
       }
     },
-    { auto: true },
+    // Its own budget: the final pass scans every page still open after the test's 60 s.
+    { auto: true, timeout: 90_000 },
   ],
 });
+
+function pathAndQuery(url: string): string {
+  try {
+    const { pathname, search } = new URL(url);
+    return pathname + search;
+  } catch {
+    return url;
+  }
+}
