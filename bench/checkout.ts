@@ -2,14 +2,10 @@
 // number of open sessions: wall time, counts and peak RSS, then a second (idempotent)
 // sweep. Webhook ingest and the applier are measured by bench/payments.ts.
 // Prints figures; asserts nothing. Not part of the test suite.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { fmt, mib, withRssSampling } from './support';
+import type pg from 'pg';
+import { fmt, inOrg, mib, runBench, withRssSampling } from './support';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const env = process.env;
-const SWEEP_SESSIONS = Number(env.BENCH_SWEEP_SESSIONS ?? 100_000);
+const SWEEP_SESSIONS = Number(process.env.BENCH_SWEEP_SESSIONS ?? 100_000);
 // Every row this bench creates is recognisable, so a rerun (or a shared DATABASE_URL) starts clean.
 const EMAIL_DOMAIN = '@bench.invalid';
 const EVENT_PREFIX = 'evt_bench_';
@@ -27,11 +23,8 @@ async function insertSessions(
   now: Date,
   mix: boolean,
 ): Promise<void> {
-  const client = await owner.connect();
-  try {
-    await client.query('begin');
-    await client.query(`select set_config('app.current_org_id', $1, true)`, [orgId]);
-    await client.query(
+  await inOrg(owner, orgId, (client) =>
+    client.query(
       `with b as materialized (
          select i, gen_random_uuid() as order_id, gen_random_uuid() as invoice_id,
            case when not $5::boolean then 'fresh'
@@ -65,21 +58,12 @@ async function insertSessions(
               'https://checkout.stripe.test/c/pay/' || $4 || i, 4900, 'USD', expires, created, created
        from t`,
       [orgId, count, now.toISOString(), prefix, mix],
-    );
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback');
-    throw error;
-  } finally {
-    client.release();
-  }
+    ),
+  );
 }
 
 async function cleanup(owner: pg.Pool, orgId: string): Promise<void> {
-  const client = await owner.connect();
-  try {
-    await client.query('begin');
-    await client.query(`select set_config('app.current_org_id', $1, true)`, [orgId]);
+  await inOrg(owner, orgId, async (client) => {
     // Invoices and sessions go with their orders (ON DELETE CASCADE).
     await client.query(
       `delete from orders where "orgId" = $1 and "customerEmail" like '%${EMAIL_DOMAIN}'`,
@@ -88,58 +72,31 @@ async function cleanup(owner: pg.Pool, orgId: string): Promise<void> {
     await client.query(`delete from processor_events where starts_with("eventId", $1)`, [
       EVENT_PREFIX,
     ]);
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   await owner.query('drop table if exists bench_raw_inserts');
 }
 
-async function main(): Promise<void> {
-  // Its own data dir and port: never touches a running `pnpm start` or the catalog bench.
-  env.SOUK_DATA_DIR ??= path.join(root, '.data/bench-checkout');
-  env.EMBEDDED_PG_PORT ??= '54340';
-  const admin = await import('@souk/db/admin');
-  const { seed } = await import('@souk/db/seed');
-  const { appDatabaseUrl, createDb, withOrg } = await import('@souk/db');
+runBench({ dataDir: 'bench-checkout', port: 54340, cleanup }, async ({ appUrl, owner, orgId }) => {
+  const { createDb, withOrg } = await import('@souk/db');
   const { sweepHostedSessions } = await import('@souk/core');
+  await cleanup(owner, orgId);
 
-  const database = await admin.resolveOwnerUrl();
-  let owner: pg.Pool | undefined;
-  let db: ReturnType<typeof createDb> | undefined;
-  let orgId: string | undefined;
+  // 2. The sweep.
+  console.log(`sweep: inserting ${fmt(SWEEP_SESSIONS)} open hosted sessions…`);
+  const now = new Date();
+  await insertSessions(owner, orgId, 'cs_bench_sw_', SWEEP_SESSIONS, now, true);
+  await owner.query('analyze orders, invoices, hosted_checkout_sessions');
+  const db = createDb(appUrl, { max: 2 });
   try {
-    await admin.migrateAndBootstrap(database.ownerUrl);
-    await seed(database.ownerUrl);
-    const appUrl = appDatabaseUrl(database.ownerUrl);
-    owner = new pg.Pool({ connectionString: database.ownerUrl, max: 4 });
-    const { rows } = await owner.query<{ id: string }>(
-      `select id from organizations where slug = 'demo'`,
-    );
-    orgId = rows[0]?.id;
-    if (!orgId) throw new Error('demo org missing');
-    await cleanup(owner, orgId);
-
-    // 2. The sweep.
-    console.log(`sweep: inserting ${fmt(SWEEP_SESSIONS)} open hosted sessions…`);
-    const now = new Date();
-    await insertSessions(owner, orgId, 'cs_bench_sw_', SWEEP_SESSIONS, now, true);
-    await owner.query('analyze orders, invoices, hosted_checkout_sessions');
-    db = createDb(appUrl, { max: 2 });
-    const appDb = db;
-    const scope = orgId;
-    await withOrg(appDb, scope, (tx) => tx.$queryRaw`select 1`); // connect outside the timing
+    await withOrg(db, orgId, (tx) => tx.$queryRaw`select 1`); // connect outside the timing
     const sweepNow = new Date();
     const first = await withRssSampling(() =>
-      withOrg(appDb, scope, (tx) => sweepHostedSessions({ tx, now: sweepNow }), {
+      withOrg(db, orgId, (tx) => sweepHostedSessions({ tx, now: sweepNow }), {
         timeoutMs: 600_000,
       }),
     );
     const second = await withRssSampling(() =>
-      withOrg(appDb, scope, (tx) => sweepHostedSessions({ tx, now: new Date() }), {
+      withOrg(db, orgId, (tx) => sweepHostedSessions({ tx, now: new Date() }), {
         timeoutMs: 600_000,
       }),
     );
@@ -153,16 +110,7 @@ async function main(): Promise<void> {
       `second sweep  ${fmt(changed)} rows  ${second.ms.toFixed(0)} ms  peak RSS ${mib(second.peak)} MiB (+${mib(second.peak - second.baseline)} MiB)`,
     );
   } finally {
-    await db?.$disconnect();
-    if (owner) {
-      if (orgId) await cleanup(owner, orgId).catch((e: unknown) => console.error(e));
-      await owner.end();
-    }
-    await database.stop();
+    await db.$disconnect();
   }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  await cleanup(owner, orgId);
 });

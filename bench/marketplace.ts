@@ -7,15 +7,21 @@
 //      planAllocation over the same bookings.
 // Prints figures; asserts nothing. Not part of the test suite.
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { fmt, histogram, inOrg, mib, storeEvents, withRssSampling } from './support';
-// Types only: the modules themselves load after the env below is set (they read it on import).
+import {
+  fmt,
+  histogram,
+  inOrg,
+  loadAverage,
+  mib,
+  runBench,
+  storeEvents,
+  withRssSampling,
+} from './support';
+// Types only: the modules themselves load once runBench has set the env (they read it on import).
 import type * as harnessModule from '@souk/api/testing';
 import type { Db } from '@souk/db';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const INBOX_BOOKINGS = Number(env.BENCH_INBOX_BOOKINGS ?? 10_000);
 const PAID_BOOKINGS = Number(env.BENCH_PAID_BOOKINGS ?? 100_000);
@@ -44,35 +50,25 @@ interface BenchPerson {
   vendor?: { type: 'venue_owner' | 'service_provider'; displayName: string };
 }
 
+const benchVendor = (
+  key: BenchPerson['key'],
+  type: 'venue_owner' | 'service_provider',
+  displayName: string,
+): BenchPerson => ({
+  key,
+  email: `bench-${key}@bench.invalid`,
+  role: 'VENDOR',
+  vendor: { type, displayName },
+});
+const ORGANIZER_EMAIL = 'bench-organizer@bench.invalid';
 const PEOPLE: BenchPerson[] = [
-  {
-    key: 'vendor',
-    email: 'bench-vendor@bench.invalid',
-    role: 'VENDOR',
-    vendor: { type: 'service_provider', displayName: 'Bench Vendor' },
-  },
-  {
-    key: 'venue',
-    email: 'bench-venue@bench.invalid',
-    role: 'VENDOR',
-    vendor: { type: 'venue_owner', displayName: 'Bench Venue' },
-  },
-  {
-    key: 'caterer',
-    email: 'bench-caterer@bench.invalid',
-    role: 'VENDOR',
-    vendor: { type: 'service_provider', displayName: 'Bench Catering' },
-  },
-  {
-    key: 'photographer',
-    email: 'bench-photographer@bench.invalid',
-    role: 'VENDOR',
-    vendor: { type: 'service_provider', displayName: 'Bench Photography' },
-  },
-  { key: 'organizer', email: 'bench-organizer@bench.invalid', role: 'CUSTOMER' },
+  benchVendor('vendor', 'service_provider', 'Bench Vendor'),
+  benchVendor('venue', 'venue_owner', 'Bench Venue'),
+  benchVendor('caterer', 'service_provider', 'Bench Catering'),
+  benchVendor('photographer', 'service_provider', 'Bench Photography'),
+  { key: 'organizer', email: ORGANIZER_EMAIL, role: 'CUSTOMER' },
 ];
 const EMAILS = PEOPLE.map((p) => p.email);
-const ORGANIZER_EMAIL = 'bench-organizer@bench.invalid';
 
 interface Ids {
   organizer: string;
@@ -114,9 +110,6 @@ async function forDuration(
     max: h.maxValue / 1000,
   };
 }
-
-/** Samples RSS every 20 ms while `fn` runs. */
-/** One owner-side transaction with the org set, as the app's own units of work have. */
 
 const BENCH_BOOKINGS = `select id from bookings where "orgId" = $1 and notes = '${NOTES}'
   and "organizerId" in (select id from users where email = '${ORGANIZER_EMAIL}')`;
@@ -410,7 +403,9 @@ async function explainInbox(appUrl: string, orgId: string, vendorId: string) {
 }
 
 type Harness = typeof harnessModule;
-type InboxInput = Parameters<ReturnType<Harness['callerAs']>['marketplace']['vendor']['inbox']>[0];
+type InboxInput = Parameters<
+  ReturnType<Harness['callerAs']>['marketplace']['vendor']['listInbox']
+>[0];
 
 async function benchInbox(appDb: Db, harness: Harness, email: string) {
   const caller = harness.callerAs(appDb, await harness.sessionFor(appDb, email));
@@ -424,9 +419,9 @@ async function benchInbox(appDb: Db, harness: Harness, email: string) {
   ];
   const results = [];
   for (const variant of variants) {
-    const sample = await caller.marketplace.vendor.inbox(variant.input);
+    const sample = await caller.marketplace.vendor.listInbox(variant.input);
     const call = async () => {
-      await caller.marketplace.vendor.inbox(variant.input);
+      await caller.marketplace.vendor.listInbox(variant.input);
     };
     await forDuration(2, CONNECTIONS, call); // warm-up: JIT, pool, caches
     const figures = await forDuration(DURATION_S, CONNECTIONS, call);
@@ -435,190 +430,166 @@ async function benchInbox(appDb: Db, harness: Harness, email: string) {
   return results;
 }
 
-async function main(): Promise<void> {
-  const benchStarted = performance.now();
-  // Its own data dir and port: never touches `pnpm start`, the tests or the other benches.
-  env.SOUK_DATA_DIR ??= path.join(root, '.data/bench-marketplace');
-  env.EMBEDDED_PG_PORT ??= '54341';
-  const admin = await import('@souk/db/admin');
-  const { seed } = await import('@souk/db/seed');
-  const { appDatabaseUrl, createDb, createRouterPool } = await import('@souk/db');
-  const { planAllocation, drainProcessorEvents } = await import('@souk/core');
-  const harness = await import('@souk/api/testing');
-
-  const database = await admin.resolveOwnerUrl();
-  let owner: pg.Pool | undefined;
-  let orgId: string | undefined;
-  const dbs: Db[] = [];
-  try {
-    await admin.migrateAndBootstrap(database.ownerUrl);
-    await seed(database.ownerUrl);
-    const appUrl = appDatabaseUrl(database.ownerUrl);
-    owner = new pg.Pool({ connectionString: database.ownerUrl, max: 4 });
-    const { rows } = await owner.query<{ id: string }>(
-      `select id from organizations where slug = 'demo'`,
-    );
-    orgId = rows[0]?.id;
-    if (!orgId) throw new Error('demo org missing');
-    const scope = orgId;
-    // The figures are CPU-bound on small machines: say what this one had to give.
-    const load = () =>
-      os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ');
-    console.log(`${os.cpus().length} CPUs, load average ${load()} at start`);
-    let t0 = performance.now();
-    await cleanup(owner, scope);
-    const ids = await createPeople(owner, scope);
-    console.log(
-      `cleaned previous bench rows and created bench users in ${(performance.now() - t0).toFixed(0)} ms`,
-    );
-
-    // Both data sets first, so the vendor's 10,000 rows sit among everyone else's (about 4%
-    // of booking_vendors), as in a marketplace with many vendors; the planner sees that too.
-    t0 = performance.now();
-    await insertInboxBookings(owner, scope, ids, INBOX_BOOKINGS);
-    await insertPayableBookings(owner, scope, ids, WARM_BOOKINGS, PI_WARM_PREFIX);
-    await insertPayableBookings(owner, scope, ids, PAID_BOOKINGS, PI_PREFIX);
-    await owner.query('vacuum (analyze) bookings, booking_vendors, booking_payments');
-    const warm = await loadPayable(owner, scope, PI_WARM_PREFIX);
-    const payable = await loadPayable(owner, scope, PI_PREFIX);
-    const vendorRows = payable.reduce((n, p) => n + p.agreed.length, 0);
-    const { rows: sizes } = await owner.query<{ bookings: string; linkages: string }>(
-      `select (select count(*) from bookings) as bookings,
-              (select count(*) from booking_vendors) as linkages`,
-    );
-    console.log(
-      `seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${fmt(INBOX_BOOKINGS)} bookings for the measured vendor ` +
-        `(${fmt(INBOX_BOOKINGS * 2)} booking_vendors rows), ${fmt(payable.length)} bookings ready for payment ` +
-        `(+${fmt(warm.length)} warm-up, ${fmt(vendorRows)} approved vendor rows); ` +
-        `tables now hold ${fmt(Number(sizes[0]?.bookings))} bookings, ${fmt(Number(sizes[0]?.linkages))} booking_vendors rows`,
-    );
-
-    // 1. The vendor's booking list.
-    console.log(
-      `inbox: marketplace.vendor.inbox ${DURATION_S}s per variant, ${CONNECTIONS} concurrent callers…`,
-    );
-    const appDb = createDb(appUrl, { max: CONNECTIONS });
-    dbs.push(appDb);
-    const inbox = await benchInbox(appDb, harness, 'bench-vendor@bench.invalid');
-    const plans = await explainInbox(appUrl, scope, ids.vendor);
-
-    console.log('');
-    console.log(
-      `Vendor booking list, vendor with ${fmt(INBOX_BOOKINGS)} bookings (tRPC caller in-process, ${CONNECTIONS} concurrent, ${DURATION_S}s each)`,
-    );
-    console.table(
-      inbox.map((r) => ({
-        variant: r.label,
-        total: r.total,
-        rows: r.rows,
-        requests: r.requests,
-        'req/s': Math.round(r.rps),
-        'p50 ms': ms(r.p50),
-        'p99 ms': ms(r.p99),
-        'max ms': ms(r.max),
-      })),
-    );
-    console.log('EXPLAIN (ANALYZE, BUFFERS) of the SQL Prisma sends (app role, RLS on, warm):');
-    console.table(
-      plans.map((p) => ({
-        query: p.query,
-        '(org,vendor,createdAt)': p.byDate ? 'yes' : 'no',
-        '(org,vendor,status,createdAt)': p.byStatus ? 'yes' : 'no',
-        'seq scan': p.seqScan ? 'yes' : 'no',
-        sort: p.sort,
-        'index rows': p.indexRows,
-        buffers: p.buffers,
-        'exec ms': ms(p.executionMs),
-      })),
-    );
-    const listPlan = plans[0];
-    if (listPlan) {
-      console.log(`plan of the main list query (${listPlan.query}):`);
-      console.log(listPlan.text.replace(/^/gm, '  '));
-    }
-    const deep = plans[2];
-    if (deep) {
-      console.log(`plan of the deep page (${deep.query}):`);
-      console.log(deep.text.replace(/^/gm, '  '));
-    }
-
-    // 2. Payout allocation through the handler.
-    console.log('');
-    console.log(
-      `allocation: storing payment_intent.succeeded for ${fmt(payable.length)} bookings, then applying them with the applier…`,
-    );
-    const allocDb = createDb(appUrl, { max: ALLOCATION_CONCURRENCY });
-    dbs.push(allocDb);
-    // As the processor would deliver them: one payment_intent.succeeded per booking, stored
-    // in the ledger (not timed), then applied by the worker's applier (timed).
-    const eventsFor = (list: PayableBooking[], tag: string) =>
-      list.map((p, i) =>
-        JSON.stringify({
-          id: `evt_bench_alloc_${tag}_${i}`,
-          object: 'event',
-          type: 'payment_intent.succeeded',
-          created: Math.floor(Date.now() / 1000),
-          data: {
-            object: {
-              id: p.paymentIntentId,
-              object: 'payment_intent',
-              status: 'succeeded',
-              amount: p.amountCents,
-              amount_received: p.amountCents,
-              currency: 'usd',
-              metadata: { orgId: scope, bookingId: p.bookingId, bookingPaymentId: p.paymentId },
-            },
-          },
-        }),
+const benchStarted = performance.now();
+runBench(
+  { dataDir: 'bench-marketplace', port: 54341, cleanup },
+  async ({ appUrl, owner, orgId: scope }) => {
+    const { createDb, createRouterPool } = await import('@souk/db');
+    const { planAllocation, drainProcessorEvents } = await import('@souk/core');
+    const harness = await import('@souk/api/testing');
+    console.log(`${os.cpus().length} CPUs, load average ${loadAverage()} at start`);
+    const dbs: Db[] = [];
+    try {
+      let t0 = performance.now();
+      await cleanup(owner, scope);
+      const ids = await createPeople(owner, scope);
+      console.log(
+        `cleaned previous bench rows and created bench users in ${(performance.now() - t0).toFixed(0)} ms`,
       );
-    const ledgerOwner = owner;
-    const store = (bodies: string[]) => storeEvents(ledgerOwner, scope, bodies);
-    const router = createRouterPool(appUrl, { max: 2 });
-    await store(eventsFor(warm, 'warm'));
-    await drainProcessorEvents({ db: allocDb, router });
-    await store(eventsFor(payable, 'run'));
-    await owner.query('analyze processor_events');
-    const run = await withRssSampling(() => drainProcessorEvents({ db: allocDb, router }));
-    await router.end();
-    const notApplied = Number(
-      (
-        await owner.query<{ n: string }>(
-          `select count(*) as n from processor_events
-           where starts_with("eventId", 'evt_bench_alloc_') and status <> 'processed'`,
-        )
-      ).rows[0]?.n,
-    );
 
-    // The pure split over the same bookings, in memory.
-    const sharesOf = (p: PayableBooking) =>
-      p.agreed.map((agreedAmountCents, k) => ({
-        bookingVendorId: p.bookingVendorIds[k]!,
-        agreedAmountCents,
-      }));
-    for (const w of warm)
-      planAllocation(w.amountCents, sharesOf(w), COMMISSION_BPS, RESERVATION_BPS);
-    const shares = payable.map(sharesOf);
-    const pureStarted = performance.now();
-    const plansInMemory = payable.map((p, i) =>
-      planAllocation(p.amountCents, shares[i]!, COMMISSION_BPS, RESERVATION_BPS),
-    );
-    const pureMs = performance.now() - pureStarted;
-    const pure = { gross: 0, commission: 0, net: 0, reservation: 0, completion: 0 };
-    for (const plan of plansInMemory)
-      for (const part of plan) {
-        pure.gross += part.grossCents;
-        pure.commission += part.commissionCents;
-        pure.net += part.netCents;
-        pure.reservation += part.reservationCents;
-        pure.completion += part.completionCents;
+      // Both data sets first, so the vendor's 10,000 rows sit among everyone else's (about 4%
+      // of booking_vendors), as in a marketplace with many vendors; the planner sees that too.
+      t0 = performance.now();
+      await insertInboxBookings(owner, scope, ids, INBOX_BOOKINGS);
+      await insertPayableBookings(owner, scope, ids, WARM_BOOKINGS, PI_WARM_PREFIX);
+      await insertPayableBookings(owner, scope, ids, PAID_BOOKINGS, PI_PREFIX);
+      await owner.query('vacuum (analyze) bookings, booking_vendors, booking_payments');
+      const warm = await loadPayable(owner, scope, PI_WARM_PREFIX);
+      const payable = await loadPayable(owner, scope, PI_PREFIX);
+      const vendorRows = payable.reduce((n, p) => n + p.agreed.length, 0);
+      const { rows: sizes } = await owner.query<{ bookings: string; linkages: string }>(
+        `select (select count(*) from bookings) as bookings,
+              (select count(*) from booking_vendors) as linkages`,
+      );
+      console.log(
+        `seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${fmt(INBOX_BOOKINGS)} bookings for the measured vendor ` +
+          `(${fmt(INBOX_BOOKINGS * 2)} booking_vendors rows), ${fmt(payable.length)} bookings ready for payment ` +
+          `(+${fmt(warm.length)} warm-up, ${fmt(vendorRows)} approved vendor rows); ` +
+          `tables now hold ${fmt(Number(sizes[0]?.bookings))} bookings, ${fmt(Number(sizes[0]?.linkages))} booking_vendors rows`,
+      );
+
+      // 1. The vendor's booking list.
+      console.log(
+        `inbox: marketplace.vendor.inbox ${DURATION_S}s per variant, ${CONNECTIONS} concurrent callers…`,
+      );
+      const appDb = createDb(appUrl, { max: CONNECTIONS });
+      dbs.push(appDb);
+      const inbox = await benchInbox(appDb, harness, 'bench-vendor@bench.invalid');
+      const plans = await explainInbox(appUrl, scope, ids.vendor);
+
+      console.log('');
+      console.log(
+        `Vendor booking list, vendor with ${fmt(INBOX_BOOKINGS)} bookings (tRPC caller in-process, ${CONNECTIONS} concurrent, ${DURATION_S}s each)`,
+      );
+      console.table(
+        inbox.map((r) => ({
+          variant: r.label,
+          total: r.total,
+          rows: r.rows,
+          requests: r.requests,
+          'req/s': Math.round(r.rps),
+          'p50 ms': ms(r.p50),
+          'p99 ms': ms(r.p99),
+          'max ms': ms(r.max),
+        })),
+      );
+      console.log('EXPLAIN (ANALYZE, BUFFERS) of the SQL Prisma sends (app role, RLS on, warm):');
+      console.table(
+        plans.map((p) => ({
+          query: p.query,
+          '(org,vendor,createdAt)': p.byDate ? 'yes' : 'no',
+          '(org,vendor,status,createdAt)': p.byStatus ? 'yes' : 'no',
+          'seq scan': p.seqScan ? 'yes' : 'no',
+          sort: p.sort,
+          'index rows': p.indexRows,
+          buffers: p.buffers,
+          'exec ms': ms(p.executionMs),
+        })),
+      );
+      const listPlan = plans[0];
+      if (listPlan) {
+        console.log(`plan of the main list query (${listPlan.query}):`);
+        console.log(listPlan.text.replace(/^/gm, '  '));
+      }
+      const deep = plans[2];
+      if (deep) {
+        console.log(`plan of the deep page (${deep.query}):`);
+        console.log(deep.text.replace(/^/gm, '  '));
       }
 
-    const check = await inOrg(owner, scope, async (c) => {
-      const { rows: agg } = await c.query<Record<string, string>>(
-        `with p as (
+      // 2. Payout allocation through the handler.
+      console.log('');
+      console.log(
+        `allocation: storing payment_intent.succeeded for ${fmt(payable.length)} bookings, then applying them with the applier…`,
+      );
+      const allocDb = createDb(appUrl, { max: ALLOCATION_CONCURRENCY });
+      dbs.push(allocDb);
+      // As the processor would deliver them: one payment_intent.succeeded per booking, stored
+      // in the ledger (not timed), then applied by the worker's applier (timed).
+      const eventsFor = (list: PayableBooking[], tag: string) =>
+        list.map((p, i) =>
+          JSON.stringify({
+            id: `evt_bench_alloc_${tag}_${i}`,
+            object: 'event',
+            type: 'payment_intent.succeeded',
+            created: Math.floor(Date.now() / 1000),
+            data: {
+              object: {
+                id: p.paymentIntentId,
+                object: 'payment_intent',
+                status: 'succeeded',
+                amount: p.amountCents,
+                amount_received: p.amountCents,
+                currency: 'usd',
+                metadata: { orgId: scope, bookingId: p.bookingId, bookingPaymentId: p.paymentId },
+              },
+            },
+          }),
+        );
+      const store = (bodies: string[]) => storeEvents(owner, scope, bodies);
+      const router = createRouterPool(appUrl, { max: 2 });
+      await store(eventsFor(warm, 'warm'));
+      await drainProcessorEvents({ db: allocDb, router });
+      await store(eventsFor(payable, 'run'));
+      await owner.query('analyze processor_events');
+      const run = await withRssSampling(() => drainProcessorEvents({ db: allocDb, router }));
+      await router.end();
+      const notApplied = Number(
+        (
+          await owner.query<{ n: string }>(
+            `select count(*) as n from processor_events
+           where starts_with("eventId", 'evt_bench_alloc_') and status <> 'processed'`,
+          )
+        ).rows[0]?.n,
+      );
+
+      // The pure split over the same bookings, in memory.
+      const sharesOf = (p: PayableBooking) =>
+        p.agreed.map((agreedAmountCents, k) => ({
+          bookingVendorId: p.bookingVendorIds[k]!,
+          agreedAmountCents,
+        }));
+      for (const w of warm)
+        planAllocation(w.amountCents, sharesOf(w), COMMISSION_BPS, RESERVATION_BPS);
+      const shares = payable.map(sharesOf);
+      const pureStarted = performance.now();
+      const plansInMemory = payable.map((p, i) =>
+        planAllocation(p.amountCents, shares[i]!, COMMISSION_BPS, RESERVATION_BPS),
+      );
+      const pureMs = performance.now() - pureStarted;
+      const pure = { gross: 0, commission: 0, net: 0, reservation: 0, completion: 0 };
+      for (const plan of plansInMemory)
+        for (const part of plan) {
+          pure.gross += part.grossCents;
+          pure.commission += part.commissionCents;
+          pure.net += part.netCents;
+          pure.reservation += part.reservationCents;
+          pure.completion += part.completionCents;
+        }
+
+      const check = await inOrg(owner, scope, async (c) => {
+        const { rows: agg } = await c.query<Record<string, string>>(
+          `with p as (
            select id, "bookingId", "amountCents", status from booking_payments
            where "orgId" = $1 and starts_with("processorPaymentIntentId", $2)
          ), a as (
@@ -645,66 +616,56 @@ async function main(): Promise<void> {
            (select count(*) from a join po on po."allocationId" = a.id where po.amount <> a."netCents") as net_split_off,
            (select coalesce(sum(reservation), 0) from po) as reservation,
            (select coalesce(sum(completion), 0) from po) as completion`,
-        [scope, PI_PREFIX],
+          [scope, PI_PREFIX],
+        );
+        return Object.fromEntries(Object.entries(agg[0] ?? {}).map(([k, v]) => [k, Number(v)]));
+      });
+      const n = (k: string) => check[k] ?? NaN;
+
+      const seconds = run.ms / 1000;
+      console.log('');
+      console.log(
+        `Payout allocation over ${fmt(payable.length)} paid bookings (payment_intent.succeeded stored in the ledger, then applied by the applier)`,
       );
-      return Object.fromEntries(Object.entries(agg[0] ?? {}).map(([k, v]) => [k, Number(v)]));
-    });
-    const n = (k: string) => check[k] ?? NaN;
+      console.log(
+        `  wall ${seconds.toFixed(1)} s  ${Math.round(payable.length / seconds)} bookings/s  ` +
+          `peak RSS ${mib(run.peak)} MiB (+${mib(run.peak - run.baseline)} MiB)  events not processed ${fmt(notApplied)}`,
+      );
+      console.log(
+        `  pure planAllocation over the same ${fmt(payable.length)} bookings in memory: ${pureMs.toFixed(1)} ms`,
+      );
+      console.log(
+        `  rows: ${fmt(n('succeeded'))} payments succeeded, ${fmt(n('bookings_paid'))} bookings paid, ${fmt(n('ledger_rows'))} ledger rows, ` +
+          `${fmt(n('allocations'))} allocations (expected ${fmt(vendorRows)}), ${fmt(n('payouts'))} payouts`,
+      );
+      console.log(
+        `  check sum(gross) = sum(paid)                    ${okOr(n('gross') === n('paid'))}  (${fmt(n('gross'))} vs ${fmt(n('paid'))} cents; bookings.amountPaidCents ${fmt(n('booking_paid'))})`,
+      );
+      console.log(
+        `  check sum(commission) + sum(net) = sum(gross)  ${okOr(n('commission') + n('net') === n('gross'))}  (${fmt(n('commission'))} + ${fmt(n('net'))})`,
+      );
+      console.log(
+        `  check payouts per allocation = 2               ${okOr(n('not_two') === 0 && n('payouts') === 2 * n('allocations'))}  (${fmt(n('not_two'))} allocations without exactly 2; ${fmt(n('net_split_off'))} whose payouts do not sum to net)`,
+      );
+      console.log(
+        `  check pure plan totals = database totals        ${okOr(
+          pure.gross === n('gross') &&
+            pure.commission === n('commission') &&
+            pure.net === n('net') &&
+            pure.reservation === n('reservation') &&
+            pure.completion === n('completion'),
+        )}`,
+      );
 
-    const seconds = run.ms / 1000;
-    console.log('');
-    console.log(
-      `Payout allocation over ${fmt(payable.length)} paid bookings (payment_intent.succeeded stored in the ledger, then applied by the applier)`,
-    );
-    console.log(
-      `  wall ${seconds.toFixed(1)} s  ${Math.round(payable.length / seconds)} bookings/s  ` +
-        `peak RSS ${mib(run.peak)} MiB (+${mib(run.peak - run.baseline)} MiB)  events not processed ${fmt(notApplied)}`,
-    );
-    console.log(
-      `  pure planAllocation over the same ${fmt(payable.length)} bookings in memory: ${pureMs.toFixed(1)} ms`,
-    );
-    console.log(
-      `  rows: ${fmt(n('succeeded'))} payments succeeded, ${fmt(n('bookings_paid'))} bookings paid, ${fmt(n('ledger_rows'))} ledger rows, ` +
-        `${fmt(n('allocations'))} allocations (expected ${fmt(vendorRows)}), ${fmt(n('payouts'))} payouts`,
-    );
-    console.log(
-      `  check sum(gross) = sum(paid)                    ${okOr(n('gross') === n('paid'))}  (${fmt(n('gross'))} vs ${fmt(n('paid'))} cents; bookings.amountPaidCents ${fmt(n('booking_paid'))})`,
-    );
-    console.log(
-      `  check sum(commission) + sum(net) = sum(gross)  ${okOr(n('commission') + n('net') === n('gross'))}  (${fmt(n('commission'))} + ${fmt(n('net'))})`,
-    );
-    console.log(
-      `  check payouts per allocation = 2               ${okOr(n('not_two') === 0 && n('payouts') === 2 * n('allocations'))}  (${fmt(n('not_two'))} allocations without exactly 2; ${fmt(n('net_split_off'))} whose payouts do not sum to net)`,
-    );
-    console.log(
-      `  check pure plan totals = database totals        ${okOr(
-        pure.gross === n('gross') &&
-          pure.commission === n('commission') &&
-          pure.net === n('net') &&
-          pure.reservation === n('reservation') &&
-          pure.completion === n('completion'),
-      )}`,
-    );
-
-    console.log('');
-    console.log(`load average ${load()} at the end`);
-    t0 = performance.now();
+      console.log('');
+      console.log(`load average ${loadAverage()} at the end`);
+    } finally {
+      for (const db of dbs) await db.$disconnect();
+    }
+    const t0 = performance.now();
     await cleanup(owner, scope);
-    orgId = undefined; // cleaned
     console.log(
       `cleanup ${((performance.now() - t0) / 1000).toFixed(1)} s; bench wall time ${((performance.now() - benchStarted) / 1000).toFixed(1)} s`,
     );
-  } finally {
-    for (const db of dbs) await db.$disconnect();
-    if (owner) {
-      if (orgId) await cleanup(owner, orgId).catch((e: unknown) => console.error(e));
-      await owner.end();
-    }
-    await database.stop();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+  },
+);

@@ -9,11 +9,20 @@
 // Prints figures; asserts nothing. Not part of the test suite.
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { fmt, histogram, inOrg, mib, pool, storeEvents, withRssSampling } from './support';
+import {
+  fmt,
+  histogram,
+  inOrg,
+  loadAverage,
+  mib,
+  pool,
+  repoRoot,
+  runBench,
+  storeEvents,
+  withRssSampling,
+} from './support';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const INGEST_EVENTS = Number(env.BENCH_INGEST_EVENTS ?? 6_000);
 const BURST_EVENTS = Number(env.BENCH_BURST_EVENTS ?? 20_000);
@@ -24,12 +33,6 @@ const SECRET = 'whsec_bench_payments_secret';
 const EMAIL_DOMAIN = '@bench-payments.invalid';
 const EVENT_PREFIX = 'evt_benchpay_';
 const TOTAL = 4900;
-
-const load = () =>
-  os
-    .loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ');
 
 interface Checkout {
   orderId: string;
@@ -75,9 +78,9 @@ async function startWorkerProcess(ownerUrl: string, appUrl: string, applier: boo
   const { spawn } = await import('node:child_process');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'apps/worker/src/main.ts')],
+    ['--import', 'tsx', path.join(repoRoot, 'apps/worker/src/main.ts')],
     {
-      cwd: path.join(root, 'apps/worker'),
+      cwd: path.join(repoRoot, 'apps/worker'),
       env: {
         ...process.env,
         DATABASE_URL: ownerUrl,
@@ -162,31 +165,17 @@ async function cleanup(owner: pg.Pool, orgId: string) {
   await owner.query('drop table if exists bench_raw_inserts');
 }
 
-async function main(): Promise<void> {
-  env.SOUK_DATA_DIR ??= path.join(root, '.data/bench-payments');
-  env.EMBEDDED_PG_PORT ??= '54342';
-  const admin = await import('@souk/db/admin');
-  const { seed } = await import('@souk/db/seed');
-  const { appDatabaseUrl, createDb, createRouterPool } = await import('@souk/db');
-  const { drainProcessorEvents } = await import('@souk/core');
-  const { signPayload } = await import('@souk/stripe-sandbox');
-
-  const database = await admin.resolveOwnerUrl();
-  const owner = new pg.Pool({ connectionString: database.ownerUrl, max: 4 });
-  let orgId: string | undefined;
-  try {
-    await admin.migrateAndBootstrap(database.ownerUrl);
-    await seed(database.ownerUrl);
-    const appUrl = appDatabaseUrl(database.ownerUrl);
-    orgId = (await owner.query<{ id: string }>(`select id from organizations where slug = 'demo'`))
-      .rows[0]?.id;
-    if (!orgId) throw new Error('demo org missing');
-    const org = orgId;
+runBench(
+  { dataDir: 'bench-payments', port: 54342, cleanup },
+  async ({ ownerUrl, appUrl, owner, orgId: org }) => {
+    const { createDb, createRouterPool } = await import('@souk/db');
+    const { drainProcessorEvents } = await import('@souk/core');
+    const { signPayload } = await import('@souk/stripe-sandbox');
     await cleanup(owner, org);
-    console.log(`${os.cpus().length} CPUs, load average ${load()} at start`);
+    console.log(`${os.cpus().length} CPUs, load average ${loadAverage()} at start`);
 
     // 1. Ingest beside raw inserts --------------------------------------------------
-    const ingestWorker = await startWorkerProcess(database.ownerUrl, appUrl, false);
+    const ingestWorker = await startWorkerProcess(ownerUrl, appUrl, false);
     const ingestCheckouts = await insertCheckouts(owner, org, 'cs_benchpay_in_', INGEST_EVENTS / 2);
     const now = Math.floor(Date.now() / 1000);
     const unique = ingestCheckouts.flatMap((c) => paidCheckoutEvents(org, c, now));
@@ -225,7 +214,7 @@ async function main(): Promise<void> {
     );
     await ingestWorker.stop();
 
-    const raw = new pg.Pool({ connectionString: database.ownerUrl, max: CONCURRENCY });
+    const raw = new pg.Pool({ connectionString: ownerUrl, max: CONCURRENCY });
     await raw.query(`create table bench_raw_inserts (
       id bigserial primary key, event_id text unique, payload jsonb,
       created_at timestamptz default now())`);
@@ -263,7 +252,7 @@ async function main(): Promise<void> {
     );
 
     // 3. Receipt-to-applied lag at a steady rate -------------------------------------------
-    const lagWorker = await startWorkerProcess(database.ownerUrl, appUrl, true);
+    const lagWorker = await startWorkerProcess(ownerUrl, appUrl, true);
     const lagCount = LAG_RATE * LAG_SECONDS;
     const lagCheckouts = await insertCheckouts(owner, org, 'cs_benchpay_l_', lagCount / 2);
     const lagNow = Math.floor(Date.now() / 1000);
@@ -331,15 +320,7 @@ async function main(): Promise<void> {
     console.log(
       `lag      ${fmt(lagRows.rows.length)} events sent in ${sendSeconds.toFixed(1)} s  receipt-to-applied p50 ${(lagHist.getValueAtPercentile(50) / 1000).toFixed(0)} ms  p99 ${p99.toFixed(0)} ms  max ${(lagHist.maxValue / 1000).toFixed(0)} ms   (target p99 <= 1,000 ms: ${p99 <= 1000 ? 'met' : 'not met'})`,
     );
-    console.log(`load average ${load()} at the end`);
-  } finally {
-    if (orgId) await cleanup(owner, orgId).catch((e: unknown) => console.error(e));
-    await owner.end();
-    await database.stop();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+    console.log(`load average ${loadAverage()} at the end`);
+    await cleanup(owner, org);
+  },
+);

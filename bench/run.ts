@@ -3,12 +3,10 @@
 // Prints figures; asserts nothing. Not part of the test suite.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import * as hdr from 'hdr-histogram-js';
 import pg from 'pg';
+import { histogram, repoRoot, runBench } from './support';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const DURATION_S = Number(env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 10);
@@ -38,6 +36,21 @@ interface Figures {
   p99: number;
 }
 
+/** The figures of `requests` over DURATION_S, from their latencies in µs. */
+function figuresOf(
+  label: string,
+  requests: number,
+  latencies: ReturnType<typeof histogram>,
+): Figures {
+  return {
+    label,
+    requests,
+    rps: requests / DURATION_S,
+    p50: latencies.getValueAtPercentile(50) / 1000,
+    p99: latencies.getValueAtPercentile(99) / 1000,
+  };
+}
+
 async function waitForHttp(url: string): Promise<void> {
   for (let i = 0; i < 240; i += 1) {
     try {
@@ -65,11 +78,7 @@ async function benchHttp(url: string): Promise<Figures> {
 
 async function benchRawPg(appUrl: string, orgId: string): Promise<Figures> {
   const pool = new pg.Pool({ connectionString: appUrl, max: CONNECTIONS });
-  const histogram = hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 60_000_000,
-    numberOfSignificantValueDigits: 3,
-  });
+  const latencies = histogram(60_000_000);
   let requests = 0;
   const deadline = performance.now() + DURATION_S * 1000;
   const loop = async () => {
@@ -82,7 +91,7 @@ async function benchRawPg(appUrl: string, orgId: string): Promise<Figures> {
         const { rows } = await client.query(RAW_SQL, [SLUG]);
         await client.query('commit');
         if (rows.length !== 1) throw new Error('raw query found no product');
-        histogram.recordValue(Math.round((performance.now() - started) * 1000)); // µs
+        latencies.recordValue(Math.round((performance.now() - started) * 1000)); // µs
         requests += 1;
       }
     } finally {
@@ -91,13 +100,7 @@ async function benchRawPg(appUrl: string, orgId: string): Promise<Figures> {
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, loop));
   await pool.end();
-  return {
-    label: 'raw pg (same read, one query)',
-    requests,
-    rps: requests / DURATION_S,
-    p50: histogram.getValueAtPercentile(50) / 1000,
-    p99: histogram.getValueAtPercentile(99) / 1000,
-  };
+  return figuresOf('raw pg (same read, one query)', requests, latencies);
 }
 
 /** The same procedure without HTTP or Next.js: separates framework cost from data-access cost. */
@@ -108,20 +111,16 @@ async function benchInProcess(appUrl: string): Promise<Figures> {
   const caller = createCallerFactory(appRouter)(
     createTRPCContext({ db, session: null, headers: new Headers() }),
   );
-  const histogram = hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 60_000_000,
-    numberOfSignificantValueDigits: 3,
-  });
+  const latencies = histogram(60_000_000);
   let requests = 0;
   const run = async (until: number, record: boolean) => {
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async () => {
         while (performance.now() < until) {
           const started = performance.now();
-          await caller.catalog.getBySlug({ slug: SLUG });
+          await caller.catalog.getProductBySlug({ slug: SLUG });
           if (record) {
-            histogram.recordValue(Math.round((performance.now() - started) * 1000));
+            latencies.recordValue(Math.round((performance.now() - started) * 1000));
             requests += 1;
           }
         }
@@ -131,50 +130,26 @@ async function benchInProcess(appUrl: string): Promise<Figures> {
   await run(performance.now() + 2000, false); // warm-up
   await run(performance.now() + DURATION_S * 1000, true);
   await db.$disconnect();
-  return {
-    label: 'tRPC caller in-process (Prisma)',
-    requests,
-    rps: requests / DURATION_S,
-    p50: histogram.getValueAtPercentile(50) / 1000,
-    p99: histogram.getValueAtPercentile(99) / 1000,
-  };
+  return figuresOf('tRPC caller in-process (Prisma)', requests, latencies);
 }
 
-async function main(): Promise<void> {
-  env.SOUK_DATA_DIR ??= path.join(root, '.data/bench');
-  env.EMBEDDED_PG_PORT ??= '54332';
-  const admin = await import('@souk/db/admin');
-  const { seed } = await import('@souk/db/seed');
-  const { appDatabaseUrl } = await import('@souk/db');
-  const database = await admin.resolveOwnerUrl();
+runBench({ dataDir: 'bench', port: 54332 }, async ({ ownerUrl, appUrl, orgId }) => {
   const children: ReturnType<typeof spawn>[] = [];
   try {
-    await admin.migrateAndBootstrap(database.ownerUrl);
-    await seed(database.ownerUrl);
-    const appUrl = appDatabaseUrl(database.ownerUrl);
-    const lookup = new pg.Client({ connectionString: appUrl });
-    await lookup.connect();
-    const { rows } = await lookup.query<{ id: string }>(
-      `select id from organizations where slug = 'demo'`,
-    );
-    await lookup.end();
-    const orgId = rows[0]?.id;
-    if (!orgId) throw new Error('demo org missing');
-
     console.log('building the web app (cached when unchanged)…');
     const build = spawnSync(
       'pnpm',
       ['exec', 'turbo', 'run', 'build', '--filter=@souk/web', '--output-logs=errors-only'],
-      { cwd: root, stdio: 'inherit' },
+      { cwd: repoRoot, stdio: 'inherit' },
     );
     if (build.status !== 0) throw new Error('build failed');
     const web = spawn('pnpm', ['exec', 'next', 'start', '--port', String(WEB_PORT)], {
-      cwd: path.join(root, 'apps/web'),
+      cwd: path.join(repoRoot, 'apps/web'),
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
         ...env,
         NODE_ENV: 'production',
-        DATABASE_URL: database.ownerUrl,
+        DATABASE_URL: ownerUrl,
         NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret!',
         NEXTAUTH_URL: `http://127.0.0.1:${WEB_PORT}`,
         LOG_LEVEL: 'warn',
@@ -183,7 +158,7 @@ async function main(): Promise<void> {
     });
     children.push(web);
     const input = encodeURIComponent(JSON.stringify({ json: { slug: SLUG } }));
-    const url = `http://127.0.0.1:${WEB_PORT}/api/trpc/catalog.getBySlug?input=${input}`;
+    const url = `http://127.0.0.1:${WEB_PORT}/api/trpc/catalog.getProductBySlug?input=${input}`;
     await waitForHttp(url);
     await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up: JIT, pools
 
@@ -209,11 +184,5 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM');
-    await database.stop();
   }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });

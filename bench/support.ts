@@ -1,16 +1,98 @@
-// Shared by the benches: latency histograms, a bounded worker pool, RSS sampling.
+// Shared by the benches: their database, latency histograms, a bounded worker pool, RSS
+// sampling and the machine's load.
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as hdr from 'hdr-histogram-js';
-import type pg from 'pg';
+import pg from 'pg';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const MIB = 1024 * 1024;
 export const mib = (bytes: number) => (bytes / MIB).toFixed(1);
 export const fmt = (n: number) => n.toLocaleString('en-US');
 
-export function histogram() {
+/** The figures are CPU-bound on small machines: what this one had to give. */
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+
+export function histogram(highestTrackableValue = 600_000_000) {
   return hdr.build({
     lowestDiscernibleValue: 1,
-    highestTrackableValue: 600_000_000,
+    highestTrackableValue,
     numberOfSignificantValueDigits: 3,
+  });
+}
+
+export interface BenchDatabase {
+  ownerUrl: string;
+  appUrl: string;
+  /** Owner connections for set-based setup and checks (`inOrg` sets the org for RLS). */
+  owner: pg.Pool;
+  /** The seeded demo org, where every bench works. */
+  orgId: string;
+}
+
+interface BenchOptions {
+  /**
+   * The bench's own embedded server, in .data/<dataDir> on `port`, so it never touches
+   * `pnpm start`, the tests or another bench (SOUK_DATA_DIR, EMBEDDED_PG_PORT or
+   * DATABASE_URL win when set).
+   */
+  dataDir: string;
+  port: number;
+  /**
+   * Removes the bench's rows, so a rerun (or a shared DATABASE_URL) starts clean: run here
+   * when the bench fails. The bench runs it itself before and after, where it can time it.
+   */
+  cleanup?: (owner: pg.Pool, orgId: string) => Promise<void>;
+}
+
+async function withBenchDatabase(
+  { dataDir, port, cleanup }: BenchOptions,
+  bench: (database: BenchDatabase) => Promise<void>,
+): Promise<void> {
+  process.env.SOUK_DATA_DIR ??= path.join(repoRoot, '.data', dataDir);
+  process.env.EMBEDDED_PG_PORT ??= String(port);
+  // Loaded after the env above: they read it on import.
+  const admin = await import('@souk/db/admin');
+  const { seed } = await import('@souk/db/seed');
+  const { appDatabaseUrl } = await import('@souk/db');
+  const database = await admin.resolveOwnerUrl();
+  let owner: pg.Pool | undefined;
+  try {
+    await admin.migrateAndBootstrap(database.ownerUrl);
+    await seed(database.ownerUrl);
+    owner = new pg.Pool({ connectionString: database.ownerUrl, max: 4 });
+    const { rows } = await owner.query<{ id: string }>(
+      `select id from organizations where slug = 'demo'`,
+    );
+    const orgId = rows[0]?.id;
+    if (!orgId) throw new Error('demo org missing');
+    const appUrl = appDatabaseUrl(database.ownerUrl);
+    try {
+      await bench({ ownerUrl: database.ownerUrl, appUrl, owner, orgId });
+    } catch (error) {
+      await cleanup?.(owner, orgId).catch((e: unknown) => console.error(e));
+      throw error;
+    }
+  } finally {
+    await owner?.end();
+    await database.stop();
+  }
+}
+
+/** Runs `bench` on its database, migrated and seeded; a failure is printed and exits 1. */
+export function runBench(
+  options: BenchOptions,
+  bench: (database: BenchDatabase) => Promise<void>,
+): void {
+  withBenchDatabase(options, bench).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
   });
 }
 

@@ -140,14 +140,14 @@ test('edit, archive and delete, with the storefront following along', async ({ b
   await shopper.goto(`/products/${slug}`);
   await expect(shopper.getByTestId('total')).toHaveText('$25.50');
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Archive' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Archive product' }).click();
   await expect(page.getByText('Product archived.')).toBeVisible();
   await shopper.reload();
   await expect(shopper.getByRole('heading', { name: 'Not found' })).toBeVisible();
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete product' }).click();
   await expect(page).toHaveURL(/\/admin\/products\?deleted=1$/);
   await page.getByPlaceholder('Search name or slug').fill(slug);
   await page.getByRole('button', { name: 'Search' }).click();

@@ -22,7 +22,10 @@ test('a viewer can look but not change, in the UI and through the API', async ({
   await expect(viewer.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
   await expect(viewer.getByRole('button', { name: 'Delete' })).toHaveCount(0);
 
-  const attempt = await trpcMutation(viewer, 'catalog.update', { id, name: 'Viewer was here' });
+  const attempt = await trpcMutation(viewer, 'catalog.updateProduct', {
+    id,
+    name: 'Viewer was here',
+  });
   expect(attempt.status).toBe(403);
   expect(attempt.body.error?.json?.message).toContain('catalog.write');
   await viewer.reload();
@@ -40,9 +43,9 @@ test('an admin of another org can neither see nor change the product', async ({ 
   await rival.goto(`/admin/products/${id}`);
   await expect(rival.getByRole('heading', { name: 'Not found' })).toBeVisible();
 
-  const attempt = await trpcMutation(rival, 'catalog.update', { id, name: 'Stolen' });
+  const attempt = await trpcMutation(rival, 'catalog.updateProduct', { id, name: 'Stolen' });
   expect(attempt.status).toBe(404);
-  const del = await trpcMutation(rival, 'catalog.delete', { id });
+  const del = await trpcMutation(rival, 'catalog.deleteProduct', { id });
   expect(del.status).toBe(404);
 
   const admin = await signedInPage(browser, 'admin@souk.test');
@@ -56,7 +59,7 @@ test('customers and vendors do not get into the admin console', async ({ browser
   expect(customer).not.toBeNull();
   await expect(customer!.getByRole('heading', { name: 'No access' })).toBeVisible();
   const attempt = await customer!.request.get(
-    '/api/trpc/catalog.list?input=%7B%22json%22%3A%7B%7D%7D',
+    '/api/trpc/catalog.listProducts?input=%7B%22json%22%3A%7B%7D%7D',
   );
   expect(attempt.status()).toBe(403);
 });

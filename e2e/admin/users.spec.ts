@@ -36,6 +36,6 @@ test('an admin disables a signed-in user: their session ends at once and sign-in
 test('only OWNER and ADMIN manage users', async ({ browser }) => {
   const viewer = await signedInPage(browser, 'viewer@souk.test');
   await expect(viewer.getByRole('link', { name: 'Users' })).toHaveCount(0);
-  const res = await viewer.request.get('/api/trpc/users.list');
+  const res = await viewer.request.get('/api/trpc/users.listMembers');
   expect(res.status()).toBe(403);
 });

@@ -69,7 +69,7 @@ for (const callbackUrl of [
 test('a form on another origin cannot call a tRPC mutation', async ({ browser, baseURL }) => {
   const page = await signedInPage(browser, 'customer@souk.test');
   const subscription = async () => {
-    const res = await page.request.get('/api/trpc/marketplace.organizer.subscription');
+    const res = await page.request.get('/api/trpc/marketplace.organizer.getSubscription');
     return (await res.json()) as unknown;
   };
   const before = await subscription();
@@ -108,7 +108,7 @@ test('a form on another origin cannot call a tRPC mutation', async ({ browser, b
 
 test('a tRPC batch of 50 calls is refused with 400', async ({ request }) => {
   const batch = (n: number) => {
-    const paths = Array.from({ length: n }, () => 'catalog.getBySlug').join(',');
+    const paths = Array.from({ length: n }, () => 'catalog.getProductBySlug').join(',');
     const input = Object.fromEntries(
       Array.from({ length: n }, (_, i) => [i, { json: { slug: 'instagram-growth' } }]),
     );

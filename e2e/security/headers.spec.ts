@@ -70,7 +70,7 @@ test("every <script> on a page carries the nonce from that response's CSP", asyn
 
 test('the API routes outside the proxy carry headers too', async ({ request }) => {
   const input = encodeURIComponent(JSON.stringify({ json: { slug: 'instagram-growth' } }));
-  const trpc = await request.get(`/api/trpc/catalog.getBySlug?input=${input}`, {
+  const trpc = await request.get(`/api/trpc/catalog.getProductBySlug?input=${input}`, {
     headers: { 'x-request-id': 'e2e-headers-1' },
   });
   expect(trpc.status()).toBe(200);
@@ -99,7 +99,7 @@ test('a request id that could break headers or logs is replaced', async ({ reque
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   const page = await request.get('/', { headers: { 'x-request-id': 'a b;<script>' } });
   expect(page.headers()['x-request-id']).toMatch(uuid);
-  const trpc = await request.get('/api/trpc/catalog.list', {
+  const trpc = await request.get('/api/trpc/catalog.listProducts', {
     headers: { 'x-request-id': 'x'.repeat(500) },
   });
   expect(trpc.headers()['x-request-id']).toMatch(uuid);

@@ -41,7 +41,7 @@ test('configure -> checkout -> pay on the hosted page -> the success banner show
 }) => {
   const page = await signedInPage(browser, 'customer@souk.test');
   // Order creation is server-only: the browser itself, even signed in, is refused.
-  const direct = await trpcMutation(page, 'checkout.start', {
+  const direct = await trpcMutation(page, 'checkout.startCheckout', {
     productSlug: 'instagram-growth',
     selection: { options: {}, addOnIds: [], planId: null, customFields: {} },
   });

@@ -8,7 +8,7 @@ test('a free product checks out straight to My account, paid', async ({ browser 
   const admin = await signedInPage(browser, 'admin@souk.test');
   await admin.goto('/admin/products');
   const slug = `free-sample-${Date.now()}`;
-  const created = await trpcMutation(admin, 'catalog.create', {
+  const created = await trpcMutation(admin, 'catalog.createProduct', {
     slug,
     name: 'Free sample',
     basePriceCents: 0,
@@ -17,7 +17,7 @@ test('a free product checks out straight to My account, paid', async ({ browser 
   });
   expect(created.status).toBe(200);
 
-  const tooSmall = await trpcMutation(admin, 'catalog.create', {
+  const tooSmall = await trpcMutation(admin, 'catalog.createProduct', {
     slug: `${slug}-cent`,
     name: 'One cent',
     basePriceCents: 1,

@@ -5,15 +5,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withOrg } from '@souk/db';
-import { seedDatabase } from '@souk/db/seed';
-import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
+import { testDatabaseForFile } from '@souk/db/testing';
 import { createStripeGateway, type PaymentGateway } from '@souk/payments';
 import { signPayload, startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
-import { startWorker, type RunningWorker } from './server';
+import type { RunningWorker } from './server';
 import { startTestCheckout } from './test-checkout';
+import { demoCustomer, startTestWorker } from './test-worker';
 
 const SECRET = 'whsec_convergence_test';
-let testDb: TestDatabase;
+const testDb = testDatabaseForFile({ seed: true });
 let sandbox: StripeSandbox;
 let gateway: PaymentGateway;
 let worker: RunningWorker;
@@ -22,11 +22,7 @@ let customer: { id: string; email: string };
 let vendors: { venue: string; photo: string };
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDatabase(testDb.db);
-  orgId = (await testDb.db.organization.findUniqueOrThrow({ where: { slug: 'demo' } })).id;
-  const user = await testDb.db.user.findUniqueOrThrow({ where: { email: 'customer@souk.test' } });
-  customer = { id: user.id, email: user.email };
+  ({ orgId, customer } = await demoCustomer(testDb.db));
   const rows = await withOrg(testDb.ownerDb, orgId, (tx) =>
     tx.vendor.findMany({ where: { status: 'approved' } }),
   );
@@ -34,15 +30,7 @@ beforeAll(async () => {
     venue: rows.find((v) => v.type === 'venue_owner')!.id,
     photo: rows.find((v) => v.type === 'service_provider')!.id,
   };
-  worker = await startWorker({
-    ownerUrl: testDb.ownerUrl,
-    appUrl: testDb.appUrl,
-    port: 0,
-    jobsEnabled: false,
-    logLevel: 'silent',
-    webhookSecrets: [SECRET],
-    applier: { enabled: false },
-  });
+  worker = await startTestWorker(testDb, SECRET);
   // Only for creating hosted sessions: the events are written by the test.
   sandbox = await startStripeSandbox({ port: 0, webhookEndpoints: [] });
   gateway = createStripeGateway({ secretKey: sandbox.apiKey, apiUrl: sandbox.url });
@@ -50,7 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sandbox?.stop();
   await worker?.stop();
-  await testDb?.drop();
 });
 
 const tenant = <T>(fn: Parameters<typeof withOrg<T>>[2]) => withOrg(testDb.ownerDb, orgId, fn);

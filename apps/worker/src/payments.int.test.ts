@@ -12,8 +12,7 @@ import {
   type Transports,
 } from '@souk/core';
 import { withOrg } from '@souk/db';
-import { seedDatabase } from '@souk/db/seed';
-import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
+import { testDatabaseForFile } from '@souk/db/testing';
 import { createStripeGateway, type PaymentGateway } from '@souk/payments';
 import { signPayload, startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
 import { FULFILLMENT_QUEUE } from './jobs/fulfillment-tasks';
@@ -21,9 +20,10 @@ import { OUTBOX_DELIVERY_QUEUE } from './jobs/outbox-delivery';
 import { runJobNow } from './jobs/run-now';
 import { startWorker, type RunningWorker } from './server';
 import { startTestCheckout } from './test-checkout';
+import { demoCustomer, startTestWorker } from './test-worker';
 
 const SECRET = 'whsec_worker_test';
-let testDb: TestDatabase;
+const testDb = testDatabaseForFile({ seed: true });
 let sandbox: StripeSandbox;
 let gateway: PaymentGateway;
 let worker: RunningWorker;
@@ -32,21 +32,9 @@ let customer: { id: string; email: string };
 const hook = () => `http://127.0.0.1:${worker.port}/webhooks/stripe`;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDatabase(testDb.db);
-  orgId = (await testDb.db.organization.findUniqueOrThrow({ where: { slug: 'demo' } })).id;
-  const user = await testDb.db.user.findUniqueOrThrow({ where: { email: 'customer@souk.test' } });
-  customer = { id: user.id, email: user.email };
-  worker = await startWorker({
-    ownerUrl: testDb.ownerUrl,
-    appUrl: testDb.appUrl,
-    port: 0,
-    jobsEnabled: false,
-    logLevel: 'silent',
-    webhookSecrets: [SECRET],
-    // Applied by hand (settle()) so each test sees a deterministic ledger.
-    applier: { enabled: false },
-  });
+  ({ orgId, customer } = await demoCustomer(testDb.db));
+  // Applied by hand (settle()) so each test sees a deterministic ledger.
+  worker = await startTestWorker(testDb, SECRET);
   sandbox = await startStripeSandbox({
     port: 0,
     webhookEndpoints: [{ url: hook(), secret: SECRET }],
@@ -57,7 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sandbox?.stop();
   await worker?.stop();
-  await testDb?.drop();
 });
 
 async function checkout() {

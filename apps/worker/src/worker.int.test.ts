@@ -19,6 +19,16 @@ function sample(text: string, series: string): number {
   return line ? Number(line.slice(series.length + 1)) : 0;
 }
 
+/** Runs `check` against a worker without jobs on `ownerUrl` (given its base URL), then stops it. */
+async function withBareWorker(ownerUrl: string, check: (base: string) => Promise<void>) {
+  const bare = await startWorker({ ownerUrl, port: 0, jobsEnabled: false, logLevel: 'silent' });
+  try {
+    await check(`http://127.0.0.1:${bare.port}`);
+  } finally {
+    await bare.stop();
+  }
+}
+
 beforeAll(async () => {
   testDb = await createTestDatabase();
   worker = await startWorker({ ownerUrl: testDb.ownerUrl, port: 0, logLevel: 'warn' });
@@ -105,43 +115,32 @@ describe('worker', () => {
     // The run's prefix: the global teardown drops it even if this test dies half-way.
     const name = `${prefix}empty_${crypto.randomUUID().replace(/-/g, '').slice(0, 8)}`;
     await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-    const bare = await startWorker({
-      ownerUrl: withDatabase(serverUrl, name),
-      port: 0,
-      jobsEnabled: false,
-      logLevel: 'silent',
-    });
     try {
-      const res = await fetch(`http://127.0.0.1:${bare.port}/readyz`);
-      expect(res.status).toBe(503);
-      expect(res.headers.get('content-type')).toBe('application/problem+json');
-      const body = (await res.json()) as Record<string, unknown>;
-      expect(body).toMatchObject({
-        title: 'Service Unavailable',
-        status: 503,
-        check: 'migrations',
-        checks: { database: 'ok', migrations: 'failed' },
-        failed: [],
+      await withBareWorker(withDatabase(serverUrl, name), async (base) => {
+        const res = await fetch(`${base}/readyz`);
+        expect(res.status).toBe(503);
+        expect(res.headers.get('content-type')).toBe('application/problem+json');
+        const body = (await res.json()) as Record<string, unknown>;
+        expect(body).toMatchObject({
+          title: 'Service Unavailable',
+          status: 503,
+          check: 'migrations',
+          checks: { database: 'ok', migrations: 'failed' },
+          failed: [],
+        });
+        expect(body.pending).toEqual(expect.arrayContaining([expect.any(String)]));
+        // Liveness does not depend on the database.
+        expect((await fetch(`${base}/healthz`)).status).toBe(200);
       });
-      expect(body.pending).toEqual(expect.arrayContaining([expect.any(String)]));
-      // Liveness does not depend on the database.
-      expect((await fetch(`http://127.0.0.1:${bare.port}/healthz`)).status).toBe(200);
     } finally {
-      await bare.stop();
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     }
   });
 
   it('is not ready when the database is unreachable, without leaking connection details', async () => {
     // Port 1 on loopback refuses at once: an unreachable database without waiting for a timeout.
-    const bare = await startWorker({
-      ownerUrl: 'postgresql://souk:secret@127.0.0.1:1/souk',
-      port: 0,
-      jobsEnabled: false,
-      logLevel: 'silent',
-    });
-    try {
-      const res = await fetch(`http://127.0.0.1:${bare.port}/readyz`);
+    await withBareWorker('postgresql://souk:secret@127.0.0.1:1/souk', async (base) => {
+      const res = await fetch(`${base}/readyz`);
       expect(res.status).toBe(503);
       const text = await res.text();
       expect(JSON.parse(text)).toMatchObject({
@@ -150,8 +149,6 @@ describe('worker', () => {
         checks: { database: 'failed', migrations: 'skipped' },
       });
       expect(text).not.toContain('127.0.0.1');
-    } finally {
-      await bare.stop();
-    }
+    });
   });
 });

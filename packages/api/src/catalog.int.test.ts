@@ -1,42 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
 import { replaceProductOptions } from '@souk/core';
 import { withOrg } from '@souk/db';
-import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
 import { fieldErrorsOf } from './errors';
-import { callerAs, seededCallers } from './test/harness';
+import { callerAs } from './test/harness';
+import { optionGroup } from './test/products';
+import { seededDatabaseForFile } from './test/seeded-database';
+import { errorOf } from './test/trpc-errors';
 
-let testDb: TestDatabase;
-let c: Awaited<ReturnType<typeof seededCallers>>;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  c = await seededCallers(testDb.db);
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const { testDb, c } = seededDatabaseForFile();
 
 const configuration = {
   optionGroups: [
-    {
-      name: 'Audience size',
-      selectionType: 'single' as const,
-      isRequired: true,
-      options: [
-        { label: 'Small', priceDeltaCents: 0 },
-        { label: 'Large', priceDeltaCents: 2500 },
-      ],
-    },
-    {
-      name: 'Formats',
-      selectionType: 'multiple' as const,
-      isRequired: false,
-      options: [
-        { label: 'Reels', priceDeltaCents: 1000 },
-        { label: 'Stories', priceDeltaCents: 500 },
-      ],
-    },
+    optionGroup('Audience size', 'single', true, { Small: 0, Large: 2500 }),
+    optionGroup('Formats', 'multiple', false, { Reels: 1000, Stories: 500 }),
   ],
   addOns: [{ label: 'Weekly report', priceDeltaCents: 1900 }],
   customFields: [{ label: 'Handle', fieldType: 'text' as const, isRequired: true, maxLength: 30 }],
@@ -61,25 +37,16 @@ function newProduct(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
 describe('catalog', () => {
   it('creates a configured product, serves it to the storefront and audits the change', async () => {
     const requestId = `req-${Date.now()}`;
-    const created = await callerAs(testDb.db, c.sessions.admin, requestId).catalog.create(
+    const created = await callerAs(testDb.db, c.sessions.admin, requestId).catalog.createProduct(
       newProduct(),
     );
     expect(created.configuration.optionGroups.map((g) => g.options.length)).toEqual([2, 2]);
     expect(created.configuration.subscriptionPlans[1]?.priceMultiplierBps).toBe(9000);
 
-    const storefront = await c.anonymous.catalog.getBySlug({ slug: created.slug });
+    const storefront = await c.anonymous.catalog.getProductBySlug({ slug: created.slug });
     expect(storefront.optionGroups.map((g) => g.name)).toEqual(['Audience size', 'Formats']);
     expect(storefront.addOns).toEqual([
       expect.objectContaining({ label: 'Weekly report', priceDeltaCents: 1900 }),
@@ -90,7 +57,7 @@ describe('catalog', () => {
       maxLength: 30,
     });
 
-    const audit = await c.admin.audit.list({ entityType: 'product', page: 1, pageSize: 50 });
+    const audit = await c.admin.audit.listEntries({ entityType: 'product', page: 1, pageSize: 50 });
     const row = audit.items.find((i) => i.entityId === created.id);
     expect(row).toMatchObject({
       action: 'product.created',
@@ -101,7 +68,7 @@ describe('catalog', () => {
   });
 
   it('rejects a price delta out of range, naming the field, and writes nothing', async () => {
-    const before = await c.admin.catalog.list({ page: 1, pageSize: 1 });
+    const before = await c.admin.catalog.listProducts({ page: 1, pageSize: 1 });
     const bad = newProduct();
     bad.configuration = {
       ...configuration,
@@ -112,20 +79,20 @@ describe('catalog', () => {
         },
       ],
     };
-    const error = await rejection(c.admin.catalog.create(bad));
+    const error = await errorOf(c.admin.catalog.createProduct(bad));
     expect(error.code).toBe('BAD_REQUEST');
     expect(fieldErrorsOf(error.cause)).toEqual({
       'configuration.optionGroups.0.options.0.priceDeltaCents': [
         'Price change must be at most $1,000.00',
       ],
     });
-    const after = await c.admin.catalog.list({ page: 1, pageSize: 1 });
+    const after = await c.admin.catalog.listProducts({ page: 1, pageSize: 1 });
     expect(after.total).toBe(before.total);
   });
 
   it('refuses a duplicate slug with a field error', async () => {
-    const first = await c.admin.catalog.create(newProduct());
-    const error = await rejection(c.admin.catalog.create(newProduct({ slug: first.slug })));
+    const first = await c.admin.catalog.createProduct(newProduct());
+    const error = await errorOf(c.admin.catalog.createProduct(newProduct({ slug: first.slug })));
     expect(error.code).toBe('BAD_REQUEST');
     expect(fieldErrorsOf(error.cause)).toEqual({
       slug: ['A product with this slug already exists'],
@@ -133,44 +100,46 @@ describe('catalog', () => {
   });
 
   it('lets a viewer read but not change anything', async () => {
-    const product = await c.admin.catalog.create(newProduct());
-    const seen = await c.viewer.catalog.getById({ id: product.id });
+    const product = await c.admin.catalog.createProduct(newProduct());
+    const seen = await c.viewer.catalog.getProduct({ id: product.id });
     expect(seen.name).toBe(product.name);
     expect(
-      (await rejection(c.viewer.catalog.update({ id: product.id, name: 'Hijacked' }))).code,
+      (await errorOf(c.viewer.catalog.updateProduct({ id: product.id, name: 'Hijacked' }))).code,
     ).toBe('FORBIDDEN');
-    expect((await rejection(c.viewer.catalog.create(newProduct()))).code).toBe('FORBIDDEN');
-    expect((await rejection(c.viewer.catalog.delete({ id: product.id }))).code).toBe('FORBIDDEN');
-    expect((await c.admin.catalog.getById({ id: product.id })).name).toBe(product.name);
+    expect((await errorOf(c.viewer.catalog.createProduct(newProduct()))).code).toBe('FORBIDDEN');
+    expect((await errorOf(c.viewer.catalog.deleteProduct({ id: product.id }))).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await c.admin.catalog.getProduct({ id: product.id })).name).toBe(product.name);
   });
 
   it('keeps customers and anonymous callers out of the admin procedures', async () => {
-    expect((await rejection(c.customer.catalog.list({}))).code).toBe('FORBIDDEN');
-    expect((await rejection(c.anonymous.catalog.list({}))).code).toBe('UNAUTHORIZED');
+    expect((await errorOf(c.customer.catalog.listProducts({}))).code).toBe('FORBIDDEN');
+    expect((await errorOf(c.anonymous.catalog.listProducts({}))).code).toBe('UNAUTHORIZED');
   });
 
   it('hides one org’s products from another org’s admin', async () => {
-    const product = await c.admin.catalog.create(newProduct());
-    expect((await rejection(c.acmeAdmin.catalog.getById({ id: product.id }))).code).toBe(
+    const product = await c.admin.catalog.createProduct(newProduct());
+    expect((await errorOf(c.acmeAdmin.catalog.getProduct({ id: product.id }))).code).toBe(
       'NOT_FOUND',
     );
     expect(
-      (await rejection(c.acmeAdmin.catalog.update({ id: product.id, name: 'Stolen' }))).code,
+      (await errorOf(c.acmeAdmin.catalog.updateProduct({ id: product.id, name: 'Stolen' }))).code,
     ).toBe('NOT_FOUND');
-    expect((await rejection(c.acmeAdmin.catalog.delete({ id: product.id }))).code).toBe(
+    expect((await errorOf(c.acmeAdmin.catalog.deleteProduct({ id: product.id }))).code).toBe(
       'NOT_FOUND',
     );
-    const acmeList = await c.acmeAdmin.catalog.list({ search: product.slug });
+    const acmeList = await c.acmeAdmin.catalog.listProducts({ search: product.slug });
     expect(acmeList.total).toBe(0);
-    expect((await c.admin.catalog.getById({ id: product.id })).name).toBe(product.name);
+    expect((await c.admin.catalog.getProduct({ id: product.id })).name).toBe(product.name);
     // Same slug may exist in both orgs: slugs are unique per org.
-    const twin = await c.acmeAdmin.catalog.create(newProduct({ slug: product.slug }));
+    const twin = await c.acmeAdmin.catalog.createProduct(newProduct({ slug: product.slug }));
     expect(twin.id).not.toBe(product.id);
   });
 
   it('replaceOptions replaces all four collections and deletes omitted ones', async () => {
-    const product = await c.admin.catalog.create(newProduct());
-    const replaced = await c.admin.catalog.replaceOptions({
+    const product = await c.admin.catalog.createProduct(newProduct());
+    const replaced = await c.admin.catalog.replaceProductOptions({
       productId: product.id,
       addOns: [{ label: 'Rush delivery', priceDeltaCents: 4000 }],
     });
@@ -187,7 +156,7 @@ describe('catalog', () => {
   });
 
   it('a replace that fails part-way leaves the old configuration intact', async () => {
-    const product = await c.admin.catalog.create(newProduct());
+    const product = await c.admin.catalog.createProduct(newProduct());
     // Past Postgres' int4 range: the database refuses the last collection after
     // the first three were already rewritten inside the same transaction.
     const failing = withOrg(testDb.db, c.sessions.admin.orgId, (tx) =>
@@ -217,13 +186,13 @@ describe('catalog', () => {
       }),
     );
     await expect(failing).rejects.toThrow();
-    const after = await c.admin.catalog.getById({ id: product.id });
+    const after = await c.admin.catalog.getProduct({ id: product.id });
     expect(after.configuration).toEqual(product.configuration);
   });
 
   it('updates fields and configuration together, with a before/after audit row', async () => {
-    const product = await c.admin.catalog.create(newProduct());
-    const updated = await c.admin.catalog.update({
+    const product = await c.admin.catalog.createProduct(newProduct());
+    const updated = await c.admin.catalog.updateProduct({
       id: product.id,
       name: 'Renamed',
       basePriceCents: 5900,
@@ -231,37 +200,41 @@ describe('catalog', () => {
     });
     expect(updated).toMatchObject({ name: 'Renamed', basePriceCents: 5900 });
     expect(updated.configuration.addOns).toEqual([]);
-    const audit = await c.admin.audit.list({ action: 'product.updated', page: 1, pageSize: 50 });
+    const audit = await c.admin.audit.listEntries({
+      action: 'product.updated',
+      page: 1,
+      pageSize: 50,
+    });
     const row = audit.items.find((i) => i.entityId === product.id);
     expect((row?.before as { name: string }).name).toBe(product.name);
     expect((row?.after as { name: string }).name).toBe('Renamed');
   });
 
   it('archives and deletes; archived and draft products are not on the storefront', async () => {
-    const product = await c.admin.catalog.create(newProduct());
-    const draft = await c.admin.catalog.create(newProduct({ status: 'draft' }));
-    expect((await rejection(c.anonymous.catalog.getBySlug({ slug: draft.slug }))).code).toBe(
+    const product = await c.admin.catalog.createProduct(newProduct());
+    const draft = await c.admin.catalog.createProduct(newProduct({ status: 'draft' }));
+    expect((await errorOf(c.anonymous.catalog.getProductBySlug({ slug: draft.slug }))).code).toBe(
       'NOT_FOUND',
     );
-    await c.admin.catalog.archive({ id: product.id });
-    expect((await rejection(c.anonymous.catalog.getBySlug({ slug: product.slug }))).code).toBe(
+    await c.admin.catalog.archiveProduct({ id: product.id });
+    expect((await errorOf(c.anonymous.catalog.getProductBySlug({ slug: product.slug }))).code).toBe(
       'NOT_FOUND',
     );
-    const listed = (await c.anonymous.catalog.listPublic({})).map((p) => p.slug);
+    const listed = (await c.anonymous.catalog.listStorefrontProducts({})).map((p) => p.slug);
     expect(listed).toContain('instagram-growth');
     expect(listed).not.toContain(product.slug);
-    await c.admin.catalog.delete({ id: product.id });
-    expect((await rejection(c.admin.catalog.getById({ id: product.id }))).code).toBe('NOT_FOUND');
+    await c.admin.catalog.deleteProduct({ id: product.id });
+    expect((await errorOf(c.admin.catalog.getProduct({ id: product.id }))).code).toBe('NOT_FOUND');
   });
 
   it('lists with search, status filter, sort and pagination', async () => {
     const tag = `pager-${Date.now()}`;
     for (const [i, price] of [300, 100, 200].entries()) {
-      await c.admin.catalog.create(
+      await c.admin.catalog.createProduct(
         newProduct({ slug: `${tag}-${i}`, name: `${tag} ${i}`, basePriceCents: price }),
       );
     }
-    const page1 = await c.admin.catalog.list({
+    const page1 = await c.admin.catalog.listProducts({
       search: tag,
       sort: 'basePriceCents',
       order: 'asc',
@@ -270,7 +243,7 @@ describe('catalog', () => {
     });
     expect(page1.total).toBe(3);
     expect(page1.items.map((p) => p.basePriceCents)).toEqual([100, 200]);
-    const page2 = await c.admin.catalog.list({
+    const page2 = await c.admin.catalog.listProducts({
       search: tag,
       sort: 'basePriceCents',
       order: 'asc',
@@ -278,12 +251,12 @@ describe('catalog', () => {
       pageSize: 2,
     });
     expect(page2.items.map((p) => p.basePriceCents)).toEqual([300]);
-    const drafts = await c.admin.catalog.list({ search: tag, status: 'draft' });
+    const drafts = await c.admin.catalog.listProducts({ search: tag, status: 'draft' });
     expect(drafts.total).toBe(0);
   });
 
   it('serves the seeded reference product with its configuration', async () => {
-    const product = await c.anonymous.catalog.getBySlug({ slug: 'instagram-growth' });
+    const product = await c.anonymous.catalog.getProductBySlug({ slug: 'instagram-growth' });
     expect(product.optionGroups).toHaveLength(2);
     expect(product.subscriptionPlans.find((p) => p.isDefault)?.label).toBe('One-off month');
   });

@@ -34,10 +34,10 @@ afterAll(async () => {
 });
 
 async function startGrowthCheckout() {
-  const p = await c.anonymous.catalog.getBySlug({ slug: 'instagram-growth' });
+  const p = await c.anonymous.catalog.getProductBySlug({ slug: 'instagram-growth' });
   const audience = p.optionGroups.find((g) => g.name === 'Audience size')!;
   const handle = p.customFields.find((f) => f.label === 'Instagram handle')!;
-  return shop.checkout.start({
+  return shop.checkout.startCheckout({
     productSlug: 'instagram-growth',
     selection: {
       options: { [audience.id]: [audience.options[1]!.id] },
@@ -56,10 +56,10 @@ const audits = (action: string) =>
 describe('checkout.runRecovery', () => {
   it('records who ran it and what it sent; scheduled runs add no audit row', async () => {
     const started = await startGrowthCheckout();
-    const token = (await c.customer.checkout.myOrders({})).items.find(
+    const token = (await c.customer.checkout.listMyOrders({})).items.find(
       (o) => o.id === started.orderId,
     )!.resumeToken!;
-    await shop.checkout.markAbandoned({ token });
+    await shop.checkout.abandonCheckout({ token });
 
     const run = await admin.checkout.runRecovery();
     expect(run.emailsQueued).toBe(1);

@@ -2,7 +2,6 @@
 // orders without the processor, the processor's minimum charge), session lifetime
 // margin, expiring resume links, fulfillment that fulfills, and lists that page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
 import { processFulfillmentTasks, RESUME_LINK_EXPIRED, resumeToken } from '@souk/core';
 import { lockAndSettleSucceededPayment } from '@souk/core/testing';
 import { withOrg } from '@souk/db';
@@ -12,6 +11,8 @@ import { startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
 import { fieldErrorsOf } from './errors';
 import { apiEnv } from './env';
 import { callerAs, seededCallers } from './test/harness';
+import { optionGroup } from './test/products';
+import { errorOf } from './test/trpc-errors';
 
 let testDb: TestDatabase;
 let sandbox: StripeSandbox;
@@ -38,15 +39,6 @@ afterAll(async () => {
   await sandbox?.stop();
   await testDb?.drop();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 let seq = 0;
 function product(overrides: Record<string, unknown> = {}) {
@@ -87,7 +79,7 @@ describe('custom-field patterns at save', () => {
         customFields: [{ label: 'Code', fieldType: 'text' as const, pattern: '(a)\\1' }],
       },
     });
-    const error = await rejection(admin.catalog.create(input));
+    const error = await errorOf(admin.catalog.createProduct(input));
     expect(error.code).toBe('BAD_REQUEST');
     expect(fieldErrorsOf(error.cause)).toEqual({
       'configuration.customFields.0.pattern': [
@@ -98,7 +90,7 @@ describe('custom-field patterns at save', () => {
   });
 
   it('a nested-quantifier pattern is checked at checkout without stalling', async () => {
-    const created = await admin.catalog.create(
+    const created = await admin.catalog.createProduct(
       product({
         configuration: {
           customFields: [
@@ -109,8 +101,8 @@ describe('custom-field patterns at save', () => {
     );
     const fieldId = created.configuration.customFields[0]!.id;
     const started = performance.now();
-    const error = await rejection(
-      shop.checkout.start({
+    const error = await errorOf(
+      shop.checkout.startCheckout({
         productSlug: created.slug,
         selection: { ...noSelection, customFields: { [fieldId]: `${'a'.repeat(30)}b` } },
       }),
@@ -127,45 +119,31 @@ describe('prices that can be paid', () => {
     const negative = product({
       basePriceCents: 1000,
       configuration: {
-        optionGroups: [
-          {
-            name: 'Size',
-            selectionType: 'single' as const,
-            isRequired: true,
-            options: [{ label: 'Mega discount', priceDeltaCents: -5000 }],
-          },
-        ],
+        optionGroups: [optionGroup('Size', 'single', true, { 'Mega discount': -5000 })],
       },
     });
-    const error = await rejection(admin.catalog.create(negative));
+    const error = await errorOf(admin.catalog.createProduct(negative));
     expect(error.code).toBe('BAD_REQUEST');
     expect(fieldErrorsOf(error.cause)?.basePriceCents?.[0]).toMatch(
       /^The cheapest combination a customer can choose .* comes to -\$40\.00; a price cannot go below \$0\.00/,
     );
     expect(await owner((tx) => tx.product.count({ where: { slug: negative.slug } }))).toBe(0);
 
-    const ok = await admin.catalog.create(
+    const ok = await admin.catalog.createProduct(
       product({
         basePriceCents: 1000,
         configuration: {
-          optionGroups: [
-            {
-              name: 'Size',
-              selectionType: 'single' as const,
-              isRequired: true,
-              options: [{ label: 'Small', priceDeltaCents: -500 }],
-            },
-          ],
+          optionGroups: [optionGroup('Size', 'single', true, { Small: -500 })],
         },
       }),
     );
-    const edit = await rejection(admin.catalog.update({ id: ok.id, basePriceCents: 100 }));
+    const edit = await errorOf(admin.catalog.updateProduct({ id: ok.id, basePriceCents: 100 }));
     expect(fieldErrorsOf(edit.cause)?.basePriceCents?.[0]).toMatch(/comes to -\$4\.00/);
-    expect((await admin.catalog.getById({ id: ok.id })).basePriceCents).toBe(1000);
+    expect((await admin.catalog.getProduct({ id: ok.id })).basePriceCents).toBe(1000);
   });
 
   it('refuses at save a non-zero base price below the processor minimum', async () => {
-    const error = await rejection(admin.catalog.create(product({ basePriceCents: 25 })));
+    const error = await errorOf(admin.catalog.createProduct(product({ basePriceCents: 25 })));
     expect(fieldErrorsOf(error.cause)).toEqual({
       basePriceCents: [
         'The payment processor cannot charge less than $0.50 in USD: set the base price to $0.00 (free) or at least $0.50.',
@@ -205,8 +183,8 @@ describe('prices that can be paid', () => {
     );
     const group = legacy.optionGroups[0]!;
     const before = await owner((tx) => tx.order.count());
-    const error = await rejection(
-      shop.checkout.start({
+    const error = await errorOf(
+      shop.checkout.startCheckout({
         productSlug: slug,
         selection: { ...noSelection, options: { [group.id]: [group.options[0]!.id] } },
       }),
@@ -219,15 +197,15 @@ describe('prices that can be paid', () => {
   });
 
   it('refuses at checkout a total above zero but below the processor minimum', async () => {
-    const created = await admin.catalog.create(
+    const created = await admin.catalog.createProduct(
       product({
         basePriceCents: 0,
         configuration: { addOns: [{ label: 'Sticker', priceDeltaCents: 20 }] },
       }),
     );
     const before = await owner((tx) => tx.order.count());
-    const error = await rejection(
-      shop.checkout.start({
+    const error = await errorOf(
+      shop.checkout.startCheckout({
         productSlug: created.slug,
         selection: { ...noSelection, addOnIds: [created.configuration.addOns[0]!.id] },
       }),
@@ -240,13 +218,13 @@ describe('prices that can be paid', () => {
   });
 
   it('completes a free order without the processor: paid, confirmed, shown to the customer', async () => {
-    const created = await admin.catalog.create(product({ basePriceCents: 0 }));
+    const created = await admin.catalog.createProduct(product({ basePriceCents: 0 }));
     const dead = createStripeGateway({ secretKey: 'sk_test_x', apiUrl: 'http://127.0.0.1:9' });
     const noProcessor = callerAs(testDb.db, c.sessions.customer, undefined, {
       apiKey: apiEnv.CHECKOUT_API_KEY,
       gateway: dead,
     });
-    const result = await noProcessor.checkout.start({
+    const result = await noProcessor.checkout.startCheckout({
       productSlug: created.slug,
       selection: noSelection,
     });
@@ -273,7 +251,7 @@ describe('prices that can be paid', () => {
     expect(rows.mail.map((m) => m.subject)).toEqual([`Order #${result.orderNumber} confirmed`]);
     expect(rows.orchestration.stage).toBe('identity_verification');
 
-    const mine = await c.customer.checkout.myOrders({});
+    const mine = await c.customer.checkout.listMyOrders({});
     expect(mine.items.find((o) => o.id === result.orderId)).toMatchObject({
       status: 'paid',
       totalCents: 0,
@@ -284,9 +262,12 @@ describe('prices that can be paid', () => {
 
 describe('hosted session lifetime', () => {
   it('asks the processor for 23 h 50 min, not the 24 h limit', async () => {
-    const created = await admin.catalog.create(product());
+    const created = await admin.catalog.createProduct(product());
     const before = Date.now();
-    const result = await shop.checkout.start({ productSlug: created.slug, selection: noSelection });
+    const result = await shop.checkout.startCheckout({
+      productSlug: created.slug,
+      selection: noSelection,
+    });
     const session = await owner((tx) =>
       tx.hostedCheckoutSession.findUniqueOrThrow({ where: { id: result.sessionId! } }),
     );
@@ -301,8 +282,8 @@ describe('resume links expire', () => {
   const TTL_S = 168 * 3600;
 
   it('an expired link says so and changes nothing; a link inside the TTL still works', async () => {
-    const created = await admin.catalog.create(product());
-    const started = await shop.checkout.start({
+    const created = await admin.catalog.createProduct(product());
+    const started = await shop.checkout.startCheckout({
       productSlug: created.slug,
       selection: noSelection,
     });
@@ -320,19 +301,19 @@ describe('resume links expire', () => {
     const expired = resumeToken(started.orderId, {
       now: new Date(Date.now() - (TTL_S + 600) * 1000),
     });
-    const abandonError = await rejection(shop.checkout.markAbandoned({ token: expired }));
+    const abandonError = await errorOf(shop.checkout.abandonCheckout({ token: expired }));
     expect(abandonError.code).toBe('BAD_REQUEST');
     expect(abandonError.message).toBe(RESUME_LINK_EXPIRED);
     expect(abandonError.message).toMatch(/^This link has expired/);
-    const resumeError = await rejection(shop.checkout.resume({ token: expired }));
+    const resumeError = await errorOf(shop.checkout.resumeCheckout({ token: expired }));
     expect(resumeError.message).toBe(RESUME_LINK_EXPIRED);
     expect(await sessions()).toEqual(initial);
 
     const valid = resumeToken(started.orderId, {
       now: new Date(Date.now() - (TTL_S - 600) * 1000),
     });
-    expect(await shop.checkout.markAbandoned({ token: valid })).toMatchObject({ abandoned: 1 });
-    const resumed = await shop.checkout.resume({ token: valid });
+    expect(await shop.checkout.abandonCheckout({ token: valid })).toMatchObject({ abandoned: 1 });
+    const resumed = await shop.checkout.resumeCheckout({ token: valid });
     expect(resumed).toMatchObject({ status: 'open', orderId: started.orderId });
     expect((await sessions()).map((s) => s.status)).toEqual(['superseded', 'open']);
   });
@@ -340,14 +321,14 @@ describe('resume links expire', () => {
 
 describe('fulfillment', () => {
   it("a paid order's tasks fulfill it: order fulfilled, orchestration completed through fulfillment readiness, customer sees it", async () => {
-    const created = await admin.catalog.create(product());
-    const started = await shop.checkout.start({
+    const created = await admin.catalog.createProduct(product());
+    const started = await shop.checkout.startCheckout({
       productSlug: created.slug,
       selection: noSelection,
     });
     await payOrder(started.orderId);
     const mineNow = async () =>
-      (await c.customer.checkout.myOrders({})).items.find((o) => o.id === started.orderId);
+      (await c.customer.checkout.listMyOrders({})).items.find((o) => o.id === started.orderId);
     expect(await mineNow()).toMatchObject({ status: 'paid', stage: 'identity_verification' });
     const tasks = () =>
       owner((tx) =>
@@ -438,16 +419,16 @@ describe('paged lists', () => {
     const total = await owner((tx) => tx.order.count({ where: { customerId } }));
     expect(total).toBeGreaterThanOrEqual(51);
 
-    const first = await c.customer.checkout.myOrders({ page: 1, pageSize: 20 });
+    const first = await c.customer.checkout.listMyOrders({ page: 1, pageSize: 20 });
     expect(first.total).toBe(total);
     expect(first.items).toHaveLength(20);
     const lastPage = Math.ceil(total / 20);
-    const last = await c.customer.checkout.myOrders({ page: lastPage, pageSize: 20 });
+    const last = await c.customer.checkout.listMyOrders({ page: lastPage, pageSize: 20 });
     expect(last.items.at(-1)?.id).toBe(oldest.id);
 
     const seen = new Set<string>();
     for (let page = 1; page <= lastPage; page += 1) {
-      for (const o of (await c.customer.checkout.myOrders({ page, pageSize: 20 })).items) {
+      for (const o of (await c.customer.checkout.listMyOrders({ page, pageSize: 20 })).items) {
         seen.add(o.id);
       }
     }
@@ -475,8 +456,8 @@ describe('paged lists', () => {
   });
 
   it("an order's 21st orchestration event is reachable", async () => {
-    const created = await admin.catalog.create(product());
-    const started = await shop.checkout.start({
+    const created = await admin.catalog.createProduct(product());
+    const started = await shop.checkout.startCheckout({
       productSlug: created.slug,
       selection: noSelection,
     });

@@ -8,6 +8,7 @@ import { startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
 import { fieldErrorsOf } from './errors';
 import { apiEnv } from './env';
 import { callerAs, seededCallers, sessionFor } from './test/harness';
+import { codeOf } from './test/trpc-errors';
 
 let testDb: TestDatabase;
 let sandbox: StripeSandbox;
@@ -41,7 +42,7 @@ afterAll(async () => {
 });
 
 async function selection(handle = '@soukshop') {
-  const p = await c.anonymous.catalog.getBySlug({ slug: 'instagram-growth' });
+  const p = await c.anonymous.catalog.getProductBySlug({ slug: 'instagram-growth' });
   const audience = p.optionGroups.find((g) => g.name === 'Audience size')!;
   const handleField = p.customFields.find((f) => f.label === 'Instagram handle')!;
   return {
@@ -59,35 +60,28 @@ async function selection(handle = '@soukshop') {
 /** The customer checks out the Growth configuration through the Next.js server. */
 async function startGrowthCheckout() {
   const s = await selection();
-  return shop.checkout.start({ productSlug: 'instagram-growth', selection: s.value });
+  return shop.checkout.startCheckout({ productSlug: 'instagram-growth', selection: s.value });
 }
 
 /** The customer leaves the hosted page through its cancel link; returns the resume token. */
 async function abandon(orderId: string): Promise<string> {
-  const orders = (await c.customer.checkout.myOrders({})).items;
+  const orders = (await c.customer.checkout.listMyOrders({})).items;
   const token = orders.find((o) => o.id === orderId)!.resumeToken!;
-  await shop.checkout.markAbandoned({ token });
+  await shop.checkout.abandonCheckout({ token });
   return token;
 }
 
 const count = (table: 'order' | 'invoice' | 'hostedCheckoutSession') =>
   withOrg(testDb.ownerDb, demoOrgId, (tx) => (tx[table] as { count(): Promise<number> }).count());
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
-
 describe('storefront checkout', () => {
   it('is server-only: no X-API-Key => 401 and nothing is written', async () => {
     const s = await selection();
     const browser = callerAs(testDb.db, c.sessions.customer, undefined, { gateway });
     expect(
-      await codeOf(browser.checkout.start({ productSlug: 'instagram-growth', selection: s.value })),
+      await codeOf(
+        browser.checkout.startCheckout({ productSlug: 'instagram-growth', selection: s.value }),
+      ),
     ).toBe('UNAUTHORIZED');
     const wrongKey = callerAs(testDb.db, c.sessions.customer, undefined, {
       apiKey: 'x'.repeat(30),
@@ -95,13 +89,16 @@ describe('storefront checkout', () => {
     });
     expect(
       await codeOf(
-        wrongKey.checkout.start({ productSlug: 'instagram-growth', selection: s.value }),
+        wrongKey.checkout.startCheckout({ productSlug: 'instagram-growth', selection: s.value }),
       ),
     ).toBe('UNAUTHORIZED');
     const anonymousWithKey = callerAs(testDb.db, null, undefined, { apiKey: key, gateway });
     expect(
       await codeOf(
-        anonymousWithKey.checkout.start({ productSlug: 'instagram-growth', selection: s.value }),
+        anonymousWithKey.checkout.startCheckout({
+          productSlug: 'instagram-growth',
+          selection: s.value,
+        }),
       ),
     ).toBe('UNAUTHORIZED');
     expect(await count('order')).toBe(0);
@@ -110,7 +107,7 @@ describe('storefront checkout', () => {
   it('refuses an incomplete configuration naming the field, writing nothing', async () => {
     const s = await selection('');
     const error = await shop.checkout
-      .start({ productSlug: 'instagram-growth', selection: s.value })
+      .startCheckout({ productSlug: 'instagram-growth', selection: s.value })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
@@ -128,7 +125,9 @@ describe('storefront checkout', () => {
       gateway: dead,
     });
     expect(
-      await codeOf(failing.checkout.start({ productSlug: 'instagram-growth', selection: s.value })),
+      await codeOf(
+        failing.checkout.startCheckout({ productSlug: 'instagram-growth', selection: s.value }),
+      ),
     ).toBe('INTERNAL_SERVER_ERROR');
     expect(await count('order')).toBe(0);
     expect(await count('invoice')).toBe(0);
@@ -141,7 +140,7 @@ describe('storefront checkout', () => {
       data: { taxRateBps: 825 },
     });
     const s = await selection();
-    const result = await shop.checkout.start({
+    const result = await shop.checkout.startCheckout({
       productSlug: 'instagram-growth',
       selection: s.value,
     });
@@ -207,7 +206,7 @@ describe('storefront checkout', () => {
     expect(rows.orchestration.events.map((e) => e.kind)).toEqual(['created']);
     await testDb.ownerDb.organization.update({ where: { id: demoOrgId }, data: { taxRateBps: 0 } });
 
-    const mine = (await c.customer.checkout.myOrders({})).items;
+    const mine = (await c.customer.checkout.listMyOrders({})).items;
     expect(mine.find((o) => o.id === result.orderId)).toMatchObject({
       status: 'pending_payment',
       totalCents: 8552,
@@ -252,7 +251,7 @@ describe('session lifecycle (admin)', () => {
     const old = await admin.checkout.getSession({ id: seen.id });
     expect(old).toMatchObject({ status: 'superseded', replacedById: fresh.id });
     expect((await gateway.retrieveCheckoutSession(seen.processorSessionId)).status).toBe('expired');
-    const audit = await admin.audit.list({ entityType: 'hosted_checkout_session' });
+    const audit = await admin.audit.listEntries({ entityType: 'hosted_checkout_session' });
     expect(JSON.stringify(audit)).toContain('checkout_session.regenerated');
   });
 
@@ -292,7 +291,7 @@ describe('abandonment, sweep and recovery', () => {
     const s = await selection();
     const started = await Promise.all(
       [1, 2, 3].map(() =>
-        shop.checkout.start({ productSlug: 'instagram-growth', selection: s.value }),
+        shop.checkout.startCheckout({ productSlug: 'instagram-growth', selection: s.value }),
       ),
     );
     const future = new Date(Date.now() + 2 * 86_400_000); // past every expiry
@@ -320,14 +319,14 @@ describe('abandonment, sweep and recovery', () => {
 
   it('an abandoned checkout gets one recovery email with a resume link, which opens a fresh session', async () => {
     const started = await startGrowthCheckout();
-    const mine = (await c.customer.checkout.myOrders({})).items;
+    const mine = (await c.customer.checkout.listMyOrders({})).items;
     const token = mine.find((o) => o.id === started.orderId)!.resumeToken!;
-    const marked = await shop.checkout.markAbandoned({ token });
+    const marked = await shop.checkout.abandonCheckout({ token });
     expect(marked.abandoned).toBe(1);
 
     const run = await admin.checkout.runRecovery();
     expect(run.emailsQueued).toBeGreaterThanOrEqual(1);
-    const outbox = await admin.outbox.list({});
+    const outbox = await admin.outbox.listMessages({});
     const email = outbox.items.find(
       // Links carry their issue time, so the email's token is not the account page's.
       (r) => r.topic === 'checkout.recovery' && r.body.includes(`/resume/${started.orderId}.`),
@@ -344,9 +343,9 @@ describe('abandonment, sweep and recovery', () => {
     expect(rerun.emailsQueued).toBe(0); // next attempt only after the retry interval
     expect((await admin.checkout.listRecoveryRuns({})).total).toBeGreaterThanOrEqual(2);
 
-    const resumed = await shop.checkout.resume({ token });
+    const resumed = await shop.checkout.resumeCheckout({ token });
     expect(resumed.status).toBe('open');
-    const again = await shop.checkout.resume({ token });
+    const again = await shop.checkout.resumeCheckout({ token });
     expect(again).toEqual(resumed); // the live page is reused, not multiplied
     const sessions = await withOrg(testDb.ownerDb, demoOrgId, (tx) =>
       tx.hostedCheckoutSession.findMany({
@@ -355,7 +354,7 @@ describe('abandonment, sweep and recovery', () => {
       }),
     );
     expect(sessions.map((x) => x.status)).toEqual(['superseded', 'open']);
-    expect(await codeOf(shop.checkout.resume({ token: `${started.orderId}.forged` }))).toBe(
+    expect(await codeOf(shop.checkout.resumeCheckout({ token: `${started.orderId}.forged` }))).toBe(
       'NOT_FOUND',
     );
   });
@@ -366,7 +365,7 @@ describe('abandonment, sweep and recovery', () => {
     const token = await abandon(started.orderId);
     const run = await admin.checkout.runRecovery();
     expect(run.skippedCount).toBeGreaterThanOrEqual(1);
-    const outbox = await admin.outbox.list({ pageSize: 100 });
+    const outbox = await admin.outbox.listMessages({ pageSize: 100 });
     expect(outbox.items.some((r) => r.body.includes(token))).toBe(false);
     const orchestration = await admin.checkout.getOrchestration({ orderId: started.orderId });
     expect(orchestration.events.some((e) => e.note?.includes('opted out'))).toBe(true);
@@ -414,7 +413,7 @@ describe('orchestration (spec 003)', () => {
     const s = await selection();
     const [due, optedOut, orphan] = await Promise.all(
       [1, 2, 3].map(() =>
-        shop.checkout.start({ productSlug: 'instagram-growth', selection: s.value }),
+        shop.checkout.startCheckout({ productSlug: 'instagram-growth', selection: s.value }),
       ),
     );
     const past = new Date(Date.now() - 60_000);
@@ -447,7 +446,7 @@ describe('orchestration (spec 003)', () => {
     const again = await admin.checkout.runOrchestrationMonitor();
     expect(again.processed).toBe(0); // next_action_at moved on
 
-    const prompt = (await admin.outbox.list({ pageSize: 100 })).items.filter(
+    const prompt = (await admin.outbox.listMessages({ pageSize: 100 })).items.filter(
       (r) => r.topic === 'checkout_recovery_prompt',
     );
     expect(prompt).toHaveLength(1);
@@ -472,7 +471,7 @@ describe('orchestration (spec 003)', () => {
 describe('per-org processor credentials', () => {
   it('only the owner stores them; they are encrypted at rest and never returned', async () => {
     const owner = callerAs(testDb.db, await sessionFor(testDb.db, 'owner@souk.test'));
-    expect(await owner.payments.credentialsStatus()).toEqual({ source: 'sandbox' });
+    expect(await owner.payments.getCredentialsStatus()).toEqual({ source: 'sandbox' });
     const bad = await owner.payments
       .setCredentials({ secretKey: 'pk_live_nope' })
       .catch((e: unknown) => e as TRPCError);
@@ -502,7 +501,7 @@ describe('per-org processor credentials', () => {
       tx.auditLog.findFirstOrThrow({ where: { action: 'payment_credentials.set' } }),
     );
     expect(JSON.stringify(audit)).not.toContain('orgsecret');
-    expect(JSON.stringify(await admin.payments.credentialsStatus())).not.toContain('orgsecret');
+    expect(JSON.stringify(await admin.payments.getCredentialsStatus())).not.toContain('orgsecret');
     await withOrg(testDb.ownerDb, demoOrgId, (tx) => tx.paymentAccount.deleteMany());
   });
 });
@@ -572,7 +571,7 @@ describe('loyalty hold', () => {
 
     const sessionId = (await admin.checkout.getSession({ id: started.sessionId! }))
       .processorSessionId;
-    const banner = await c.anonymous.checkout.status({ sessionId });
+    const banner = await c.anonymous.checkout.getCheckoutStatus({ sessionId });
     expect(banner.orchestration.pendingLoyaltySteps).toEqual(['Confirm loyalty card number']);
     // The customer's view names the stage, never the operator or their notes.
     expect(banner.orchestration.lastTransition).toMatchObject({

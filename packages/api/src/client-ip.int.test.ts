@@ -18,7 +18,7 @@ let productId: string;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   c = await seededCallers(testDb.db);
-  productId = (await c.admin.catalog.list({ search: 'instagram' })).items[0]!.id;
+  productId = (await c.admin.catalog.listProducts({ search: 'instagram' })).items[0]!.id;
 });
 afterAll(async () => {
   await testDb?.drop();
@@ -35,7 +35,10 @@ async function auditedIp(headers: Record<string, string>, trusted: TrustedCidr[]
       trustedProxyCidrs: trusted,
     }),
   );
-  await caller.catalog.update({ id: productId, name: `Instagram Growth ${requestId.slice(0, 6)}` });
+  await caller.catalog.updateProduct({
+    id: productId,
+    name: `Instagram Growth ${requestId.slice(0, 6)}`,
+  });
   const rows = await testDb.ownerDb.auditLog.findMany({
     where: { requestId, action: 'product.updated' },
   });

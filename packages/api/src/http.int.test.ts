@@ -41,7 +41,7 @@ async function post(path: string, input: unknown, session: SoukSession | null) {
 describe('tRPC over HTTP', () => {
   it('answers 400 with field errors named by input path', async () => {
     const { status, body } = await post(
-      'catalog.create',
+      'catalog.createProduct',
       { slug: 'Bad Slug!', name: '', basePriceCents: 12.5, currency: 'USD' },
       admin,
     );
@@ -58,15 +58,19 @@ describe('tRPC over HTTP', () => {
   });
 
   it('answers 401 when signed out and 403 for a role without the permission', async () => {
-    expect((await post('catalog.create', {}, null)).status).toBe(401);
+    expect((await post('catalog.createProduct', {}, null)).status).toBe(401);
     const viewer = { ...admin, role: 'VIEWER' as const };
-    const forbidden = await post('catalog.archive', { id: crypto.randomUUID() }, viewer);
+    const forbidden = await post('catalog.archiveProduct', { id: crypto.randomUUID() }, viewer);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error?.message).toContain('catalog.write');
   });
 
   it('answers 404 for another org’s or a missing product without leaking details', async () => {
-    const { status, body } = await post('catalog.archive', { id: crypto.randomUUID() }, admin);
+    const { status, body } = await post(
+      'catalog.archiveProduct',
+      { id: crypto.randomUUID() },
+      admin,
+    );
     expect(status).toBe(404);
     expect(body.error?.message).toBe('Product not found');
   });

@@ -1,115 +1,30 @@
 // Marketplace rules users trip over (spec 004), through tRPC on a real database with the
 // real Stripe SDK against the sandbox: past event dates, early completion, the deposit
 // label, payouts before payout setup, restarting a template subscription, paged lists.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
-import { coreEnv, createProcessorEventIngest, drainProcessorEvents } from '@souk/core';
-import { createRouterPool, withOrg, type RouterPool } from '@souk/db';
-import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
-import { resetRateLimit, type SoukSession } from '@souk/auth';
-import { createStripeGateway, type PaymentGateway } from '@souk/payments';
-import { startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
+import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from './errors';
-import { callerAs, seededCallers, sessionFor } from './test/harness';
+import { sandboxStackForFile } from './test/sandbox-stack';
+import { errorOf } from './test/trpc-errors';
 
-const SECRET = 'whsec_marketplace_rules_test';
 const DAY = 86_400_000;
-let testDb: TestDatabase;
-let sandbox: StripeSandbox;
-let gateway: PaymentGateway;
-let sink: Server;
-let router: RouterPool;
-let orgId: string;
-
-type Caller = ReturnType<typeof callerAs>;
-const s: Record<string, SoukSession> = {};
-const as: Record<'organizer' | 'venue' | 'photo' | 'admin' | 'anonymous', Caller> = {} as never;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seededCallers(testDb.db);
-  router = createRouterPool(testDb.appUrl);
-  const ingest = createProcessorEventIngest({
-    db: testDb.db,
-    router,
-    platformSecrets: [SECRET],
-    connectSecrets: [],
-  });
-  sink = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      ingest
-        .accept({
-          rawBody: Buffer.concat(chunks),
-          signature: req.headers['stripe-signature'] as string | undefined,
-          endpoint: 'account',
-        })
-        .then((outcome) => {
-          res.statusCode = outcome.status === 'rejected' ? 400 : 200;
-          res.end();
-        })
-        .catch(() => {
-          res.statusCode = 503;
-          res.end();
-        });
-    });
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  sandbox = await startStripeSandbox({
-    port: 0,
-    webhookEndpoints: [
-      {
-        url: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/webhooks/stripe`,
-        secret: SECRET,
-      },
-    ],
-    retry: { maxAttempts: 5, baseDelayMs: 20 },
-  });
-  gateway = createStripeGateway({ secretKey: sandbox.apiKey, apiUrl: sandbox.url });
-  const logins = {
+const market = sandboxStackForFile({
+  secret: 'whsec_marketplace_rules_test',
+  logins: {
     organizer: 'customer@souk.test',
     venue: 'venue@souk.test',
     photo: 'vendor@souk.test',
     admin: 'admin@souk.test',
-  } as const;
-  for (const [who, email] of Object.entries(logins)) {
-    s[who] = await sessionFor(testDb.db, email);
-    as[who as keyof typeof logins] = callerAs(testDb.db, s[who], undefined, { gateway });
-  }
-  as.anonymous = callerAs(testDb.db, null, undefined, { gateway });
-  orgId = s.admin!.orgId;
+  },
+  payingLogin: 'organizer',
 });
-afterAll(async () => {
-  await sandbox?.stop();
-  await new Promise<void>((resolve) => (sink ? sink.close(() => resolve()) : resolve()));
-  await router?.end();
-  await testDb?.drop();
-});
-beforeEach(async () => {
-  await resetRateLimit(
-    'booking-pay',
-    coreEnv.BOOKING_PAY_RATE_LIMIT_PER_MINUTE,
-    s.organizer!.user.id,
-  );
-});
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  const error = await p.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
-const db = <T>(fn: Parameters<typeof withOrg<T>>[2]) => withOrg(testDb.ownerDb, orgId, fn);
+const { testDb, sessions: s, as, db } = market;
 
 /** A calendar day `days` from now (negative: in the past), as the booking form sends it. */
 const dayFrom = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 async function vendorIds() {
-  const venues = await as.anonymous.marketplace.public.vendors({ type: 'venue_owner' });
-  const services = await as.anonymous.marketplace.public.vendors({ type: 'service_provider' });
+  const venues = await as.anonymous.marketplace.public.listVendors({ type: 'venue_owner' });
+  const services = await as.anonymous.marketplace.public.listVendors({ type: 'service_provider' });
   return {
     venue: venues.items.find((v) => v.displayName === 'Harbor Hall')!.id,
     photo: services.items.find((v) => v.displayName === 'Lens & Light Photography')!.id,
@@ -126,27 +41,20 @@ async function readyBooking(eventDate: string) {
     serviceVendorIds: [ids.photo],
     currency: 'USD',
   });
-  await as.photo.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 60_000 });
-  await as.venue.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 150_000 });
+  await as.photo.marketplace.vendor.approveBooking({
+    bookingId: booking.id,
+    agreedAmountCents: 60_000,
+  });
+  await as.venue.marketplace.vendor.approveBooking({
+    bookingId: booking.id,
+    agreedAmountCents: 150_000,
+  });
   return booking;
 }
 
-/** The sandbox's test controls need its token. */
-const control = () => ({ authorization: `Bearer ${sandbox.controlToken}` });
-
-async function settle() {
-  await sandbox.flushDeliveries();
-  await drainProcessorEvents({ db: testDb.db, router });
-}
-
 async function pay(bookingId: string, mode: 'deposit' | 'full' | 'balance') {
-  const intent = await as.organizer.marketplace.organizer.pay({ bookingId, mode });
-  const res = await fetch(
-    `${sandbox.url}/_sandbox/payment_intents/${intent.paymentIntentId}/succeed`,
-    { method: 'POST', headers: control() },
-  );
-  expect(res.status).toBe(200);
-  await settle();
+  const intent = await as.organizer.marketplace.organizer.payBooking({ bookingId, mode });
+  await market.control(`payment_intents/${intent.paymentIntentId}/succeed`);
 }
 
 describe('event dates in the past', () => {
@@ -206,11 +114,11 @@ describe('completing the event', () => {
   it('the organizer cannot complete months early; the admin force-complete still can, audited', async () => {
     const booking = await readyBooking(dayFrom(90));
     await pay(booking.id, 'full');
-    const view = await as.organizer.marketplace.organizer.booking({ bookingId: booking.id });
+    const view = await as.organizer.marketplace.organizer.getBooking({ bookingId: booking.id });
     expect(view.completionBlockedReason).toMatch(/you can mark it completed from that day/);
 
     const early = await errorOf(
-      as.organizer.marketplace.organizer.complete({ bookingId: booking.id }),
+      as.organizer.marketplace.organizer.completeBooking({ bookingId: booking.id }),
     );
     expect(early.code).toBe('CONFLICT');
     expect(early.message).toMatch(/^The event is on .+: you can mark it completed from that day/);
@@ -223,7 +131,7 @@ describe('completing the event', () => {
     );
     expect(locked).toBe(2);
 
-    const forced = await as.admin.marketplace.admin.forceComplete({ bookingId: booking.id });
+    const forced = await as.admin.marketplace.admin.forceCompleteBooking({ bookingId: booking.id });
     expect(forced.status).toBe('completed');
     expect(forced.releasedPayouts).toBe(2);
     const audit = await db((tx) =>
@@ -242,7 +150,9 @@ describe('completing the event', () => {
         data: { eventDate: new Date(`${dayFrom(-2)}T00:00:00Z`) },
       }),
     );
-    const done = await as.organizer.marketplace.organizer.complete({ bookingId: booking.id });
+    const done = await as.organizer.marketplace.organizer.completeBooking({
+      bookingId: booking.id,
+    });
     expect(done.status).toBe('completed');
     expect(done.releasedPayouts).toBe(2);
   });
@@ -252,17 +162,17 @@ describe('status words after a deposit', () => {
   it('says "Deposit paid" while the balance is due and "Paid in full" after it', async () => {
     const booking = await readyBooking(dayFrom(60));
     await pay(booking.id, 'deposit');
-    const detail = await as.organizer.marketplace.organizer.booking({ bookingId: booking.id });
+    const detail = await as.organizer.marketplace.organizer.getBooking({ bookingId: booking.id });
     expect(detail.status).toBe('paid');
     expect(detail.amounts.balanceDueCents).toBe(147_000);
     expect(detail.statusLabel).toBe('Deposit paid');
-    const mine = await as.organizer.marketplace.organizer.bookings({ pageSize: 100 });
+    const mine = await as.organizer.marketplace.organizer.listBookings({ pageSize: 100 });
     expect(mine.items.find((b) => b.id === booking.id)!.statusLabel).toBe('Deposit paid');
-    const staff = await as.admin.marketplace.admin.bookings({ status: 'paid', pageSize: 100 });
+    const staff = await as.admin.marketplace.admin.listBookings({ status: 'paid', pageSize: 100 });
     expect(staff.items.find((b) => b.id === booking.id)!.statusLabel).toBe('Deposit paid');
 
     await pay(booking.id, 'balance');
-    const paid = await as.organizer.marketplace.organizer.booking({ bookingId: booking.id });
+    const paid = await as.organizer.marketplace.organizer.getBooking({ bookingId: booking.id });
     expect(paid.amounts.balanceDueCents).toBe(0);
     expect(paid.statusLabel).toBe('Paid in full');
   });
@@ -272,7 +182,7 @@ describe('payouts before payout setup', () => {
   it('the vendor is told to finish payout setup and the payout stays locked; after setup it goes through', async () => {
     const booking = await readyBooking(dayFrom(45));
     await pay(booking.id, 'full');
-    const mine = await as.photo.marketplace.vendor.payouts({ status: 'locked' });
+    const mine = await as.photo.marketplace.vendor.listPayouts({ status: 'locked' });
     expect(mine.requestBlockedReason).toBe(
       'Finish payout setup on your profile page before requesting a payout',
     );
@@ -280,7 +190,7 @@ describe('payouts before payout setup', () => {
     const reservation = mine.items.find(
       (p) => p.bookingId === booking.id && p.milestone === 'reservation',
     )!;
-    const detail = await as.photo.marketplace.vendor.booking({ bookingId: booking.id });
+    const detail = await as.photo.marketplace.vendor.getBooking({ bookingId: booking.id });
     expect(detail.requestBlockedReason).toMatch(/Finish payout setup/);
 
     const refused = await errorOf(
@@ -299,13 +209,13 @@ describe('payouts before payout setup', () => {
       returnUrl: 'http://localhost:3000/vendor/profile?payouts=return',
       refreshUrl: 'http://localhost:3000/vendor/profile?payouts=refresh',
     });
-    const onboarded = await fetch(`${sandbox.url}/_sandbox/accounts/${setup.accountId}/onboard`, {
-      method: 'POST',
-      headers: control(),
-    });
+    const onboarded = await fetch(
+      `${market.sandbox.url}/_sandbox/accounts/${setup.accountId}/onboard`,
+      { method: 'POST', headers: market.controlAuth() },
+    );
     expect(onboarded.status).toBe(200);
     expect((await as.photo.marketplace.vendor.refreshPayoutStatus()).payoutsEnabled).toBe(true);
-    expect((await as.photo.marketplace.vendor.payouts({})).requestBlockedReason).toBeNull();
+    expect((await as.photo.marketplace.vendor.listPayouts({})).requestBlockedReason).toBeNull();
 
     const requested = await as.photo.marketplace.vendor.requestPayout({ id: reservation.id });
     expect(requested.status).toBe('eligible');
@@ -314,7 +224,7 @@ describe('payouts before payout setup', () => {
 
 describe('restarting a template subscription', () => {
   it('a restart within the unused trial resumes the trial; after the trial it waits for payment', async () => {
-    const wedding = (await as.anonymous.marketplace.public.templates({})).find(
+    const wedding = (await as.anonymous.marketplace.public.listTemplates({})).find(
       (t) => t.name === 'Wedding reception',
     )!;
     const organizer = as.organizer.marketplace.organizer;
@@ -333,7 +243,7 @@ describe('restarting a template subscription', () => {
     // The trial ran out three days ago, then the organizer cancelled and restarts.
     await db((tx) =>
       tx.organizerSubscription.updateMany({
-        where: { userId: s.organizer!.user.id },
+        where: { userId: s.organizer.user.id },
         data: { trialEndsAt: new Date(Date.now() - 3 * DAY) },
       }),
     );
@@ -345,7 +255,7 @@ describe('restarting a template subscription', () => {
     expect(restarted.accessNote).toMatch(
       /free trial has been used: template details need a paid plan/,
     );
-    const refused = await errorOf(organizer.template({ id: wedding.id }));
+    const refused = await errorOf(organizer.getTemplate({ id: wedding.id }));
     expect(refused.code).toBe('FORBIDDEN');
     expect(refused.message).toMatch(/paid plan/);
     // Pressing the button again changes nothing.
@@ -353,10 +263,10 @@ describe('restarting a template subscription', () => {
 
     // Once paid (set by staff), access opens.
     await as.admin.marketplace.admin.setSubscription({
-      userId: s.organizer!.user.id,
+      userId: s.organizer.user.id,
       status: 'active',
     });
-    expect((await organizer.template({ id: wedding.id })).name).toBe('Wedding reception');
+    expect((await organizer.getTemplate({ id: wedding.id })).name).toBe('Wedding reception');
 
     // A cancelled paid plan does not come back for free either.
     await organizer.cancelSubscription();
@@ -377,7 +287,7 @@ describe('long lists are paged, not capped', () => {
     await db((tx) =>
       tx.vendor.createMany({
         data: users.map((u, i) => ({
-          orgId,
+          orgId: market.orgId,
           userId: u.id,
           type: 'service_provider' as const,
           // "Zz" sorts after every seeded provider: these are the last rows of the list.
@@ -386,14 +296,14 @@ describe('long lists are paged, not capped', () => {
         })),
       }),
     );
-    const first = await as.anonymous.marketplace.public.vendors({
+    const first = await as.anonymous.marketplace.public.listVendors({
       type: 'service_provider',
       pageSize: 100,
     });
     expect(first.total).toBeGreaterThanOrEqual(n);
     expect(first.items).toHaveLength(100);
     const lastPage = Math.ceil(first.total / 100);
-    const last = await as.anonymous.marketplace.public.vendors({
+    const last = await as.anonymous.marketplace.public.listVendors({
       type: 'service_provider',
       page: lastPage,
       pageSize: 100,
@@ -401,7 +311,7 @@ describe('long lists are paged, not capped', () => {
     expect(last.items.at(-1)!.displayName).toBe('Zz Paged 0510');
     const seen = new Set<string>();
     for (let page = 1; page <= lastPage; page++) {
-      const { items } = await as.anonymous.marketplace.public.vendors({
+      const { items } = await as.anonymous.marketplace.public.listVendors({
         type: 'service_provider',
         page,
         pageSize: 100,
@@ -422,19 +332,19 @@ describe('long lists are paged, not capped', () => {
     await db((tx) =>
       tx.membership.createMany({
         data: users.map((u, i) => ({
-          orgId,
+          orgId: market.orgId,
           userId: u.id,
           role: 'CUSTOMER' as const,
           createdAt: new Date(base + i * 1000),
         })),
       }),
     );
-    const first = await as.admin.marketplace.admin.subscriptions({ pageSize: 100 });
+    const first = await as.admin.marketplace.admin.listSubscriptions({ pageSize: 100 });
     expect(first.total).toBeGreaterThanOrEqual(n);
     const lastPage = Math.ceil(first.total / 100);
     const emails: string[] = [];
     for (let page = 1; page <= lastPage; page++) {
-      const { items } = await as.admin.marketplace.admin.subscriptions({ page, pageSize: 100 });
+      const { items } = await as.admin.marketplace.admin.listSubscriptions({ page, pageSize: 100 });
       emails.push(...items.map((r) => r.email));
     }
     expect(emails).toHaveLength(first.total);

@@ -1,93 +1,18 @@
 // The marketplace (spec 004) through tRPC on a real database, with the real stripe
 // SDK against the sandbox and its signed webhooks applied by the same ledger code
 // the worker's POST /webhooks/stripe runs.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
-import {
-  payBooking,
-  coreEnv,
-  createOrgScope,
-  createProcessorEventIngest,
-  drainProcessorEvents,
-} from '@souk/core';
-import { createRouterPool, withOrg, type RouterPool } from '@souk/db';
-import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
-import { resetRateLimit, type SoukSession } from '@souk/auth';
-import { createStripeGateway, type PaymentGateway } from '@souk/payments';
-import { startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
+import { describe, expect, it } from 'vitest';
+import { payBooking, createOrgScope } from '@souk/core';
 import { fieldErrorsOf } from './errors';
-import { callerAs, seededCallers, sessionFor } from './test/harness';
+import { callerAs } from './test/harness';
+import { sandboxStackForFile } from './test/sandbox-stack';
+import { codeOf, errorOf } from './test/trpc-errors';
+import { onboardNightOwlDjs } from './test/vendors';
 
-const SECRET = 'whsec_marketplace_test';
-const CONNECT_SECRET = 'whsec_marketplace_connect_test';
-let testDb: TestDatabase;
-let sandbox: StripeSandbox;
-let gateway: PaymentGateway;
-let sink: Server;
-let router: RouterPool;
-let orgId: string;
-
-type Caller = ReturnType<typeof callerAs>;
-const s: Record<string, SoukSession> = {};
-const as: Record<
-  | 'organizer'
-  | 'venue'
-  | 'photo'
-  | 'applicant'
-  | 'admin'
-  | 'finance'
-  | 'viewer'
-  | 'acme'
-  | 'anonymous',
-  Caller
-> = {} as never;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seededCallers(testDb.db);
-  // The worker's webhook routes in miniature: raw body + signature into the ledger; the
-  // ledger is applied by settle(), as the worker's applier would.
-  router = createRouterPool(testDb.appUrl);
-  const ingest = createProcessorEventIngest({
-    db: testDb.db,
-    router,
-    platformSecrets: [SECRET],
-    connectSecrets: [CONNECT_SECRET],
-  });
-  sink = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      ingest
-        .accept({
-          rawBody: Buffer.concat(chunks),
-          signature: req.headers['stripe-signature'] as string | undefined,
-          endpoint: req.url?.endsWith('/connect') ? 'connect' : 'account',
-        })
-        .then((outcome) => {
-          res.statusCode = outcome.status === 'rejected' ? 400 : 200;
-          res.end();
-        })
-        .catch(() => {
-          res.statusCode = 503;
-          res.end();
-        });
-    });
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  const hook = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/webhooks/stripe`;
-  sandbox = await startStripeSandbox({
-    port: 0,
-    webhookEndpoints: [
-      { url: hook, secret: SECRET },
-      { url: `${hook}/connect`, secret: CONNECT_SECRET, connect: true },
-    ],
-    retry: { maxAttempts: 5, baseDelayMs: 20 },
-  });
-  gateway = createStripeGateway({ secretKey: sandbox.apiKey, apiUrl: sandbox.url });
-  const logins = {
+const market = sandboxStackForFile({
+  secret: 'whsec_marketplace_test',
+  connectSecret: 'whsec_marketplace_connect_test',
+  logins: {
     organizer: 'customer@souk.test',
     venue: 'venue@souk.test',
     photo: 'vendor@souk.test',
@@ -96,46 +21,13 @@ beforeAll(async () => {
     finance: 'finance@souk.test',
     viewer: 'viewer@souk.test',
     acme: 'admin@acme.test',
-  } as const;
-  for (const [who, email] of Object.entries(logins)) {
-    s[who] = await sessionFor(testDb.db, email);
-    as[who as keyof typeof logins] = callerAs(testDb.db, s[who], undefined, { gateway });
-  }
-  as.anonymous = callerAs(testDb.db, null, undefined, { gateway });
-  orgId = s.admin!.orgId;
+  },
+  payingLogin: 'organizer',
 });
-afterAll(async () => {
-  await sandbox?.stop();
-  await new Promise<void>((resolve) => (sink ? sink.close(() => resolve()) : resolve()));
-  await router?.end();
-  await testDb?.drop();
-});
-beforeEach(async () => {
-  await resetRateLimit(
-    'booking-pay',
-    coreEnv.BOOKING_PAY_RATE_LIMIT_PER_MINUTE,
-    s.organizer!.user.id,
-  );
-});
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  const error = await p.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
-const db = <T>(fn: Parameters<typeof withOrg<T>>[2]) => withOrg(testDb.ownerDb, orgId, fn);
+const { testDb, sessions: s, as, db, settle } = market;
 
 async function vendorIds() {
-  const vendors = (await as.anonymous.marketplace.public.vendors({})).items;
+  const vendors = (await as.anonymous.marketplace.public.listVendors({})).items;
   const venue = vendors.find((v) => v.displayName === 'Harbor Hall')!;
   const photo = vendors.find((v) => v.displayName === 'Lens & Light Photography')!;
   return { venue: venue.id, photo: photo.id };
@@ -158,37 +50,31 @@ async function bookVenueAndPhoto(extra: { requestedBudgetCents?: number } = {}) 
 /** Venue at $1,500.00 and the photographer's accepted counter at $600.00: total $2,100.00. */
 async function readyBooking() {
   const booking = await bookVenueAndPhoto();
-  await as.photo.marketplace.vendor.counter({ bookingId: booking.id, proposedAmountCents: 60_000 });
-  const view = await as.organizer.marketplace.organizer.booking({ bookingId: booking.id });
+  await as.photo.marketplace.vendor.counterBooking({
+    bookingId: booking.id,
+    proposedAmountCents: 60_000,
+  });
+  const view = await as.organizer.marketplace.organizer.getBooking({ bookingId: booking.id });
   const photoRow = view.vendors.find((v) => v.vendor.displayName.startsWith('Lens'))!;
-  await as.organizer.marketplace.organizer.respondToCounter({
+  await as.organizer.marketplace.organizer.answerCounterOffer({
     bookingId: booking.id,
     bookingVendorId: photoRow.id,
     accept: true,
   });
-  await as.venue.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 150_000 });
+  await as.venue.marketplace.vendor.approveBooking({
+    bookingId: booking.id,
+    agreedAmountCents: 150_000,
+  });
   return booking;
 }
 
-/** Every webhook delivered and every stored event applied, as the worker would. */
-async function settle() {
-  await sandbox.flushDeliveries();
-  await drainProcessorEvents({ db: testDb.db, router });
-}
-
-async function sandboxPay(paymentIntentId: string) {
-  const res = await fetch(`${sandbox.url}/_sandbox/payment_intents/${paymentIntentId}/succeed`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${sandbox.controlToken}` },
-  });
-  expect(res.status).toBe(200);
-  await settle();
-}
+const sandboxPay = (paymentIntentId: string) =>
+  market.control(`payment_intents/${paymentIntentId}/succeed`);
 
 async function sandboxIntents(bookingId: string) {
   const res = await fetch(
-    `${sandbox.url}/_sandbox/payment_intents?metadata[bookingId]=${bookingId}`,
-    { headers: { authorization: `Bearer ${sandbox.controlToken}` } },
+    `${market.sandbox.url}/_sandbox/payment_intents?metadata[bookingId]=${bookingId}`,
+    { headers: market.controlAuth() },
   );
   const body = (await res.json()) as { data: { id: string; amount: number; status: string }[] };
   return body.data;
@@ -216,26 +102,21 @@ const money = (bookingId: string) =>
 
 describe('vendor onboarding and review', () => {
   it('a customer applies, is sent back with a note, resubmits and is approved into the directory', async () => {
-    const before = (await as.anonymous.marketplace.public.vendors({})).items;
+    const before = (await as.anonymous.marketplace.public.listVendors({})).items;
     expect(before.map((v) => v.displayName)).not.toContain('Night Owl DJs');
 
     const bad = await errorOf(
-      as.applicant.marketplace.vendor.onboard({ type: 'service_provider', displayName: 'N' }),
+      as.applicant.marketplace.vendor.onboardVendor({ type: 'service_provider', displayName: 'N' }),
     );
     expect(bad.code).toBe('BAD_REQUEST');
     expect(bad.message).toMatch(/Display name needs at least 2 characters/);
 
-    const applied = await as.applicant.marketplace.vendor.onboard({
-      type: 'service_provider',
-      displayName: 'Night Owl DJs',
-      city: 'Porto',
-      description: 'DJ and sound for 50-300 guests',
-    });
-    expect(applied.status).toBe('pending');
-    // The membership is now VENDOR: the next request sees the new role.
-    const vendorSession = await sessionFor(testDb.db, 'applicant@souk.test');
-    expect(vendorSession.role).toBe('VENDOR');
-    const dj = callerAs(testDb.db, vendorSession, undefined, { gateway });
+    const { profile: applied, session: vendorSession } = await onboardNightOwlDjs(
+      testDb.db,
+      as.applicant,
+      { description: 'DJ and sound for 50-300 guests' },
+    );
+    const dj = callerAs(testDb.db, vendorSession, undefined, { gateway: market.gateway });
 
     expect(
       await codeOf(
@@ -254,10 +135,10 @@ describe('vendor onboarding and review', () => {
     });
     expect(sentBack.status).toBe('needs_changes');
     expect(
-      (await as.anonymous.marketplace.public.vendors({})).items.map((v) => v.displayName),
+      (await as.anonymous.marketplace.public.listVendors({})).items.map((v) => v.displayName),
     ).not.toContain('Night Owl DJs');
 
-    const resubmitted = await dj.marketplace.vendor.onboard({
+    const resubmitted = await dj.marketplace.vendor.onboardVendor({
       type: 'service_provider',
       displayName: 'Night Owl DJs',
       description: 'DJ and sound for 50-300 guests. Equipment: 2x QSC K12, Pioneer XDJ',
@@ -269,8 +150,9 @@ describe('vendor onboarding and review', () => {
     });
     expect(approved.status).toBe('approved');
 
-    const directory = (await as.anonymous.marketplace.public.vendors({ type: 'service_provider' }))
-      .items;
+    const directory = (
+      await as.anonymous.marketplace.public.listVendors({ type: 'service_provider' })
+    ).items;
     const listed = directory.find((v) => v.displayName === 'Night Owl DJs')!;
     expect(listed).toBeTruthy();
     expect(JSON.stringify(directory)).not.toContain('@souk.test');
@@ -300,33 +182,35 @@ describe('vendor onboarding and review', () => {
 
 describe('templates and subscriptions', () => {
   it('lists templates publicly; details need a trial or an active subscription', async () => {
-    const templates = await as.anonymous.marketplace.public.templates({});
+    const templates = await as.anonymous.marketplace.public.listTemplates({});
     expect(templates.map((t) => t.name)).toContain('Wedding reception');
     expect(JSON.stringify(templates)).not.toContain('Timeline');
     const wedding = templates.find((t) => t.name === 'Wedding reception')!;
 
-    const refused = await errorOf(as.organizer.marketplace.organizer.template({ id: wedding.id }));
+    const refused = await errorOf(
+      as.organizer.marketplace.organizer.getTemplate({ id: wedding.id }),
+    );
     expect(refused.code).toBe('FORBIDDEN');
     expect(refused.message).toMatch(/trial or active subscription/);
 
     const trial = await as.organizer.marketplace.organizer.startSubscription();
     expect(trial.status).toBe('trial');
     expect(trial.hasAccess).toBe(true);
-    expect((await as.organizer.marketplace.organizer.template({ id: wedding.id })).details).toMatch(
-      /Timeline/,
-    );
+    expect(
+      (await as.organizer.marketplace.organizer.getTemplate({ id: wedding.id })).details,
+    ).toMatch(/Timeline/);
 
     const cancelled = await as.organizer.marketplace.organizer.cancelSubscription();
     expect(cancelled.hasAccess).toBe(false);
-    expect(await codeOf(as.organizer.marketplace.organizer.template({ id: wedding.id }))).toBe(
+    expect(await codeOf(as.organizer.marketplace.organizer.getTemplate({ id: wedding.id }))).toBe(
       'FORBIDDEN',
     );
 
     await as.admin.marketplace.admin.setSubscription({
-      userId: s.organizer!.user.id,
+      userId: s.organizer.user.id,
       status: 'active',
     });
-    expect((await as.organizer.marketplace.organizer.template({ id: wedding.id })).name).toBe(
+    expect((await as.organizer.marketplace.organizer.getTemplate({ id: wedding.id })).name).toBe(
       'Wedding reception',
     );
   });
@@ -359,9 +243,9 @@ describe('templates and subscriptions', () => {
     });
     expect(updated.summary).toBe('A party for 40');
     await as.admin.marketplace.admin.deleteTemplate({ id: created.id });
-    expect((await as.anonymous.marketplace.public.templates({})).map((t) => t.name)).not.toContain(
-      'Birthday party',
-    );
+    expect(
+      (await as.anonymous.marketplace.public.listTemplates({})).map((t) => t.name),
+    ).not.toContain('Birthday party');
     const actions = await db((tx) =>
       tx.auditLog.findMany({ where: { entityId: created.id }, orderBy: { createdAt: 'asc' } }),
     );
@@ -402,7 +286,7 @@ describe('booking requests and vendor answers', () => {
   it('creates pending answers for every vendor and emails them', async () => {
     const booking = await bookVenueAndPhoto();
     expect(booking.status).toBe('awaiting_vendor_approval');
-    const view = await as.organizer.marketplace.organizer.booking({ bookingId: booking.id });
+    const view = await as.organizer.marketplace.organizer.getBooking({ bookingId: booking.id });
     expect(view.vendors.map((v) => [v.vendor.displayName, v.role, v.status])).toEqual([
       ['Harbor Hall', 'venue', 'pending'],
       ['Lens & Light Photography', 'service', 'pending'],
@@ -413,13 +297,13 @@ describe('booking requests and vendor answers', () => {
       }),
     );
     expect(emails.map((e) => e.recipient).sort()).toEqual(['vendor@souk.test', 'venue@souk.test']);
-    const inbox = await as.photo.marketplace.vendor.inbox({ status: 'pending' });
+    const inbox = await as.photo.marketplace.vendor.listInbox({ status: 'pending' });
     expect(inbox.items.some((r) => r.booking.id === booking.id)).toBe(true);
   });
 
   it('counter accepted + venue approval => ready for payment with the agreed total', async () => {
     const booking = await readyBooking();
-    const view = await as.organizer.marketplace.organizer.booking({ bookingId: booking.id });
+    const view = await as.organizer.marketplace.organizer.getBooking({ bookingId: booking.id });
     expect(view.status).toBe('ready_for_payment');
     expect(view.amounts).toMatchObject({
       totalCents: 210_000,
@@ -431,24 +315,24 @@ describe('booking requests and vendor answers', () => {
       ['approved', 60_000],
     ]);
     // Answers are closed once the booking moved on.
-    expect(await codeOf(as.photo.marketplace.vendor.decline({ bookingId: booking.id }))).toBe(
-      'CONFLICT',
-    );
+    expect(
+      await codeOf(as.photo.marketplace.vendor.declineBooking({ bookingId: booking.id })),
+    ).toBe('CONFLICT');
   });
 
   it('declining a counter drops that vendor; the booking waits on the venue, then is ready without them', async () => {
     const booking = await bookVenueAndPhoto();
-    await as.photo.marketplace.vendor.counter({
+    await as.photo.marketplace.vendor.counterBooking({
       bookingId: booking.id,
       proposedAmountCents: 90_000,
       note: 'Two photographers',
     });
     const row = (
-      await as.organizer.marketplace.organizer.booking({ bookingId: booking.id })
+      await as.organizer.marketplace.organizer.getBooking({ bookingId: booking.id })
     ).vendors.find((v) => v.role === 'service')!;
     expect(row.status).toBe('countered');
     expect(row.vendorNote).toBe('Two photographers');
-    const after = await as.organizer.marketplace.organizer.respondToCounter({
+    const after = await as.organizer.marketplace.organizer.answerCounterOffer({
       bookingId: booking.id,
       bookingVendorId: row.id,
       accept: false,
@@ -456,34 +340,48 @@ describe('booking requests and vendor answers', () => {
     expect(after.status).toBe('awaiting_vendor_approval');
     expect(after.vendors.find((v) => v.id === row.id)!.status).toBe('declined');
     // Approved without a price: not ready (payment needs every included vendor priced).
-    await as.venue.marketplace.vendor.approve({ bookingId: booking.id });
+    await as.venue.marketplace.vendor.approveBooking({ bookingId: booking.id });
     expect(
-      (await as.organizer.marketplace.organizer.booking({ bookingId: booking.id })).status,
+      (await as.organizer.marketplace.organizer.getBooking({ bookingId: booking.id })).status,
     ).toBe('awaiting_vendor_approval');
     expect(
-      await codeOf(as.organizer.marketplace.organizer.pay({ bookingId: booking.id, mode: 'full' })),
+      await codeOf(
+        as.organizer.marketplace.organizer.payBooking({ bookingId: booking.id, mode: 'full' }),
+      ),
     ).toBe('CONFLICT');
     // The venue completes its approval with a price: ready, without the declined photographer.
-    await as.venue.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 99_000 });
-    const ready = await as.organizer.marketplace.organizer.booking({ bookingId: booking.id });
+    await as.venue.marketplace.vendor.approveBooking({
+      bookingId: booking.id,
+      agreedAmountCents: 99_000,
+    });
+    const ready = await as.organizer.marketplace.organizer.getBooking({ bookingId: booking.id });
     expect(ready.status).toBe('ready_for_payment');
     expect(ready.amounts.totalCents).toBe(99_000);
     expect(
       await codeOf(
-        as.venue.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 1 }),
+        as.venue.marketplace.vendor.approveBooking({ bookingId: booking.id, agreedAmountCents: 1 }),
       ),
     ).toBe('CONFLICT');
   });
 
   it('two concurrent approvals by the same vendor: one wins, the other is told', async () => {
     const booking = await bookVenueAndPhoto();
-    await as.photo.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 50_000 });
+    await as.photo.marketplace.vendor.approveBooking({
+      bookingId: booking.id,
+      agreedAmountCents: 50_000,
+    });
     const results = await Promise.all([
       codeOf(
-        as.venue.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 100_000 }),
+        as.venue.marketplace.vendor.approveBooking({
+          bookingId: booking.id,
+          agreedAmountCents: 100_000,
+        }),
       ),
       codeOf(
-        as.venue.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 120_000 }),
+        as.venue.marketplace.vendor.approveBooking({
+          bookingId: booking.id,
+          agreedAmountCents: 120_000,
+        }),
       ),
     ]);
     expect(results.sort()).toEqual(['CONFLICT', 'OK']);
@@ -501,46 +399,54 @@ describe('role checks on every marketplace procedure family', () => {
       currency: 'USD',
     });
     // The photographer is not on this booking: it does not exist for them.
-    expect(await codeOf(as.photo.marketplace.vendor.booking({ bookingId: venueOnly.id }))).toBe(
+    expect(await codeOf(as.photo.marketplace.vendor.getBooking({ bookingId: venueOnly.id }))).toBe(
       'NOT_FOUND',
     );
     expect(
       await codeOf(
-        as.photo.marketplace.vendor.approve({ bookingId: venueOnly.id, agreedAmountCents: 1 }),
+        as.photo.marketplace.vendor.approveBooking({
+          bookingId: venueOnly.id,
+          agreedAmountCents: 1,
+        }),
       ),
     ).toBe('NOT_FOUND');
     expect(
       await codeOf(
-        as.photo.marketplace.vendor.counter({ bookingId: venueOnly.id, proposedAmountCents: 1 }),
+        as.photo.marketplace.vendor.counterBooking({
+          bookingId: venueOnly.id,
+          proposedAmountCents: 1,
+        }),
       ),
     ).toBe('NOT_FOUND');
-    expect(await codeOf(as.photo.marketplace.vendor.decline({ bookingId: venueOnly.id }))).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      await codeOf(as.photo.marketplace.vendor.declineBooking({ bookingId: venueOnly.id })),
+    ).toBe('NOT_FOUND');
     expect(
       await codeOf(
         as.photo.marketplace.openDispute({ bookingId: venueOnly.id, reason: 'Not mine at all' }),
       ),
     ).toBe('NOT_FOUND');
     // Organizer-only and vendor-only procedures.
-    expect(await codeOf(as.organizer.marketplace.vendor.approve({ bookingId: venueOnly.id }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      await codeOf(as.organizer.marketplace.vendor.approveBooking({ bookingId: venueOnly.id })),
+    ).toBe('FORBIDDEN');
     // A vendor may organize events too, but someone else's booking reads as missing.
     expect(
-      await codeOf(as.venue.marketplace.organizer.pay({ bookingId: venueOnly.id, mode: 'full' })),
+      await codeOf(
+        as.venue.marketplace.organizer.payBooking({ bookingId: venueOnly.id, mode: 'full' }),
+      ),
     ).toBe('NOT_FOUND');
     expect(
       await codeOf(
         as.admin.marketplace.organizer.createBooking({ venueVendorId: ids.venue, currency: 'USD' }),
       ),
     ).toBe('FORBIDDEN');
-    expect(await codeOf(as.anonymous.marketplace.organizer.bookings({}))).toBe('UNAUTHORIZED');
+    expect(await codeOf(as.anonymous.marketplace.organizer.listBookings({}))).toBe('UNAUTHORIZED');
     // Staff consoles.
     const someId = { id: crypto.randomUUID() };
     for (const caller of [as.organizer, as.venue]) {
-      expect(await codeOf(caller.marketplace.admin.bookings({}))).toBe('FORBIDDEN');
-      expect(await codeOf(caller.marketplace.admin.approvePayout(someId))).toBe('FORBIDDEN');
+      expect(await codeOf(caller.marketplace.admin.listBookings({}))).toBe('FORBIDDEN');
+      expect(await codeOf(caller.marketplace.admin.sendPayout(someId))).toBe('FORBIDDEN');
       expect(await codeOf(caller.marketplace.admin.holdPayout({ ...someId, note: 'x' }))).toBe(
         'FORBIDDEN',
       );
@@ -556,24 +462,24 @@ describe('role checks on every marketplace procedure family', () => {
           }),
         ),
       ).toBe('FORBIDDEN');
-      expect(await codeOf(caller.marketplace.admin.moderation({}))).toBe('FORBIDDEN');
+      expect(await codeOf(caller.marketplace.admin.listModerationReports({}))).toBe('FORBIDDEN');
     }
-    expect(await codeOf(as.viewer.marketplace.admin.bookings({}))).toBe('OK');
+    expect(await codeOf(as.viewer.marketplace.admin.listBookings({}))).toBe('OK');
     expect(
       await codeOf(
         as.viewer.marketplace.admin.cancelBooking({ bookingId: venueOnly.id, reason: 'x' }),
       ),
     ).toBe('FORBIDDEN');
-    expect(await codeOf(as.viewer.marketplace.admin.approvePayout(someId))).toBe('FORBIDDEN');
-    expect(await codeOf(as.finance.marketplace.admin.approvePayout(someId))).toBe('NOT_FOUND');
+    expect(await codeOf(as.viewer.marketplace.admin.sendPayout(someId))).toBe('FORBIDDEN');
+    expect(await codeOf(as.finance.marketplace.admin.sendPayout(someId))).toBe('NOT_FOUND');
     expect(
-      await codeOf(as.finance.marketplace.admin.forceComplete({ bookingId: venueOnly.id })),
+      await codeOf(as.finance.marketplace.admin.forceCompleteBooking({ bookingId: venueOnly.id })),
     ).toBe('FORBIDDEN');
     // Another tenant's admin sees nothing of it.
-    expect(await codeOf(as.acme.marketplace.admin.booking({ bookingId: venueOnly.id }))).toBe(
+    expect(await codeOf(as.acme.marketplace.admin.getBooking({ bookingId: venueOnly.id }))).toBe(
       'NOT_FOUND',
     );
-    expect((await as.acme.marketplace.admin.bookings({})).total).toBe(0);
+    expect((await as.acme.marketplace.admin.listBookings({})).total).toBe(0);
   });
 });
 
@@ -585,13 +491,13 @@ describe('paying, allocating and paying out', () => {
         payBooking({
           scope: createOrgScope({
             db: testDb.db,
-            orgId,
+            orgId: market.orgId,
             actor: {
-              userId: s.organizer!.user.id,
-              email: s.organizer!.user.email,
+              userId: s.organizer.user.id,
+              email: s.organizer.user.email,
               role: 'CUSTOMER',
             },
-            gateway,
+            gateway: market.gateway,
           }),
           input: { bookingId: booking.id, mode: 'deposit' },
         }),
@@ -610,7 +516,7 @@ describe('paying, allocating and paying out', () => {
     for (let i = 0; i < 6; i++) {
       codes.push(
         await codeOf(
-          as.organizer.marketplace.organizer.pay({ bookingId: booking.id, mode: 'full' }),
+          as.organizer.marketplace.organizer.payBooking({ bookingId: booking.id, mode: 'full' }),
         ),
       );
     }
@@ -622,20 +528,20 @@ describe('paying, allocating and paying out', () => {
     const booking = await readyBooking();
     expect(
       await codeOf(
-        as.organizer.marketplace.organizer.pay({ bookingId: booking.id, mode: 'balance' }),
+        as.organizer.marketplace.organizer.payBooking({ bookingId: booking.id, mode: 'balance' }),
       ),
     ).toBe('BAD_REQUEST');
-    const pay = await as.organizer.marketplace.organizer.pay({
+    const pay = await as.organizer.marketplace.organizer.payBooking({
       bookingId: booking.id,
       mode: 'deposit',
       returnUrl: 'http://localhost:3000/bookings/x',
     });
     expect(pay.payUrl).toContain('/pay/payment_intents/');
-    sandbox.setDeliveryMode({ duplicate: 2 });
+    market.sandbox.setDeliveryMode({ duplicate: 2 });
     try {
       await sandboxPay(pay.paymentIntentId);
     } finally {
-      sandbox.setDeliveryMode({ duplicate: 0 });
+      market.sandbox.setDeliveryMode({ duplicate: 0 });
     }
     const m = await money(booking.id);
     expect(m.booking.status).toBe('paid');
@@ -668,20 +574,20 @@ describe('paying, allocating and paying out', () => {
       events.some((e) => e.type === 'payment_intent.succeeded' && e.status === 'processed'),
     ).toBe(true);
     expect(
-      sandbox.deliveries().filter((d) => d.type === 'payment_intent.succeeded').length,
+      market.sandbox.deliveries().filter((d) => d.type === 'payment_intent.succeeded').length,
     ).toBeGreaterThanOrEqual(3);
   });
 
   it('the full journey: reservation payout via transfer, balance, completion, dispute hold and release', async () => {
     const booking = await readyBooking();
-    const deposit = await as.organizer.marketplace.organizer.pay({
+    const deposit = await as.organizer.marketplace.organizer.payBooking({
       bookingId: booking.id,
       mode: 'deposit',
     });
     await sandboxPay(deposit.paymentIntentId);
 
     // Photographer asks for the reservation payout: not before payout setup.
-    const mine = await as.photo.marketplace.vendor.payouts({});
+    const mine = await as.photo.marketplace.vendor.listPayouts({});
     const reservation = mine.items.find(
       (p) => p.bookingId === booking.id && p.milestone === 'reservation',
     )!;
@@ -698,12 +604,8 @@ describe('paying, allocating and paying out', () => {
       refreshUrl: 'http://localhost:3000/vendor/profile?payouts=refresh',
     });
     expect(setup.url).toContain('/connect/onboarding/');
-    const onboarded = await fetch(`${sandbox.url}/_sandbox/accounts/${setup.accountId}/onboard`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sandbox.controlToken}` },
-    });
-    expect(onboarded.status).toBe(200);
-    await settle(); // account.updated reaches the ledger and the vendor row
+    // account.updated reaches the ledger and the vendor row
+    await market.control(`accounts/${setup.accountId}/onboard`);
     const photoVendor = await db((tx) =>
       tx.vendor.findFirstOrThrow({ where: { connectedAccountId: setup.accountId } }),
     );
@@ -715,34 +617,36 @@ describe('paying, allocating and paying out', () => {
 
     // Two finance clicks at once: one transfer.
     const approvals = await Promise.all([
-      codeOf(as.finance.marketplace.admin.approvePayout({ id: reservation.id })),
-      codeOf(as.admin.marketplace.admin.approvePayout({ id: reservation.id })),
+      codeOf(as.finance.marketplace.admin.sendPayout({ id: reservation.id })),
+      codeOf(as.admin.marketplace.admin.sendPayout({ id: reservation.id })),
     ]);
     expect(approvals.sort()).toEqual(['CONFLICT', 'OK']);
     const paidOut = (await money(booking.id)).payouts.find((p) => p.id === reservation.id)!;
     expect(paidOut.status).toBe('paid');
-    const transfer = sandbox.store.transfers.get(paidOut.transferId!)!;
+    const transfer = market.sandbox.store.transfers.get(paidOut.transferId!)!;
     expect(transfer.amount).toBe(8_100);
     expect(transfer.destination).toBe(setup.accountId);
     expect(
-      [...sandbox.store.transfers.values()].filter((t) => t.metadata?.payoutId === reservation.id),
+      [...market.sandbox.store.transfers.values()].filter(
+        (t) => t.metadata?.payoutId === reservation.id,
+      ),
     ).toHaveLength(1);
 
     // Balance, delivered in reverse order with the charge event first.
-    const balance = await as.organizer.marketplace.organizer.pay({
+    const balance = await as.organizer.marketplace.organizer.payBooking({
       bookingId: booking.id,
       mode: 'balance',
     });
     expect(balance.amountCents).toBe(147_000);
-    sandbox.setDeliveryMode({ reorder: true });
+    market.sandbox.setDeliveryMode({ reorder: true });
     try {
-      await fetch(`${sandbox.url}/_sandbox/payment_intents/${balance.paymentIntentId}/succeed`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${sandbox.controlToken}` },
-      });
+      await fetch(
+        `${market.sandbox.url}/_sandbox/payment_intents/${balance.paymentIntentId}/succeed`,
+        { method: 'POST', headers: market.controlAuth() },
+      );
       await settle();
     } finally {
-      sandbox.setDeliveryMode({ reorder: false });
+      market.sandbox.setDeliveryMode({ reorder: false });
       await settle();
     }
     let m = await money(booking.id);
@@ -758,7 +662,9 @@ describe('paying, allocating and paying out', () => {
         data: { eventDate: new Date(Date.now() - 2 * 86_400_000) },
       }),
     );
-    const completed = await as.organizer.marketplace.organizer.complete({ bookingId: booking.id });
+    const completed = await as.organizer.marketplace.organizer.completeBooking({
+      bookingId: booking.id,
+    });
     expect(completed.status).toBe('completed');
     expect(completed.releasedPayouts).toBe(4);
     m = await money(booking.id);
@@ -777,10 +683,8 @@ describe('paying, allocating and paying out', () => {
       (p) => p.milestone === 'completion' && p.vendor.displayName.startsWith('Lens'),
     )!;
     expect(held.status).toBe('held');
-    expect(await codeOf(as.admin.marketplace.admin.approvePayout({ id: held.id }))).toBe(
-      'CONFLICT',
-    );
-    const listed = await as.admin.marketplace.admin.disputes({
+    expect(await codeOf(as.admin.marketplace.admin.sendPayout({ id: held.id }))).toBe('CONFLICT');
+    const listed = await as.admin.marketplace.admin.listDisputes({
       status: 'open',
       bookingId: booking.id,
     });
@@ -793,7 +697,7 @@ describe('paying, allocating and paying out', () => {
     expect(resolved.payoutsAffected).toBe(4);
     m = await money(booking.id);
     expect(m.payouts.filter((p) => p.status === 'eligible')).toHaveLength(4);
-    expect(await codeOf(as.admin.marketplace.admin.approvePayout({ id: held.id }))).toBe('OK');
+    expect(await codeOf(as.admin.marketplace.admin.sendPayout({ id: held.id }))).toBe('OK');
     const audit = await db((tx) =>
       tx.auditLog.findFirstOrThrow({ where: { entityId: dispute.id } }),
     );
@@ -803,13 +707,13 @@ describe('paying, allocating and paying out', () => {
 
   it('a transfer the processor refuses is explained to the admin and leaves the payout eligible', async () => {
     const booking = await readyBooking();
-    const pay = await as.organizer.marketplace.organizer.pay({
+    const pay = await as.organizer.marketplace.organizer.payBooking({
       bookingId: booking.id,
       mode: 'full',
     });
     await sandboxPay(pay.paymentIntentId);
     const venuePayout = (
-      await as.venue.marketplace.vendor.payouts({ status: 'locked' })
+      await as.venue.marketplace.vendor.listPayouts({ status: 'locked' })
     ).items.find((p) => p.bookingId === booking.id && p.milestone === 'reservation')!;
     // An account the processor no longer knows (e.g. removed on its side).
     await db((tx) =>
@@ -821,7 +725,7 @@ describe('paying, allocating and paying out', () => {
     try {
       await as.venue.marketplace.vendor.requestPayout({ id: venuePayout.id });
       const refused = await errorOf(
-        as.finance.marketplace.admin.approvePayout({ id: venuePayout.id }),
+        as.finance.marketplace.admin.sendPayout({ id: venuePayout.id }),
       );
       expect(refused.code).toBe('CONFLICT');
       expect(refused.message).toMatch(/^The payment processor refused this: /);
@@ -840,18 +744,18 @@ describe('paying, allocating and paying out', () => {
 
   it('a late payment_failed never regresses a succeeded payment', async () => {
     const booking = await readyBooking();
-    const pay = await as.organizer.marketplace.organizer.pay({
+    const pay = await as.organizer.marketplace.organizer.payBooking({
       bookingId: booking.id,
       mode: 'full',
     });
     await sandboxPay(pay.paymentIntentId);
-    const pi = sandbox.store.paymentIntents.get(pay.paymentIntentId)!;
-    sandbox.emit('payment_intent.payment_failed', {
+    const pi = market.sandbox.store.paymentIntents.get(pay.paymentIntentId)!;
+    market.sandbox.emit('payment_intent.payment_failed', {
       ...pi,
       status: 'requires_payment_method',
       last_payment_error: { message: 'late' },
     });
-    sandbox.emit('payment_intent.canceled', { ...pi, status: 'canceled' });
+    market.sandbox.emit('payment_intent.canceled', { ...pi, status: 'canceled' });
     await settle();
     const m = await money(booking.id);
     expect(m.payments.map((p) => p.status)).toEqual(['succeeded']);
@@ -861,42 +765,37 @@ describe('paying, allocating and paying out', () => {
 
   it('the organizer withdraws an unpaid booking; the open payment page is closed at the processor', async () => {
     const booking = await readyBooking();
-    const pay = await as.organizer.marketplace.organizer.pay({
+    const pay = await as.organizer.marketplace.organizer.payBooking({
       bookingId: booking.id,
       mode: 'deposit',
     });
-    const withdrawn = await as.organizer.marketplace.organizer.cancel({
+    const withdrawn = await as.organizer.marketplace.organizer.cancelBooking({
       bookingId: booking.id,
       reason: 'Date moved',
     });
     expect(withdrawn.status).toBe('cancelled');
-    expect(sandbox.store.paymentIntents.get(pay.paymentIntentId)!.status).toBe('canceled');
+    expect(market.sandbox.store.paymentIntents.get(pay.paymentIntentId)!.status).toBe('canceled');
     expect((await money(booking.id)).payments.map((p) => p.status)).toEqual(['canceled']);
     expect(
       await codeOf(
-        as.organizer.marketplace.organizer.pay({ bookingId: booking.id, mode: 'deposit' }),
+        as.organizer.marketplace.organizer.payBooking({ bookingId: booking.id, mode: 'deposit' }),
       ),
     ).toBe('CONFLICT');
   });
 
   it('a declined card leaves the booking payable; a new attempt opens a new intent', async () => {
     const booking = await readyBooking();
-    const first = await as.organizer.marketplace.organizer.pay({
+    const first = await as.organizer.marketplace.organizer.payBooking({
       bookingId: booking.id,
       mode: 'full',
     });
-    const res = await fetch(
-      `${sandbox.url}/_sandbox/payment_intents/${first.paymentIntentId}/fail`,
-      { method: 'POST', headers: { authorization: `Bearer ${sandbox.controlToken}` } },
-    );
-    expect(res.status).toBe(200);
-    await settle();
+    await market.control(`payment_intents/${first.paymentIntentId}/fail`);
     let m = await money(booking.id);
     expect(m.payments.map((p) => [p.status, p.failureMessage])).toEqual([
       ['failed', 'Your card was declined.'],
     ]);
     expect(m.booking.status).toBe('ready_for_payment');
-    const second = await as.organizer.marketplace.organizer.pay({
+    const second = await as.organizer.marketplace.organizer.payBooking({
       bookingId: booking.id,
       mode: 'full',
     });
@@ -908,7 +807,7 @@ describe('paying, allocating and paying out', () => {
 
   it('admin cancel refunds through the processor and voids unpaid payouts, audited', async () => {
     const booking = await readyBooking();
-    const pay = await as.organizer.marketplace.organizer.pay({
+    const pay = await as.organizer.marketplace.organizer.payBooking({
       bookingId: booking.id,
       mode: 'full',
     });
@@ -929,7 +828,7 @@ describe('paying, allocating and paying out', () => {
       ['held_funds', 210_000],
       ['refund', 210_000],
     ]);
-    const refunds = [...sandbox.store.refunds.values()].filter(
+    const refunds = [...market.sandbox.store.refunds.values()].filter(
       (r) => r.payment_intent === pay.paymentIntentId,
     );
     expect(refunds.map((r) => r.amount)).toEqual([210_000]);
@@ -951,7 +850,7 @@ describe('paying, allocating and paying out', () => {
 describe('trust', () => {
   it('stores moderation reports with emails and phone numbers redacted', async () => {
     const booking = await bookVenueAndPhoto();
-    await as.photo.marketplace.report({
+    await as.photo.marketplace.reportContent({
       kind: 'booking_note',
       bookingId: booking.id,
       text: 'Organizer asked me to email jane.doe@example.com or call +1 (415) 555-0199 to pay cash',
@@ -962,18 +861,26 @@ describe('trust', () => {
     expect(stored.text).toBe(
       'Organizer asked me to email [redacted email] or call [redacted phone] to pay cash',
     );
-    expect(stored.userId).toBe(s.photo!.user.id);
-    const listed = await as.admin.marketplace.admin.moderation({
+    expect(stored.userId).toBe(s.photo.user.id);
+    const listed = await as.admin.marketplace.admin.listModerationReports({
       kind: 'booking_note',
       bookingId: booking.id,
     });
     expect(listed.items.map((r) => r.text)).toEqual([stored.text]);
     expect(
-      (await as.admin.marketplace.admin.moderation({ kind: 'review', bookingId: booking.id }))
-        .total,
+      (
+        await as.admin.marketplace.admin.listModerationReports({
+          kind: 'review',
+          bookingId: booking.id,
+        })
+      ).total,
     ).toBe(0);
     const bad = await errorOf(
-      as.photo.marketplace.report({ kind: 'other', bookingId: crypto.randomUUID(), text: 'x' }),
+      as.photo.marketplace.reportContent({
+        kind: 'other',
+        bookingId: crypto.randomUUID(),
+        text: 'x',
+      }),
     );
     expect(fieldErrorsOf(bad.cause)).toEqual({ bookingId: ['That booking does not exist'] });
   });

@@ -1,23 +1,15 @@
 // An edit changes only the fields it sends: the create defaults (draft, empty description,
 // empty city) must not ride along on a name-only update and wipe what was there.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
-import { callerAs, seededCallers, sessionFor } from './test/harness';
+import { describe, expect, it } from 'vitest';
+import { callerAs, sessionFor } from './test/harness';
+import { optionGroup } from './test/products';
+import { seededDatabaseForFile } from './test/seeded-database';
 
-let testDb: TestDatabase;
-let c: Awaited<ReturnType<typeof seededCallers>>;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  c = await seededCallers(testDb.db);
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const { testDb, c } = seededDatabaseForFile();
 
 describe('partial updates change only the fields given', () => {
   it('a name-only product edit keeps status, description, price and options', async () => {
-    const created = await c.admin.catalog.create({
+    const created = await c.admin.catalog.createProduct({
       slug: `partial-${Date.now()}`,
       name: 'Before',
       description: 'A description worth keeping',
@@ -25,22 +17,12 @@ describe('partial updates change only the fields given', () => {
       currency: 'USD',
       status: 'active',
       configuration: {
-        optionGroups: [
-          {
-            name: 'Size',
-            selectionType: 'single',
-            isRequired: true,
-            options: [
-              { label: 'Small', priceDeltaCents: 0 },
-              { label: 'Large', priceDeltaCents: 2500 },
-            ],
-          },
-        ],
+        optionGroups: [optionGroup('Size', 'single', true, { Small: 0, Large: 2500 })],
         addOns: [{ label: 'Rush', priceDeltaCents: 1500 }],
       },
     });
 
-    const updated = await c.admin.catalog.update({ id: created.id, name: 'After' });
+    const updated = await c.admin.catalog.updateProduct({ id: created.id, name: 'After' });
     expect(updated).toMatchObject({ name: 'After', status: 'active' });
 
     const row = await testDb.ownerDb.product.findUniqueOrThrow({ where: { id: created.id } });
@@ -96,7 +78,7 @@ describe('partial updates change only the fields given', () => {
     });
     expect(before.description).not.toBe('');
 
-    await vendor.marketplace.vendor.updateProfile({ displayName: 'Lens & Light Studio' });
+    await vendor.marketplace.vendor.updateVendorProfile({ displayName: 'Lens & Light Studio' });
 
     const after = await testDb.ownerDb.vendor.findUniqueOrThrow({ where: { id: before.id } });
     expect(after).toMatchObject({

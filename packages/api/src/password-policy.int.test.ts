@@ -1,23 +1,15 @@
 // Choosing a new password through tRPC: the policy's refusals come back in words,
 // next to the field, and a refused change leaves the password and sessions alone.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { authenticate, hashPassword, loadSession } from '@souk/auth';
 import { withOrg } from '@souk/db';
-import { DEMO_PASSWORD, seedDatabase } from '@souk/db/seed';
-import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
+import { DEMO_PASSWORD } from '@souk/db/seed';
+import { testDatabaseForFile } from '@souk/db/testing';
 import { fieldErrorsOf } from './errors';
 import { callerAs, sessionFor } from './test/harness';
 
-let testDb: TestDatabase;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDatabase(testDb.db);
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = testDatabaseForFile({ seed: true });
 
 async function newViewer() {
   const email = `pw-${crypto.randomUUID()}@souk.test`;

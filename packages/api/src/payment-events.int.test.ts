@@ -1,16 +1,15 @@
 // Spec 002 "Stripe events view": the org's processor-event ledger as staff read and
 // replay it. Rows are written straight into processor_events (as the webhook ingest
 // and the applier would leave them), so every status is present without a worker.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
-import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from './errors';
-import { callerAs, seededCallers, sessionFor } from './test/harness';
+import { callerAs, sessionFor, type Caller } from './test/harness';
+import { seededDatabaseForFile } from './test/seeded-database';
+import { errorOf } from './test/trpc-errors';
 
-let testDb: TestDatabase;
-let c: Awaited<ReturnType<typeof seededCallers>>;
-let finance: ReturnType<typeof callerAs>;
-let dispatcher: ReturnType<typeof callerAs>;
+const { testDb, c } = seededDatabaseForFile();
+let finance: Caller;
+let dispatcher: Caller;
 
 const invoiceId = crypto.randomUUID();
 const bookingId = crypto.randomUUID();
@@ -26,18 +25,7 @@ const ids = {
 const FAILED_ERROR = 'Gave up after 3 days: no payment known for pi_gone';
 const WAITING_ERROR = 'Payment pi_later is not known yet';
 
-async function rejection(p: Promise<unknown>): Promise<TRPCError> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  c = await seededCallers(testDb.db);
   finance = callerAs(testDb.db, await sessionFor(testDb.db, 'finance@souk.test'));
   dispatcher = callerAs(testDb.db, await sessionFor(testDb.db, 'dispatcher@souk.test'));
   const demoOrgId = c.sessions.admin.orgId;
@@ -53,6 +41,19 @@ beforeAll(async () => {
     eventCreatedAt: new Date(receivedAt.getTime() - 1_000),
     receivedAt,
   });
+  const processed = (id: string, orgId: string, lagMs: number) => ({
+    ...row(id, orgId, 'checkout.session.completed'),
+    status: 'processed' as const,
+    attempts: 1,
+    invoiceId,
+    processedAt: new Date(receivedAt.getTime() + lagMs),
+  });
+  const failed = (id: string, orgId: string, error: string) => ({
+    ...row(id, orgId, 'payment_intent.succeeded'),
+    status: 'failed' as const,
+    error,
+    attempts: 40,
+  });
   await testDb.ownerDb.processorEvent.createMany({
     data: [
       { ...row(ids.received, demoOrgId, 'payment_intent.created'), status: 'received' },
@@ -65,41 +66,15 @@ beforeAll(async () => {
         nextAttemptAt: new Date(Date.now() + 5 * 60_000),
         bookingId,
       },
-      {
-        ...row(ids.processed, demoOrgId, 'checkout.session.completed'),
-        status: 'processed',
-        attempts: 1,
-        invoiceId,
-        processedAt: new Date(receivedAt.getTime() + 150),
-      },
-      {
-        ...row(ids.failed, demoOrgId, 'payment_intent.succeeded'),
-        status: 'failed',
-        error: FAILED_ERROR,
-        attempts: 40,
-        invoiceId,
-      },
+      processed(ids.processed, demoOrgId, 150),
+      { ...failed(ids.failed, demoOrgId, FAILED_ERROR), invoiceId },
       // Another org's events: same invoice id and type, and a slow lag that would move p50.
-      {
-        ...row(ids.acmeProcessed, acmeOrgId, 'checkout.session.completed'),
-        status: 'processed',
-        attempts: 1,
-        invoiceId,
-        processedAt: new Date(receivedAt.getTime() + 9_000),
-      },
-      {
-        ...row(ids.acmeFailed, acmeOrgId, 'payment_intent.succeeded'),
-        status: 'failed',
-        error: 'Acme failure',
-        attempts: 40,
-      },
+      processed(ids.acmeProcessed, acmeOrgId, 9_000),
+      failed(ids.acmeFailed, acmeOrgId, 'Acme failure'),
       // No org known yet: no tenant sees the row, only the platform-wide count.
       { ...row(ids.unrouted, null, 'charge.refunded'), status: 'unrouted' },
     ],
   });
-});
-afterAll(async () => {
-  await testDb?.drop();
 });
 
 describe('payment events ledger', () => {
@@ -143,33 +118,33 @@ describe('payment events ledger', () => {
   });
 
   it('summarises counts per status, the platform-wide unrouted count and the lag', async () => {
-    const summary = await finance.payments.eventsSummary();
+    const summary = await finance.payments.getEventsSummary();
     expect(summary).toEqual({
       byStatus: { received: 1, waiting: 1, unrouted: 0, processed: 1, failed: 1 },
       platformUnrouted: 1,
       lag: { samples: 1, p50Ms: 150, p99Ms: 150 },
     });
-    const acme = await c.acmeAdmin.payments.eventsSummary();
+    const acme = await c.acmeAdmin.payments.getEventsSummary();
     expect(acme.lag).toEqual({ samples: 1, p50Ms: 9_000, p99Ms: 9_000 });
     expect(acme.byStatus.failed).toBe(1);
   });
 
   it('refuses a malformed invoice or booking id with BAD_REQUEST naming the field', async () => {
-    const error = await rejection(finance.payments.listEvents({ invoiceId: 'inv-123' }));
+    const error = await errorOf(finance.payments.listEvents({ invoiceId: 'inv-123' }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(fieldErrorsOf(error.cause)).toEqual({ invoiceId: ['Not an invoice id'] });
-    const booking = await rejection(finance.payments.listEvents({ bookingId: '42' }));
+    const booking = await errorOf(finance.payments.listEvents({ bookingId: '42' }));
     expect(booking.code).toBe('BAD_REQUEST');
   });
 
   it('lets only roles with payments.replay requeue failed events', async () => {
     for (const caller of [c.viewer, dispatcher, c.customer]) {
-      expect((await rejection(caller.payments.replayFailedEvents())).code).toBe('FORBIDDEN');
+      expect((await errorOf(caller.payments.replayFailedEvents())).code).toBe('FORBIDDEN');
     }
-    expect((await rejection(c.anonymous.payments.replayFailedEvents())).code).toBe('UNAUTHORIZED');
+    expect((await errorOf(c.anonymous.payments.replayFailedEvents())).code).toBe('UNAUTHORIZED');
     // Viewers and dispatchers do not read the ledger either (no payments.read).
-    expect((await rejection(c.viewer.payments.eventsSummary())).code).toBe('FORBIDDEN');
-    expect((await rejection(dispatcher.payments.listEvents({}))).code).toBe('FORBIDDEN');
+    expect((await errorOf(c.viewer.payments.getEventsSummary())).code).toBe('FORBIDDEN');
+    expect((await errorOf(dispatcher.payments.listEvents({}))).code).toBe('FORBIDDEN');
     expect((await finance.payments.listEvents({ status: 'failed' })).total).toBe(1);
   });
 
@@ -189,12 +164,12 @@ describe('payment events ledger', () => {
       [ids.acmeFailed]: 'failed',
       [ids.unrouted]: 'unrouted',
     });
-    expect((await finance.payments.eventsSummary()).byStatus).toMatchObject({
+    expect((await finance.payments.getEventsSummary()).byStatus).toMatchObject({
       received: 2,
       failed: 0,
     });
 
-    const audit = await c.admin.audit.list({ action: 'processor_event.bulk_replayed' });
+    const audit = await c.admin.audit.listEntries({ action: 'processor_event.bulk_replayed' });
     expect(audit.total).toBe(1);
     expect(audit.items[0]).toMatchObject({
       actorEmail: 'finance@souk.test',

@@ -2,33 +2,13 @@
 // gateway refuses to run while one of its transactions is open, and every flow that
 // talks to the processor completes against the sandbox with no transaction open at
 // the moment of any processor call, whoever opened it (scope, middleware or withOrg).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AppError,
-  createOrgScope,
-  createProcessorEventIngest,
-  drainProcessorEvents,
-  PROCESSOR_CALL_IN_TRANSACTION,
-  resumeToken,
-} from '@souk/core';
-import { createRouterPool, withOrg, type RouterPool } from '@souk/db';
-import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
-import type { SoukSession } from '@souk/auth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AppError, createOrgScope, PROCESSOR_CALL_IN_TRANSACTION, resumeToken } from '@souk/core';
+import { withOrg } from '@souk/db';
 import { createStripeGateway, type PaymentGateway } from '@souk/payments';
-import { startStripeSandbox, type StripeSandbox } from '@souk/stripe-sandbox';
 import { apiEnv } from './env';
-import { callerAs, seededCallers, sessionFor } from './test/harness';
-
-const SECRET = 'whsec_guard_test';
-const CONNECT_SECRET = 'whsec_guard_connect_test';
-let testDb: TestDatabase;
-let sandbox: StripeSandbox;
-let sink: Server;
-let router: RouterPool;
-let sandboxGateway: PaymentGateway;
-let orgId: string;
+import { callerAs, type Caller } from './test/harness';
+import { sandboxStackForFile } from './test/sandbox-stack';
 
 /** Every processor call the flows made, and the transactions open (anywhere) at that moment. */
 const calls: { method: string; openTransactions: number }[] = [];
@@ -74,89 +54,28 @@ function spying(inner: PaymentGateway): PaymentGateway {
   };
 }
 
-type Caller = ReturnType<typeof callerAs>;
-const as = {} as Record<'shop' | 'organizer' | 'venue' | 'photo' | 'admin', Caller>;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seededCallers(testDb.db);
-  router = createRouterPool(testDb.appUrl);
-  const ingest = createProcessorEventIngest({
-    db: testDb.db,
-    router,
-    platformSecrets: [SECRET],
-    connectSecrets: [CONNECT_SECRET],
-  });
-  sink = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      ingest
-        .accept({
-          rawBody: Buffer.concat(chunks),
-          signature: req.headers['stripe-signature'] as string | undefined,
-          endpoint: req.url?.endsWith('/connect') ? 'connect' : 'account',
-        })
-        .then((outcome) => {
-          res.statusCode = outcome.status === 'rejected' ? 400 : 200;
-          res.end();
-        })
-        .catch(() => {
-          res.statusCode = 503;
-          res.end();
-        });
-    });
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  const hook = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/webhooks/stripe`;
-  sandbox = await startStripeSandbox({
-    port: 0,
-    webhookEndpoints: [
-      { url: hook, secret: SECRET },
-      { url: `${hook}/connect`, secret: CONNECT_SECRET, connect: true },
-    ],
-    retry: { maxAttempts: 5, baseDelayMs: 20 },
-  });
-  // Webhooks wait for settle(), so no ingest transaction runs while a flow calls out.
-  sandbox.setDeliveryMode({ paused: true });
-  sandboxGateway = createStripeGateway({ secretKey: sandbox.apiKey, apiUrl: sandbox.url });
-  const gateway = spying(sandboxGateway);
-  const sessions: Record<string, SoukSession> = {};
-  for (const [who, email] of Object.entries({
+const stack = sandboxStackForFile({
+  secret: 'whsec_guard_test',
+  connectSecret: 'whsec_guard_connect_test',
+  logins: {
     organizer: 'customer@souk.test',
     venue: 'venue@souk.test',
     photo: 'vendor@souk.test',
     admin: 'admin@souk.test',
-  })) {
-    sessions[who] = await sessionFor(testDb.db, email);
-    as[who as 'organizer'] = callerAs(testDb.db, sessions[who], undefined, { gateway });
-  }
-  as.shop = callerAs(testDb.db, sessions.organizer!, undefined, {
+  },
+  callerGateway: spying,
+});
+const { testDb, as, control } = stack;
+let shop: Caller;
+
+beforeAll(() => {
+  // Webhooks wait for settle(), so no ingest transaction runs while a flow calls out.
+  stack.sandbox.setDeliveryMode({ paused: true });
+  shop = callerAs(testDb.db, stack.sessions.organizer, undefined, {
     apiKey: apiEnv.CHECKOUT_API_KEY,
-    gateway,
+    gateway: spying(stack.gateway),
   });
-  orgId = sessions.admin!.orgId;
 });
-afterAll(async () => {
-  await sandbox?.stop();
-  await new Promise<void>((resolve) => (sink ? sink.close(() => resolve()) : resolve()));
-  await router?.end();
-  await testDb?.drop();
-});
-
-async function settle() {
-  await sandbox.flushDeliveries();
-  await drainProcessorEvents({ db: testDb.db, router });
-}
-
-async function control(path: string) {
-  const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${sandbox.controlToken}` },
-  });
-  expect(res.status).toBe(200);
-  await settle();
-}
 
 /** Runs one flow; returns the processor calls it made, each checked for open transactions. */
 async function flow<T>(run: () => Promise<T>): Promise<{ result: T; methods: string[] }> {
@@ -169,7 +88,7 @@ async function flow<T>(run: () => Promise<T>): Promise<{ result: T; methods: str
 
 describe('the org scope gateway', () => {
   it('refuses inside a transaction of its scope, and while one is open beside it; works outside', async () => {
-    const scope = createOrgScope({ db: testDb.db, orgId, gateway: sandboxGateway });
+    const scope = createOrgScope({ db: testDb.db, orgId: stack.orgId, gateway: stack.gateway });
     const processor = await scope.gateway();
     const inside = await scope
       .transaction(() => processor.retrieveConnectedAccount('acct_none'))
@@ -194,7 +113,7 @@ describe('the org scope gateway', () => {
     expect((beside as Error).message).toBe(PROCESSOR_CALL_IN_TRANSACTION);
 
     // A transaction of another scope (the middleware's) further up the call counts too.
-    const other = createOrgScope({ db: testDb.db, orgId });
+    const other = createOrgScope({ db: testDb.db, orgId: stack.orgId });
     const nested = await other
       .transaction(() => processor.retrieveConnectedAccount('acct_none'))
       .catch((e: unknown) => e);
@@ -202,8 +121,8 @@ describe('the org scope gateway', () => {
 
     // The flow checks below see a transaction opened with plain withOrg, too.
     const from = calls.length;
-    await withOrg(testDb.db, orgId, () =>
-      spying(sandboxGateway)
+    await withOrg(testDb.db, stack.orgId, () =>
+      spying(stack.gateway)
         .retrieveConnectedAccount('acct_none')
         .catch(() => undefined),
     );
@@ -218,7 +137,7 @@ describe('the org scope gateway', () => {
 
   it('keeps a network failure an internal error, not a refusal', async () => {
     const dead = createStripeGateway({ secretKey: 'sk_test_x', apiUrl: 'http://127.0.0.1:9' });
-    const scope = createOrgScope({ db: testDb.db, orgId, gateway: dead });
+    const scope = createOrgScope({ db: testDb.db, orgId: stack.orgId, gateway: dead });
     const error = await (
       await scope.gateway()
     )
@@ -233,12 +152,12 @@ describe('every processor flow runs with no transaction open', () => {
   it('checkout: start, regenerate, resume', async () => {
     const selection = { options: {}, addOnIds: [], planId: null, customFields: {} };
     const started = await flow(() =>
-      as.shop.checkout.start({ productSlug: 'brand-photo-session', selection }),
+      shop.checkout.startCheckout({ productSlug: 'brand-photo-session', selection }),
     );
     expect(started.methods).toEqual(['createCheckoutSession']);
     expect(started.result.isFree).toBe(false);
 
-    const session = await withOrg(testDb.ownerDb, orgId, (tx) =>
+    const session = await withOrg(testDb.ownerDb, stack.orgId, (tx) =>
       tx.hostedCheckoutSession.findFirstOrThrow({
         where: { invoiceId: started.result.invoiceId },
       }),
@@ -252,13 +171,13 @@ describe('every processor flow runs with no transaction open', () => {
     expect(regenerated.methods).toEqual(['createCheckoutSession', 'expireCheckoutSession']);
 
     const token = resumeToken(started.result.orderId);
-    await as.shop.checkout.markAbandoned({ token });
-    const resumed = await flow(() => as.shop.checkout.resume({ token }));
+    await shop.checkout.abandonCheckout({ token });
+    const resumed = await flow(() => shop.checkout.resumeCheckout({ token }));
     expect(resumed.result.status).toBe('open');
   });
 
   it('marketplace: payout setup, pay, withdraw, admin cancel, approve and reverse a payout', async () => {
-    const vendors = (await as.organizer.marketplace.public.vendors({})).items;
+    const vendors = (await as.organizer.marketplace.public.listVendors({})).items;
     const venue = vendors.find((v) => v.displayName === 'Harbor Hall')!;
     const photo = vendors.find((v) => v.displayName === 'Lens & Light Photography')!;
     const ready = async () => {
@@ -269,11 +188,11 @@ describe('every processor flow runs with no transaction open', () => {
         serviceVendorIds: [photo.id],
         currency: 'USD',
       });
-      await as.venue.marketplace.vendor.approve({
+      await as.venue.marketplace.vendor.approveBooking({
         bookingId: booking.id,
         agreedAmountCents: 150_000,
       });
-      await as.photo.marketplace.vendor.approve({
+      await as.photo.marketplace.vendor.approveBooking({
         bookingId: booking.id,
         agreedAmountCents: 60_000,
       });
@@ -294,28 +213,31 @@ describe('every processor flow runs with no transaction open', () => {
     // Pay, switch deposit -> full, then withdraw: the open intent is cancelled.
     const withdrawn = await ready();
     await flow(() =>
-      as.organizer.marketplace.organizer.pay({ bookingId: withdrawn.id, mode: 'deposit' }),
+      as.organizer.marketplace.organizer.payBooking({ bookingId: withdrawn.id, mode: 'deposit' }),
     );
     const switched = await flow(() =>
-      as.organizer.marketplace.organizer.pay({ bookingId: withdrawn.id, mode: 'full' }),
+      as.organizer.marketplace.organizer.payBooking({ bookingId: withdrawn.id, mode: 'full' }),
     );
     expect(switched.methods).toEqual(['cancelPaymentIntent', 'createPaymentIntent']);
     const cancelled = await flow(() =>
-      as.organizer.marketplace.organizer.cancel({ bookingId: withdrawn.id, reason: 'Moved' }),
+      as.organizer.marketplace.organizer.cancelBooking({
+        bookingId: withdrawn.id,
+        reason: 'Moved',
+      }),
     );
     expect(cancelled.result.status).toBe('cancelled');
 
     // Paid in full: a payout approved and reversed, then the booking cancelled by an admin.
     const paid = await ready();
     const pay = await flow(() =>
-      as.organizer.marketplace.organizer.pay({ bookingId: paid.id, mode: 'full' }),
+      as.organizer.marketplace.organizer.payBooking({ bookingId: paid.id, mode: 'full' }),
     );
     await control(`payment_intents/${pay.result.paymentIntentId}/succeed`);
-    const payout = (await as.photo.marketplace.vendor.payouts({ status: 'locked' })).items.find(
+    const payout = (await as.photo.marketplace.vendor.listPayouts({ status: 'locked' })).items.find(
       (p) => p.bookingId === paid.id && p.milestone === 'reservation',
     )!;
     await as.photo.marketplace.vendor.requestPayout({ id: payout.id });
-    const approved = await flow(() => as.admin.marketplace.admin.approvePayout({ id: payout.id }));
+    const approved = await flow(() => as.admin.marketplace.admin.sendPayout({ id: payout.id }));
     expect(approved.result.status).toBe('paid');
     expect(approved.methods).toEqual(['createTransfer']);
     const reversed = await flow(() =>

@@ -27,17 +27,17 @@ afterAll(async () => {
 
 describe('admin read-only mode', () => {
   it('keeps reads working and refuses changes with CONFLICT, writing nothing', async () => {
-    const list = await c.admin.catalog.list({ search: 'instagram' });
+    const list = await c.admin.catalog.listProducts({ search: 'instagram' });
     expect(list.total).toBe(1);
     const id = list.items[0]!.id;
     await expect(
-      c.admin.catalog.update({ id, name: 'Changed during incident' }),
+      c.admin.catalog.updateProduct({ id, name: 'Changed during incident' }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'Admin is in read-only mode: changes are paused during an incident',
     });
-    expect((await c.admin.catalog.getById({ id })).name).toBe('Instagram Growth');
-    const audit = await c.admin.audit.list({ action: 'product.updated' });
+    expect((await c.admin.catalog.getProduct({ id })).name).toBe('Instagram Growth');
+    const audit = await c.admin.audit.listEntries({ action: 'product.updated' });
     expect(audit.total).toBe(0);
   });
 });
@@ -53,7 +53,7 @@ describe('read-only mode pauses staff changes only', () => {
     const admin = await as('admin@souk.test');
     const orgId = c.sessions.admin.orgId;
 
-    const directory = await c.anonymous.marketplace.public.vendors({});
+    const directory = await c.anonymous.marketplace.public.listVendors({});
     const id = (name: string) => directory.items.find((v) => v.displayName === name)!.id;
     const booking = await organizer.marketplace.organizer.createBooking({
       eventDate: '2027-06-12',
@@ -63,23 +63,32 @@ describe('read-only mode pauses staff changes only', () => {
       requestedBudgetCents: 200_000,
       currency: 'USD',
     });
-    await photo.marketplace.vendor.counter({ bookingId: booking.id, proposedAmountCents: 60_000 });
-    const view = await organizer.marketplace.organizer.booking({ bookingId: booking.id });
-    await organizer.marketplace.organizer.respondToCounter({
+    await photo.marketplace.vendor.counterBooking({
+      bookingId: booking.id,
+      proposedAmountCents: 60_000,
+    });
+    const view = await organizer.marketplace.organizer.getBooking({ bookingId: booking.id });
+    await organizer.marketplace.organizer.answerCounterOffer({
       bookingId: booking.id,
       bookingVendorId: view.vendors.find((v) => v.vendor.displayName.startsWith('Lens'))!.id,
       accept: true,
     });
-    await venue.marketplace.vendor.approve({ bookingId: booking.id, agreedAmountCents: 150_000 });
+    await venue.marketplace.vendor.approveBooking({
+      bookingId: booking.id,
+      agreedAmountCents: 150_000,
+    });
 
     await expect(
       admin.marketplace.admin.cancelBooking({ bookingId: booking.id, reason: 'Incident drill' }),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: READ_ONLY_MESSAGE });
 
-    const pay = await organizer.marketplace.organizer.pay({ bookingId: booking.id, mode: 'full' });
+    const pay = await organizer.marketplace.organizer.payBooking({
+      bookingId: booking.id,
+      mode: 'full',
+    });
     expect(pay.payUrl).toContain('/pay/payment_intents/');
 
-    const upload = await photo.uploads.request({
+    const upload = await photo.uploads.requestUpload({
       kind: 'service_portfolio',
       fileName: 'Reception.png',
       contentType: 'image/png',

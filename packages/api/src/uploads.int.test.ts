@@ -3,7 +3,6 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import S3rver from '@20minutes/s3rver';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   confirmUpload,
@@ -15,11 +14,12 @@ import {
   type TenantContext,
   type UploadSettings,
 } from '@souk/core';
-import { signedUploadUrl, tinyPdf, tinyPng } from '@souk/core/testing';
+import { signedUploadUrl, tinyPdf, tinyPng, uploadLinkParams } from '@souk/core/testing';
 import { withOrg } from '@souk/db';
-import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
 import { fieldErrorsOf } from './errors';
-import { callerAs, seededCallers, sessionFor } from './test/harness';
+import { callerAs, sessionFor, type Caller } from './test/harness';
+import { seededDatabaseForFile } from './test/seeded-database';
+import { errorOf } from './test/trpc-errors';
 
 // Before @souk/core reads its env: this file's files go to a temporary root.
 const uploadRoot = vi.hoisted(() => {
@@ -28,10 +28,8 @@ const uploadRoot = vi.hoisted(() => {
   return root;
 });
 
-let testDb: TestDatabase;
+const { testDb, c } = seededDatabaseForFile();
 let orgId: string;
-let c: Awaited<ReturnType<typeof seededCallers>>;
-type Caller = ReturnType<typeof callerAs>;
 let vendor: Caller;
 let otherVendor: Caller;
 let vendorUserId: string;
@@ -49,8 +47,6 @@ async function ensureVendor(userId: string, displayName: string): Promise<string
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  c = await seededCallers(testDb.db);
   orgId = c.sessions.admin.orgId;
 
   const vendorSession = await sessionFor(testDb.db, 'vendor@souk.test');
@@ -70,32 +66,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await testDb?.drop();
   await rm(uploadRoot, { recursive: true, force: true });
 });
 
-async function failureOf(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 const png = tinyPng(4, 3);
-
-function linkOf(url: string) {
-  const u = new URL(url);
-  return {
-    uploadId: u.pathname.split('/').pop()!,
-    orgId: u.searchParams.get('org'),
-    op: u.searchParams.get('op'),
-    expires: u.searchParams.get('expires'),
-    sig: u.searchParams.get('sig'),
-  };
-}
 
 function streamOf(...chunks: Uint8Array[]): ReadableStream<Uint8Array> {
   return new ReadableStream({
@@ -108,7 +82,12 @@ function streamOf(...chunks: Uint8Array[]): ReadableStream<Uint8Array> {
 
 /** What the web route does with a PUT to the signed URL. */
 function put(url: string, body: Uint8Array, contentLength: number | null = body.length) {
-  return receiveLocalUpload({ ...linkOf(url), db: testDb.db, body: streamOf(body), contentLength });
+  return receiveLocalUpload({
+    ...uploadLinkParams(url),
+    db: testDb.db,
+    body: streamOf(body),
+    contentLength,
+  });
 }
 
 const uploadRow = (id: string) =>
@@ -136,7 +115,7 @@ describe('who may upload what', () => {
       'service_portfolio',
       'template_media',
     ] as const) {
-      const error = await failureOf(c.customer.uploads.request({ ...photo(), kind }));
+      const error = await errorOf(c.customer.uploads.requestUpload({ ...photo(), kind }));
       expect(error.code).toBe('FORBIDDEN');
     }
     // Core says which kind, whatever the permission table grants.
@@ -158,18 +137,20 @@ describe('who may upload what', () => {
   });
 
   it('a vendor cannot request template_media', async () => {
-    const error = await failureOf(vendor.uploads.request({ ...photo(), kind: 'template_media' }));
+    const error = await errorOf(
+      vendor.uploads.requestUpload({ ...photo(), kind: 'template_media' }),
+    );
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toContain('template_media');
   });
 
   it('an admin cannot request vendor kinds, but can request template_media', async () => {
     for (const kind of ['venue_blueprint', 'venue_photo', 'service_portfolio'] as const) {
-      const error = await failureOf(c.admin.uploads.request({ ...photo(), kind }));
+      const error = await errorOf(c.admin.uploads.requestUpload({ ...photo(), kind }));
       expect(error.code).toBe('FORBIDDEN');
       expect(error.message).toContain(kind);
     }
-    const ok = await c.admin.uploads.request({ ...photo(), kind: 'template_media' });
+    const ok = await c.admin.uploads.requestUpload({ ...photo(), kind: 'template_media' });
     const row = await uploadRow(ok.uploadId);
     expect(row).toMatchObject({ kind: 'template_media', vendorId: null, status: 'pending' });
   });
@@ -182,7 +163,7 @@ describe('who may upload what', () => {
       tx.membership.create({ data: { orgId, userId: user.id, role: 'VENDOR' } }),
     );
     const fresh = callerAs(testDb.db, await sessionFor(testDb.db, user.email));
-    const error = await failureOf(fresh.uploads.request(photo()));
+    const error = await errorOf(fresh.uploads.requestUpload(photo()));
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toMatch(/vendor profile.*venue_photo/);
   });
@@ -191,8 +172,8 @@ describe('who may upload what', () => {
 describe('what may be declared', () => {
   it('a type outside the allowlist names contentType (SVG is not allowed by default)', async () => {
     const before = await uploadCount();
-    const error = await failureOf(
-      vendor.uploads.request(photo({ fileName: 'logo.svg', contentType: 'image/svg+xml' })),
+    const error = await errorOf(
+      vendor.uploads.requestUpload(photo({ fileName: 'logo.svg', contentType: 'image/svg+xml' })),
     );
     expect(error.code).toBe('BAD_REQUEST');
     expect(Object.keys(fieldErrorsOf(error.cause) ?? {})).toEqual(['contentType']);
@@ -200,17 +181,17 @@ describe('what may be declared', () => {
   });
 
   it('too many bytes names sizeBytes', async () => {
-    const error = await failureOf(vendor.uploads.request(photo({ sizeBytes: 15_000_001 })));
+    const error = await errorOf(vendor.uploads.requestUpload(photo({ sizeBytes: 15_000_001 })));
     expect(error.code).toBe('BAD_REQUEST');
     expect(fieldErrorsOf(error.cause)).toHaveProperty('sizeBytes');
   });
 
   it('a bad kind or an empty file name names the field', async () => {
-    const kind = await failureOf(
-      vendor.uploads.request({ ...photo(), kind: 'avatar' as 'venue_photo' }),
+    const kind = await errorOf(
+      vendor.uploads.requestUpload({ ...photo(), kind: 'avatar' as 'venue_photo' }),
     );
     expect(fieldErrorsOf(kind.cause)).toHaveProperty('kind');
-    const name = await failureOf(vendor.uploads.request(photo({ fileName: '  ' })));
+    const name = await errorOf(vendor.uploads.requestUpload(photo({ fileName: '  ' })));
     expect(fieldErrorsOf(name.cause)).toHaveProperty('fileName');
   });
 });
@@ -219,7 +200,7 @@ describe('local storage: signed PUT, checks on the real bytes, signed GET', () =
   let storedId: string;
 
   it('a real PNG lands stored, sniffed as image/png, under uploads/{org}/{owner}/', async () => {
-    const req = await vendor.uploads.request(photo());
+    const req = await vendor.uploads.requestUpload(photo());
     expect(req.method).toBe('PUT');
     expect(req.url).toMatch(
       new RegExp(`/api/uploads/${req.uploadId}\\?org=${orgId}&op=put&expires=\\d+&sig=`),
@@ -250,20 +231,22 @@ describe('local storage: signed PUT, checks on the real bytes, signed GET', () =
     expect(await filesOf(vendorUserId)).toContain(`${req.uploadId}-Terrace-at-dusk.png`);
 
     // confirm is a no-op for local uploads and says where it stands.
-    expect(await vendor.uploads.confirm({ uploadId: req.uploadId })).toMatchObject({
+    expect(await vendor.uploads.confirmUpload({ uploadId: req.uploadId })).toMatchObject({
       status: 'stored',
       sizeBytes: png.length,
     });
-    const mine = await vendor.uploads.listMine({ kind: 'venue_photo' });
+    const mine = await vendor.uploads.listMyUploads({ kind: 'venue_photo' });
     expect(mine.map((u) => u.id)).toContain(req.uploadId);
-    expect((await otherVendor.uploads.listMine()).map((u) => u.id)).not.toContain(req.uploadId);
+    expect((await otherVendor.uploads.listMyUploads()).map((u) => u.id)).not.toContain(
+      req.uploadId,
+    );
     storedId = req.uploadId;
   });
 
   it('a used link cannot store other bytes over it', async () => {
     const row = await uploadRow(storedId);
     const again = await receiveLocalUpload({
-      ...linkOf(
+      ...uploadLinkParams(
         signedUploadUrl(
           'http://x',
           { orgId, uploadId: storedId, op: 'put', expires: Math.floor(Date.now() / 1000) + 60 },
@@ -278,9 +261,9 @@ describe('local storage: signed PUT, checks on the real bytes, signed GET', () =
   });
 
   it('the GET serves the bytes with the sniffed type, nosniff and inline disposition', async () => {
-    const { url } = await vendor.uploads.downloadUrl({ uploadId: storedId });
-    expect(linkOf(url).op).toBe('get');
-    const served = await readLocalUpload({ ...linkOf(url), db: testDb.db });
+    const { url } = await vendor.uploads.getDownloadUrl({ uploadId: storedId });
+    expect(uploadLinkParams(url).op).toBe('get');
+    const served = await readLocalUpload({ ...uploadLinkParams(url), db: testDb.db });
     if (!served.ok) throw new Error(served.message);
     expect(served.headers).toMatchObject({
       'Content-Type': 'image/png',
@@ -293,31 +276,34 @@ describe('local storage: signed PUT, checks on the real bytes, signed GET', () =
     expect(body.equals(png)).toBe(true);
 
     // A PUT link does not read, and a GET link cannot be stretched.
-    const { url: putUrl } = await vendor.uploads.request(photo());
-    expect(await readLocalUpload({ ...linkOf(putUrl), db: testDb.db })).toMatchObject({
+    const { url: putUrl } = await vendor.uploads.requestUpload(photo());
+    expect(await readLocalUpload({ ...uploadLinkParams(putUrl), db: testDb.db })).toMatchObject({
       problem: 'invalid_link',
     });
-    const stretched = { ...linkOf(url), expires: String(Number(linkOf(url).expires) + 3600) };
+    const stretched = {
+      ...uploadLinkParams(url),
+      expires: String(Number(uploadLinkParams(url).expires) + 3600),
+    };
     expect(await readLocalUpload({ ...stretched, db: testDb.db })).toMatchObject({
       problem: 'bad_signature',
     });
   });
 
   it('an owner/admin may get a download link; another vendor may not', async () => {
-    await expect(c.admin.uploads.downloadUrl({ uploadId: storedId })).resolves.toHaveProperty(
+    await expect(c.admin.uploads.getDownloadUrl({ uploadId: storedId })).resolves.toHaveProperty(
       'url',
     );
-    const error = await failureOf(otherVendor.uploads.downloadUrl({ uploadId: storedId }));
+    const error = await errorOf(otherVendor.uploads.getDownloadUrl({ uploadId: storedId }));
     expect(error.code).toBe('NOT_FOUND');
     // Nor can they confirm (or learn anything about) it.
-    expect((await failureOf(otherVendor.uploads.confirm({ uploadId: storedId }))).code).toBe(
+    expect((await errorOf(otherVendor.uploads.confirmUpload({ uploadId: storedId }))).code).toBe(
       'NOT_FOUND',
     );
   });
 
   it('a PDF declared as image/png is rejected and its bytes removed', async () => {
     const pdf = tinyPdf();
-    const req = await vendor.uploads.request(
+    const req = await vendor.uploads.requestUpload(
       photo({ fileName: 'sneaky.png', sizeBytes: pdf.length }),
     );
     const landed = await put(req.url, pdf);
@@ -330,21 +316,23 @@ describe('local storage: signed PUT, checks on the real bytes, signed GET', () =
     );
     expect(existsSync(path.join(uploadRoot, req.key))).toBe(false);
     expect((await filesOf(vendorUserId)).filter((f) => f.startsWith(req.uploadId))).toEqual([]);
-    expect((await failureOf(vendor.uploads.downloadUrl({ uploadId: req.uploadId }))).code).toBe(
+    expect((await errorOf(vendor.uploads.getDownloadUrl({ uploadId: req.uploadId }))).code).toBe(
       'CONFLICT',
     );
   });
 
   it('plain text declared as image/png is rejected', async () => {
     const text = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
-    const req = await vendor.uploads.request(photo({ fileName: 'x.png', sizeBytes: text.length }));
+    const req = await vendor.uploads.requestUpload(
+      photo({ fileName: 'x.png', sizeBytes: text.length }),
+    );
     expect(await put(req.url, text)).toMatchObject({ ok: false, problem: 'unsupported_type' });
     expect(await uploadRow(req.uploadId)).toMatchObject({ status: 'rejected', sniffedType: null });
     expect(existsSync(path.join(uploadRoot, req.key))).toBe(false);
   });
 
   it('more bytes than declared are cut off and rejected as too large', async () => {
-    const req = await vendor.uploads.request(photo({ fileName: 'big.png' }));
+    const req = await vendor.uploads.requestUpload(photo({ fileName: 'big.png' }));
     // No Content-Length (chunked): the cap is enforced while streaming.
     const landed = await put(req.url, Buffer.concat([png, Buffer.alloc(64 * 1024)]), null);
     expect(landed).toMatchObject({ ok: false, problem: 'too_large' });
@@ -354,14 +342,14 @@ describe('local storage: signed PUT, checks on the real bytes, signed GET', () =
     expect((await filesOf(vendorUserId)).filter((f) => f.startsWith(req.uploadId))).toEqual([]);
 
     // A Content-Length over the limit is refused before a byte is read.
-    const req2 = await vendor.uploads.request(photo({ fileName: 'big2.png' }));
+    const req2 = await vendor.uploads.requestUpload(photo({ fileName: 'big2.png' }));
     const body = new ReadableStream<Uint8Array>({
       pull() {
         throw new Error('the body must not be read');
       },
     });
     const refused = await receiveLocalUpload({
-      ...linkOf(req2.url),
+      ...uploadLinkParams(req2.url),
       db: testDb.db,
       body,
       contentLength: String(png.length + 1),
@@ -371,10 +359,10 @@ describe('local storage: signed PUT, checks on the real bytes, signed GET', () =
   });
 
   it('an expired or tampered link is refused and changes nothing', async () => {
-    const req = await vendor.uploads.request(photo({ fileName: 'later.png' }));
-    const link = linkOf(req.url);
+    const req = await vendor.uploads.requestUpload(photo({ fileName: 'later.png' }));
+    const link = uploadLinkParams(req.url);
     const secret = uploadSettingsFromEnv().linkSecret;
-    const expired = linkOf(
+    const expired = uploadLinkParams(
       signedUploadUrl(
         'http://x',
         { orgId, uploadId: req.uploadId, op: 'put', expires: Math.floor(Date.now() / 1000) - 1 },

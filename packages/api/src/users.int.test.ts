@@ -58,15 +58,17 @@ const userRow = (userId: string) =>
 const auditOf = (userId: string) =>
   testDb.ownerDb.auditLog.findMany({ where: { entityId: userId }, orderBy: { createdAt: 'asc' } });
 
-describe('users.setDisabled: the role hierarchy', () => {
+describe('users.setMemberDisabled: the role hierarchy', () => {
   it('an admin cannot disable the owner or another admin; nothing changes', async () => {
-    const toOwner = await errorOf(c.admin.users.setDisabled({ userId: ownerId, disabled: true }));
+    const toOwner = await errorOf(
+      c.admin.users.setMemberDisabled({ userId: ownerId, disabled: true }),
+    );
     expect(toOwner.code).toBe('FORBIDDEN');
     expect(toOwner.message).toBe('Only an owner can disable an owner (owner@souk.test)');
 
     const otherAdmin = await member({ demo: 'ADMIN' });
     const toAdmin = await errorOf(
-      c.admin.users.setDisabled({ userId: otherAdmin.id, disabled: true }),
+      c.admin.users.setMemberDisabled({ userId: otherAdmin.id, disabled: true }),
     );
     expect(toAdmin.code).toBe('FORBIDDEN');
     expect(toAdmin.message).toBe(`Only an owner can disable an admin (${otherAdmin.email})`);
@@ -79,12 +81,12 @@ describe('users.setDisabled: the role hierarchy', () => {
 
   it('an admin may disable a lower role, in this org only', async () => {
     const viewer = await member({ demo: 'VIEWER' });
-    const result = await c.admin.users.setDisabled({ userId: viewer.id, disabled: true });
+    const result = await c.admin.users.setMemberDisabled({ userId: viewer.id, disabled: true });
     expect(result).toMatchObject({ userId: viewer.id, disabled: true });
     expect((await membershipOf(viewer.id)).disabledAt).not.toBeNull();
     // users.disabledAt is the platform's switch: a tenant never sets it.
     expect((await userRow(viewer.id)).disabledAt).toBeNull();
-    const listed = (await c.admin.users.list()).find((m) => m.userId === viewer.id);
+    const listed = (await c.admin.users.listMembers()).find((m) => m.userId === viewer.id);
     expect(listed).toMatchObject({ role: 'VIEWER', isPlatformDisabled: false });
     expect(listed!.disabledAt).toBeInstanceOf(Date);
   });
@@ -98,7 +100,7 @@ describe('users.setDisabled: the role hierarchy', () => {
     });
     expect(signedIn).toMatchObject({ orgId: orgIds.demo, role: 'ADMIN' });
 
-    const result = await owner.users.setDisabled({ userId: admin2.id, disabled: true });
+    const result = await owner.users.setMemberDisabled({ userId: admin2.id, disabled: true });
     expect(result).toEqual({ userId: admin2.id, disabled: true, sessionsRevoked: 1 });
     expect((await membershipOf(admin2.id)).disabledAt).not.toBeNull();
     expect((await userRow(admin2.id)).disabledAt).toBeNull();
@@ -117,7 +119,7 @@ describe('users.setDisabled: the role hierarchy', () => {
     ]);
     expect(audit[0]!.after).toMatchObject({ email: admin2.email, role: 'ADMIN' });
 
-    await owner.users.setDisabled({ userId: admin2.id, disabled: false });
+    await owner.users.setMemberDisabled({ userId: admin2.id, disabled: false });
     expect((await membershipOf(admin2.id)).disabledAt).toBeNull();
     expect(
       await authenticate({ db: testDb.db, email: admin2.email, password: DEMO_PASSWORD }),
@@ -125,14 +127,14 @@ describe('users.setDisabled: the role hierarchy', () => {
   });
 
   it('nobody disables themselves, and a tenant admin cannot reach another org', async () => {
-    const self = await errorOf(owner.users.setDisabled({ userId: ownerId, disabled: true }));
+    const self = await errorOf(owner.users.setMemberDisabled({ userId: ownerId, disabled: true }));
     expect(self.code).toBe('FORBIDDEN');
     expect(self.message).toBe('You cannot disable your own account');
     expect(fieldErrorsOf(self.cause)).toEqual({ userId: ['You cannot disable your own account'] });
 
     const demoViewer = await member({ demo: 'VIEWER' });
     const across = await errorOf(
-      c.acmeAdmin.users.setDisabled({ userId: demoViewer.id, disabled: true }),
+      c.acmeAdmin.users.setMemberDisabled({ userId: demoViewer.id, disabled: true }),
     );
     expect(across.code).toBe('NOT_FOUND');
     expect((await membershipOf(demoViewer.id)).disabledAt).toBeNull();
@@ -142,7 +144,7 @@ describe('users.setDisabled: the role hierarchy', () => {
 
 describe('the last enabled owner', () => {
   it('cannot be demoted', async () => {
-    const error = await errorOf(owner.users.setRole({ userId: ownerId, role: 'ADMIN' }));
+    const error = await errorOf(owner.users.setMemberRole({ userId: ownerId, role: 'ADMIN' }));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toBe(
       'You cannot demote owner@souk.test: they are the last enabled owner of this organization. Make someone else an owner first',
@@ -154,8 +156,8 @@ describe('the last enabled owner', () => {
     const second = await member({ demo: 'OWNER' });
     const secondCaller = callerAs(testDb.db, await second.caller());
     const results = await Promise.allSettled([
-      owner.users.setDisabled({ userId: second.id, disabled: true }),
-      secondCaller.users.setDisabled({ userId: ownerId, disabled: true }),
+      owner.users.setMemberDisabled({ userId: second.id, disabled: true }),
+      secondCaller.users.setMemberDisabled({ userId: ownerId, disabled: true }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected')!;
@@ -170,18 +172,18 @@ describe('the last enabled owner', () => {
     // The owner left in charge re-enables the other, and the org has two owners again.
     const winner = enabled[0]!.userId === ownerId ? owner : secondCaller;
     const loserId = enabled[0]!.userId === ownerId ? second.id : ownerId;
-    await winner.users.setDisabled({ userId: loserId, disabled: false });
+    await winner.users.setMemberDisabled({ userId: loserId, disabled: false });
     // With two enabled owners, one may now be demoted; the last one may not.
-    await owner.users.setRole({ userId: second.id, role: 'VIEWER' });
+    await owner.users.setMemberRole({ userId: second.id, role: 'VIEWER' });
     expect((await membershipOf(second.id)).role).toBe('VIEWER');
     expect((await membershipOf(ownerId)).disabledAt).toBeNull();
   });
 });
 
-describe('users.setRole', () => {
+describe('users.setMemberRole', () => {
   it('follows the same hierarchy and is audited', async () => {
     const staff = await member({ demo: 'VIEWER' });
-    expect(await c.admin.users.setRole({ userId: staff.id, role: 'FINANCE' })).toEqual({
+    expect(await c.admin.users.setMemberRole({ userId: staff.id, role: 'FINANCE' })).toEqual({
       userId: staff.id,
       role: 'FINANCE',
     });
@@ -189,16 +191,18 @@ describe('users.setRole', () => {
     // The new role applies on the member's next request.
     expect((await sessionFor(testDb.db, staff.email)).role).toBe('FINANCE');
 
-    const promote = await errorOf(c.admin.users.setRole({ userId: staff.id, role: 'ADMIN' }));
+    const promote = await errorOf(c.admin.users.setMemberRole({ userId: staff.id, role: 'ADMIN' }));
     expect(promote.code).toBe('FORBIDDEN');
     expect(promote.message).toBe('Only an owner can make someone an admin');
-    const demoteOwner = await errorOf(c.admin.users.setRole({ userId: ownerId, role: 'VIEWER' }));
+    const demoteOwner = await errorOf(
+      c.admin.users.setMemberRole({ userId: ownerId, role: 'VIEWER' }),
+    );
     expect(demoteOwner.code).toBe('FORBIDDEN');
     expect(demoteOwner.message).toBe(
       'Only an owner can change the role of an owner (owner@souk.test)',
     );
 
-    await owner.users.setRole({ userId: staff.id, role: 'ADMIN' });
+    await owner.users.setMemberRole({ userId: staff.id, role: 'ADMIN' });
     expect((await membershipOf(staff.id)).role).toBe('ADMIN');
     const audit = await auditOf(staff.id);
     expect(audit.map((a) => [a.action, a.actorEmail, a.before, a.after])).toEqual([
@@ -219,13 +223,13 @@ describe('users.setRole', () => {
 
   it('changes staff roles only, naming the field', async () => {
     const customer = c.sessions.customer.user.id;
-    const notStaff = await errorOf(owner.users.setRole({ userId: customer, role: 'VIEWER' }));
+    const notStaff = await errorOf(owner.users.setMemberRole({ userId: customer, role: 'VIEWER' }));
     expect(notStaff.code).toBe('CONFLICT');
     expect(notStaff.message).toBe(
       'customer@souk.test is a customer: only staff roles can be changed here',
     );
     const bad = await errorOf(
-      owner.users.setRole({ userId: customer, role: 'CUSTOMER' as 'VIEWER' }),
+      owner.users.setMemberRole({ userId: customer, role: 'CUSTOMER' as 'VIEWER' }),
     );
     expect(bad.code).toBe('BAD_REQUEST');
     expect(fieldErrorsOf(bad.cause)).toEqual({
@@ -253,7 +257,7 @@ describe('a person in two orgs', () => {
       },
     });
 
-    const result = await owner.users.setDisabled({ userId: both.id, disabled: true });
+    const result = await owner.users.setMemberDisabled({ userId: both.id, disabled: true });
     expect(result.sessionsRevoked).toBe(1);
 
     expect(await loadSession({ db: testDb.db, sid: demoSession!.sid })).toBeNull();

@@ -1,36 +1,20 @@
 // One person, two hats: a customer who onboards as a vendor keeps organizing events.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withOrg } from '@souk/db';
-import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
-import { callerAs, seededCallers, sessionFor } from './test/harness';
+import { callerAs, sessionFor } from './test/harness';
+import { seededDatabaseForFile } from './test/seeded-database';
+import { onboardNightOwlDjs } from './test/vendors';
 
-let testDb: TestDatabase;
-let c: Awaited<ReturnType<typeof seededCallers>>;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  c = await seededCallers(testDb.db);
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const { testDb, c } = seededDatabaseForFile();
 
 describe('a customer who onboarded as a vendor', () => {
   it('can still create a booking request as an organizer', async () => {
     const applicant = callerAs(testDb.db, await sessionFor(testDb.db, 'applicant@souk.test'));
-    const profile = await applicant.marketplace.vendor.onboard({
-      type: 'service_provider',
-      displayName: 'Night Owl DJs',
-      city: 'Porto',
-    });
-    expect(profile.status).toBe('pending');
-
-    const session = await sessionFor(testDb.db, 'applicant@souk.test');
-    expect(session.role).toBe('VENDOR');
+    const { session } = await onboardNightOwlDjs(testDb.db, applicant);
     const asVendor = callerAs(testDb.db, session);
-    expect((await asVendor.marketplace.vendor.me())?.displayName).toBe('Night Owl DJs');
+    expect((await asVendor.marketplace.vendor.getMyVendor())?.displayName).toBe('Night Owl DJs');
 
-    const directory = (await c.anonymous.marketplace.public.vendors({})).items;
+    const directory = (await c.anonymous.marketplace.public.listVendors({})).items;
     const venue = directory.find((v) => v.displayName === 'Harbor Hall')!;
     const booking = await asVendor.marketplace.organizer.createBooking({
       eventDate: '2027-09-18',
@@ -56,14 +40,14 @@ describe('a customer who onboarded as a vendor', () => {
     expect(row.vendors.map((v) => [v.vendor.displayName, v.role, v.status])).toEqual([
       ['Harbor Hall', 'venue', 'pending'],
     ]);
-    const mine = await asVendor.marketplace.organizer.bookings({});
+    const mine = await asVendor.marketplace.organizer.listBookings({});
     expect(JSON.stringify(mine)).toContain(booking.id);
   });
 
   it('cannot book their own listing, and nothing is created', async () => {
     const session = await sessionFor(testDb.db, 'venue@souk.test');
     const venueOwner = callerAs(testDb.db, session);
-    const directory = (await c.anonymous.marketplace.public.vendors({})).items;
+    const directory = (await c.anonymous.marketplace.public.listVendors({})).items;
     const own = directory.find((v) => v.displayName === 'Harbor Hall')!;
     const before = await withOrg(testDb.ownerDb, session.orgId, (tx) =>
       tx.booking.count({ where: { organizerId: session.user.id } }),

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withOrg, withTenant } from '@souk/db';
-import { DEMO_PASSWORD, seedDatabase } from '@souk/db/seed';
-import { createTestDatabase, type TestDatabase } from '@souk/db/testing';
+import { DEMO_PASSWORD } from '@souk/db/seed';
+import { testDatabaseForFile } from '@souk/db/testing';
 import { changePassword, setUserDisabled } from './account';
 import { hashPassword } from './password';
 import { authenticate, loadSession, revokeSession } from './sessions';
 
-let testDb: TestDatabase;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDatabase(testDb.db);
-});
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = testDatabaseForFile({ seed: true });
 
 async function newUser(role: 'ADMIN' | 'VIEWER' = 'VIEWER') {
   const db = testDb.db;

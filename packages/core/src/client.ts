@@ -12,6 +12,25 @@ export {
   isReadyForPayment,
   nextStatuses,
 } from './marketplace/booking-status';
-export { startCheckoutInput, type StartCheckoutInput } from './checkout/schemas';
+export {
+  postOrchestrationEventInput,
+  preferencesInput,
+  startCheckoutInput,
+  type StartCheckoutInput,
+} from './checkout/schemas';
 export { createProductInput } from './catalog/schemas';
 export { templateInput } from './marketplace/template-schemas';
+export {
+  cancelBookingInput,
+  createBookingInput,
+  onboardVendorInput,
+  openDisputeInput,
+  payoutHoldInput,
+  reportModerationInput,
+  resolveDisputeInput,
+  reviewVendorInput,
+  updateVendorProfileInput,
+  vendorApproveInput,
+  vendorCounterInput,
+  vendorDeclineInput,
+} from './marketplace/schemas';

@@ -114,6 +114,12 @@ export {
 } from './payments/payment-credentials';
 // marketplace
 export * from './marketplace/schemas';
+// Named, so they win over the type-only re-exports of the same names in schemas.ts.
+export {
+  payBookingInput,
+  payoutSetupInput,
+  type PayBookingInput,
+} from './marketplace/redirect-schemas';
 export { largestRemainder, splitBps, planAllocation, fractionToBps } from './marketplace/split';
 export {
   canTransition,
@@ -122,7 +128,15 @@ export {
   BOOKING_STATUSES,
 } from './marketplace/booking-status';
 export { redactContactInfo } from './marketplace/redact';
-export * from './marketplace/vendors';
+export { getMyVendor } from './marketplace/get-my-vendor';
+export { onboardVendor } from './marketplace/onboard-vendor';
+export { updateVendorProfile } from './marketplace/update-vendor-profile';
+export { startPayoutSetup } from './marketplace/start-payout-setup';
+export { refreshPayoutStatus } from './marketplace/refresh-payout-status';
+export { listPublicVendors } from './marketplace/list-public-vendors';
+export { listVendors } from './marketplace/list-vendors';
+export { reviewVendor } from './marketplace/review-vendor';
+export { setPayoutsDisabled } from './marketplace/set-payouts-disabled';
 export { listTemplates } from './marketplace/list-templates';
 export type { SubscriptionView } from './marketplace/organizer-subscription';
 export { getMySubscription } from './marketplace/get-my-subscription';
@@ -134,30 +148,35 @@ export { createTemplate } from './marketplace/create-template';
 export { updateTemplate } from './marketplace/update-template';
 export { deleteTemplate } from './marketplace/delete-template';
 export { listOrganizerSubscriptions } from './marketplace/list-organizer-subscriptions';
-export {
-  createBooking,
-  submitBooking,
-  listMyBookings,
-  getMyBooking,
-  respondToCounter,
-  cancelMyBooking,
-} from './marketplace/bookings';
+export { createBooking } from './marketplace/create-booking';
+export { submitBooking } from './marketplace/submit-booking';
+export { listMyBookings } from './marketplace/list-my-bookings';
+export { getMyBooking } from './marketplace/get-my-booking';
+export { respondToCounter } from './marketplace/respond-to-counter';
+export { cancelMyBooking } from './marketplace/cancel-my-booking';
 export { listVendorInbox } from './marketplace/list-vendor-inbox';
 export { getVendorBooking } from './marketplace/get-vendor-booking';
 export { approveBookingRequest } from './marketplace/approve-booking-request';
 export { declineBookingRequest } from './marketplace/decline-booking-request';
 export { counterBookingRequest } from './marketplace/counter-booking-request';
-export { payBooking, listBookingPayments } from './marketplace/booking-payments';
-export * from './marketplace/payouts';
-export { openDispute, listDisputes, resolveDispute } from './marketplace/disputes';
+export { payBooking } from './marketplace/pay-booking';
+export { listBookingPayments } from './marketplace/list-booking-payments';
+export { listVendorPayouts } from './marketplace/list-vendor-payouts';
+export { requestPayout } from './marketplace/request-payout';
+export { listPayouts } from './marketplace/list-payouts';
+export { sendPayout } from './marketplace/send-payout';
+export { holdPayout } from './marketplace/hold-payout';
+export { releasePayout } from './marketplace/release-payout';
+export { reversePayout } from './marketplace/reverse-payout';
+export { openDispute } from './marketplace/open-dispute';
+export { listDisputes } from './marketplace/list-disputes';
+export { resolveDispute } from './marketplace/resolve-dispute';
 export { reportModeration, listModeration } from './marketplace/trust';
-export {
-  completeBooking,
-  forceCompleteBooking,
-  adminCancelBooking,
-  listBookings,
-  adminBookingDetail,
-} from './marketplace/lifecycle';
+export { completeBooking } from './marketplace/complete-booking';
+export { forceCompleteBooking } from './marketplace/force-complete-booking';
+export { cancelBookingWithRefunds } from './marketplace/cancel-booking-with-refunds';
+export { listBookings } from './marketplace/list-bookings';
+export { getBookingForStaff } from './marketplace/get-booking-for-staff';
 // uploads
 export * from './uploads/schemas';
 export { requestUpload, type RequestedUpload } from './uploads/request-upload';

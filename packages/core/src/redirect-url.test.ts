@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coreEnv } from './env';
-import { payBookingInput, payoutSetupInput } from './marketplace/schemas';
+import { payBookingInput, payoutSetupInput } from './marketplace/redirect-schemas';
 import { allowedRedirectHosts } from './redirect-url';
 import { redirectUrl } from './validation';
 

@@ -1,9 +1,10 @@
 // Test databases: one migrated template per test run (see testing-global-setup.ts),
 // one fresh copy per test file, so files run in parallel without resets.
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { APP_ROLE, createDb, type Db } from './client';
 import { dbEnv } from './env';
+import { seedDatabase } from './seed';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -82,4 +83,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       );
     },
   };
+}
+
+/**
+ * The calling test file's own database (seeded with the demo orgs and people when `seed`),
+ * created before its tests and dropped after them. The returned object is filled in by
+ * that beforeAll: read it inside tests and hooks, not while the file loads.
+ */
+export function testDatabaseForFile({ seed = false } = {}): TestDatabase {
+  const testDb = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(testDb, await createTestDatabase());
+    if (seed) await seedDatabase(testDb.db);
+  });
+  afterAll(async () => {
+    // Unset when the beforeAll failed before the database existed.
+    await testDb.drop?.();
+  });
+  return testDb;
 }

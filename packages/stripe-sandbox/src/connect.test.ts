@@ -1,27 +1,23 @@
 // Connect (vendor accounts, onboarding links, transfers and reversals), driven through
 // @souk/payments' gateway (the real stripe SDK) the way the app drives them.
-import {
-  type PaymentGateway,
-  PaymentGatewayError,
-  createStripeGateway,
-  verifyWebhookSignature,
-} from '@souk/payments';
-import Stripe from 'stripe';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type StripeSandbox, type StripeSandboxOptions, startStripeSandbox } from './server';
+import { type PaymentGateway, createStripeGateway, verifyWebhookSignature } from '@souk/payments';
+import type Stripe from 'stripe';
+import { describe, expect, it } from 'vitest';
+import { type StripeSandbox, type StripeSandboxOptions } from './server';
 import { TRANSFER_REFUSED_MESSAGE } from './state';
-import { type Receiver, pressButton, startReceiver } from './testing';
+import {
+  type Receiver,
+  gatewayErrorOf,
+  pressButton,
+  receiverForTest,
+  sandboxForTest,
+} from './testing';
 
 const SECRET = 'whsec_connect_test_secret';
 /** The Connect endpoint's secret: Stripe signs connected-account events with it. */
 const CONNECT_SECRET = 'whsec_connect_endpoint_secret';
 const RETURN_URL = 'https://shop.test/vendor/payouts?onboarding=done';
 const REFRESH_URL = 'https://shop.test/vendor/payouts/refresh';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
 
 async function setup(options: StripeSandboxOptions = {}): Promise<{
   sandbox: StripeSandbox;
@@ -30,11 +26,9 @@ async function setup(options: StripeSandboxOptions = {}): Promise<{
   receiver: Receiver;
   connectReceiver: Receiver;
 }> {
-  const receiver = await startReceiver();
-  cleanups.push(() => receiver.close());
-  const connectReceiver = await startReceiver();
-  cleanups.push(() => connectReceiver.close());
-  const sandbox = await startStripeSandbox({
+  const receiver = await receiverForTest();
+  const connectReceiver = await receiverForTest();
+  const { sandbox, stripe } = await sandboxForTest({
     webhookEndpoints: [
       { url: receiver.url, secret: SECRET },
       { url: connectReceiver.url, secret: CONNECT_SECRET, connect: true },
@@ -42,14 +36,7 @@ async function setup(options: StripeSandboxOptions = {}): Promise<{
     retry: { baseDelayMs: 20, maxAttempts: 3 },
     ...options,
   });
-  cleanups.push(() => sandbox.stop());
   const gateway = createStripeGateway({ secretKey: sandbox.apiKey, apiUrl: sandbox.url });
-  const stripe = new Stripe(sandbox.apiKey, {
-    host: '127.0.0.1',
-    port: sandbox.port,
-    protocol: 'http',
-    maxNetworkRetries: 0,
-  });
   return { sandbox, gateway, stripe, receiver, connectReceiver };
 }
 
@@ -84,16 +71,6 @@ async function delivered(
     .filter((e) => e.type === type);
 }
 
-async function caught(promise: Promise<unknown>): Promise<PaymentGatewayError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(PaymentGatewayError);
-    return err as PaymentGatewayError;
-  }
-  throw new Error('expected the promise to reject');
-}
-
 async function onboardThroughPage(gateway: PaymentGateway, accountId: string): Promise<Response> {
   const link = await gateway.createAccountOnboardingLink({
     accountId,
@@ -125,13 +102,13 @@ describe('Connect through the gateway', () => {
       metadata: { vendorId: 'v_1' },
     });
 
-    const refused = await caught(gateway.createTransfer(transferParams(account.id)));
+    const refused = await gatewayErrorOf(gateway.createTransfer(transferParams(account.id)));
     expect(refused).toMatchObject({
       code: 'account_invalid',
       param: 'destination',
       message: TRANSFER_REFUSED_MESSAGE,
     });
-    const nowhere = await caught(gateway.createTransfer(transferParams('acct_missing')));
+    const nowhere = await gatewayErrorOf(gateway.createTransfer(transferParams('acct_missing')));
     expect(nowhere).toMatchObject({ code: 'resource_missing', param: 'destination' });
 
     const before = Date.now();
@@ -192,7 +169,7 @@ describe('Connect through the gateway', () => {
     });
     expect(partial.id).toMatch(/^trr_/);
     expect(partial.amountCents).toBe(1000);
-    const tooMuch = await caught(
+    const tooMuch = await gatewayErrorOf(
       gateway.reverseTransfer({
         transferId: transfer.id,
         idempotencyKey: 'reverse-too-much',
@@ -210,7 +187,7 @@ describe('Connect through the gateway', () => {
     expect(after.reversals.data.map((r) => r.id)).toEqual([rest.id, partial.id]);
     const reversed = await delivered(sandbox, receiver, 'transfer.reversed');
     expect(reversed.map((e) => e.data.object['amount_reversed'])).toEqual([1000, 3000]);
-    const again = await caught(
+    const again = await gatewayErrorOf(
       gateway.reverseTransfer({ transferId: transfer.id, idempotencyKey: 'reverse-3' }),
     );
     expect(again.code).toBe('transfer_already_reversed');
@@ -227,7 +204,7 @@ describe('Connect through the gateway', () => {
     ]);
     expect(b.id).toBe(a.id);
     expect(sandbox.store.transfers.size).toBe(1);
-    const conflict = await caught(
+    const conflict = await gatewayErrorOf(
       gateway.createTransfer({ ...transferParams(account.id), amountCents: 3001 }),
     );
     expect(conflict.message).toMatch(/^Keys for idempotent requests can only be used/);
@@ -280,7 +257,7 @@ describe('Connect through the gateway', () => {
     expect((await pressButton(html, 'Complete onboarding')).status).toBe(410);
     expect((await gateway.retrieveConnectedAccount(account.id)).payoutsEnabled).toBe(false);
 
-    const missing = await caught(
+    const missing = await gatewayErrorOf(
       gateway.createAccountOnboardingLink({
         accountId: 'acct_missing',
         refreshUrl: REFRESH_URL,

@@ -1,20 +1,12 @@
 // The /_sandbox/* controls mark payments paid, forge signed events and add webhook
 // endpoints: only the holder of the control token may call them. The hosted pages a
 // shopper uses in the browser stay open.
-import Stripe from 'stripe';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type StripeSandbox, startStripeSandbox } from './server';
-import { startReceiver } from './testing';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
+import { describe, expect, it } from 'vitest';
+import { type StripeSandbox } from './server';
+import { receiverForTest, sandboxForTest } from './testing';
 
 async function sandboxWith(controlToken?: string): Promise<StripeSandbox> {
-  const sandbox = await startStripeSandbox(controlToken ? { controlToken } : {});
-  cleanups.push(() => sandbox.stop());
-  return sandbox;
+  return (await sandboxForTest(controlToken ? { controlToken } : {})).sandbox;
 }
 
 const controls: [string, string, object?][] = [
@@ -73,17 +65,9 @@ describe('sandbox control token', () => {
   });
 
   it("leaves the shopper's hosted pay page open", async () => {
-    const receiver = await startReceiver();
-    cleanups.push(() => receiver.close());
-    const sandbox = await startStripeSandbox({
+    const receiver = await receiverForTest();
+    const { sandbox, stripe } = await sandboxForTest({
       webhookEndpoints: [{ url: receiver.url, secret: 'whsec_test' }],
-    });
-    cleanups.push(() => sandbox.stop());
-    const stripe = new Stripe(sandbox.apiKey, {
-      host: '127.0.0.1',
-      port: sandbox.port,
-      protocol: 'http',
-      maxNetworkRetries: 0,
     });
     const session = await stripe.checkout.sessions.create({
       mode: 'payment',

@@ -1,36 +1,30 @@
 // PaymentIntents and the hosted PaymentIntent page, driven through @souk/payments'
 // gateway (the real stripe SDK) the way the app drives them.
+import { type PaymentGateway, createStripeGateway, verifyWebhookSignature } from '@souk/payments';
+import { describe, expect, it } from 'vitest';
+import { type StripeSandbox } from './server';
 import {
-  type PaymentGateway,
-  PaymentGatewayError,
-  createStripeGateway,
-  verifyWebhookSignature,
-} from '@souk/payments';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type StripeSandbox, startStripeSandbox } from './server';
-import { type Receiver, pressButton, startReceiver } from './testing';
+  type Receiver,
+  gatewayErrorOf,
+  pressButton,
+  receiverForTest,
+  sandboxForTest,
+} from './testing';
 import { type PaymentIntent } from './types';
 
 const SECRET = 'whsec_pi_test_secret';
 const RETURN_URL = 'https://shop.test/orders/ord_1?step=pay';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
 
 async function setup(): Promise<{
   sandbox: StripeSandbox;
   gateway: PaymentGateway;
   receiver: Receiver;
 }> {
-  const receiver = await startReceiver();
-  cleanups.push(() => receiver.close());
-  const sandbox = await startStripeSandbox({
+  const receiver = await receiverForTest();
+  const { sandbox } = await sandboxForTest({
     webhookEndpoints: [{ url: receiver.url, secret: SECRET }],
     retry: { baseDelayMs: 20, maxAttempts: 3 },
   });
-  cleanups.push(() => sandbox.stop());
   const gateway = createStripeGateway({ secretKey: sandbox.apiKey, apiUrl: sandbox.url });
   return { sandbox, gateway, receiver };
 }
@@ -60,16 +54,6 @@ async function sandboxJson<T>(sandbox: StripeSandbox, path: string, method = 'GE
     headers: { authorization: `Bearer ${sandbox.controlToken}` },
   });
   return (await res.json()) as T;
-}
-
-async function caught(promise: Promise<unknown>): Promise<PaymentGatewayError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(PaymentGatewayError);
-    return err as PaymentGatewayError;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 async function openPage(gateway: PaymentGateway, pi: { id: string; clientSecret: string }) {
@@ -106,11 +90,13 @@ describe('PaymentIntents through the gateway', () => {
       automatic_payment_methods: { enabled: true },
     });
 
-    const conflict = await caught(gateway.createPaymentIntent({ ...orderIntent, amountCents: 1 }));
+    const conflict = await gatewayErrorOf(
+      gateway.createPaymentIntent({ ...orderIntent, amountCents: 1 }),
+    );
     expect(conflict.message).toMatch(/^Keys for idempotent requests can only be used/);
     expect((await gateway.retrievePaymentIntent(a.id)).amountCents).toBe(4860);
 
-    const missing = await caught(gateway.retrievePaymentIntent('pi_missing'));
+    const missing = await gatewayErrorOf(gateway.retrievePaymentIntent('pi_missing'));
     expect(missing.code).toBe('resource_missing');
   });
 
@@ -231,7 +217,7 @@ describe('PaymentIntents through the gateway', () => {
 
     const paid = await gateway.createPaymentIntent({ ...orderIntent, idempotencyKey: 'other' });
     await sandboxJson(sandbox, `/_sandbox/payment_intents/${paid.id}/succeed`, 'POST');
-    const refused = await caught(gateway.cancelPaymentIntent(paid.id));
+    const refused = await gatewayErrorOf(gateway.cancelPaymentIntent(paid.id));
     expect(refused.code).toBe('payment_intent_unexpected_state');
   });
 

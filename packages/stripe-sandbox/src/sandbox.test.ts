@@ -1,34 +1,21 @@
 import Stripe from 'stripe';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatAmount } from './money';
-import { type StripeSandbox, type StripeSandboxOptions, startStripeSandbox } from './server';
+import { type StripeSandbox, type StripeSandboxOptions } from './server';
 import { signPayload } from './signature';
-import { type Receiver, startReceiver } from './testing';
+import { type Receiver, receiverForTest, sandboxForTest } from './testing';
 
 const SECRET = 'whsec_test_secret';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
 
 async function setup(
   options: StripeSandboxOptions = {},
   status?: (attempt: number) => number,
 ): Promise<{ sandbox: StripeSandbox; stripe: Stripe; receiver: Receiver }> {
-  const receiver = await startReceiver(status);
-  cleanups.push(() => receiver.close());
-  const sandbox = await startStripeSandbox({
+  const receiver = await receiverForTest(status);
+  const { sandbox, stripe } = await sandboxForTest({
     webhookEndpoints: [{ url: receiver.url, secret: SECRET }],
     retry: { baseDelayMs: 20, maxAttempts: 5 },
     ...options,
-  });
-  cleanups.push(() => sandbox.stop());
-  const stripe = new Stripe(sandbox.apiKey, {
-    host: '127.0.0.1',
-    port: sandbox.port,
-    protocol: 'http',
-    maxNetworkRetries: 0,
   });
   return { sandbox, stripe, receiver };
 }
@@ -203,24 +190,18 @@ describe('stripe sandbox', () => {
     expect(err).toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
     expect(err.rawType).toBe('idempotency_error');
 
-    const raw = await fetch(`${sandbox.url}/v1/customers`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${sandbox.apiKey}`,
-        'idempotency-key': 'key-2',
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: 'email=a%40b.test',
-    });
-    const replay = await fetch(`${sandbox.url}/v1/customers`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${sandbox.apiKey}`,
-        'idempotency-key': 'key-2',
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: 'email=a%40b.test',
-    });
+    const createCustomer = () =>
+      fetch(`${sandbox.url}/v1/customers`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${sandbox.apiKey}`,
+          'idempotency-key': 'key-2',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'email=a%40b.test',
+      });
+    const raw = await createCustomer();
+    const replay = await createCustomer();
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(await replay.text()).toBe(await raw.text());
   });

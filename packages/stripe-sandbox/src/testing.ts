@@ -1,6 +1,11 @@
-// Test helper: a local HTTP endpoint that records the sandbox's webhook deliveries.
+// Test helpers: a local HTTP endpoint that records the sandbox's webhook deliveries, and
+// sandboxes and receivers that last for one test.
 import { type Server, createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { PaymentGatewayError } from '@souk/payments';
+import Stripe from 'stripe';
+import { expect, onTestFinished } from 'vitest';
+import { type StripeSandbox, type StripeSandboxOptions, startStripeSandbox } from './server';
 import { type StripeEvent } from './types';
 
 export interface Received {
@@ -46,6 +51,39 @@ export async function startReceiver(
         server.close(() => resolve());
       }),
   };
+}
+
+/** A receiver for the running test, closed when it finishes. */
+export async function receiverForTest(status?: (attempt: number) => number): Promise<Receiver> {
+  const receiver = await startReceiver(status);
+  onTestFinished(() => receiver.close());
+  return receiver;
+}
+
+/** A sandbox for the running test, stopped when it finishes, and the stripe SDK pointed at it. */
+export async function sandboxForTest(
+  options: StripeSandboxOptions = {},
+): Promise<{ sandbox: StripeSandbox; stripe: Stripe }> {
+  const sandbox = await startStripeSandbox(options);
+  onTestFinished(() => sandbox.stop());
+  const stripe = new Stripe(sandbox.apiKey, {
+    host: '127.0.0.1',
+    port: sandbox.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
+  return { sandbox, stripe };
+}
+
+/** The PaymentGatewayError the call must fail with. */
+export async function gatewayErrorOf(promise: Promise<unknown>): Promise<PaymentGatewayError> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(PaymentGatewayError);
+    return err as PaymentGatewayError;
+  }
+  throw new Error('expected the promise to reject');
 }
 
 function unescapeHtml(value: string): string {

@@ -1,39 +1,15 @@
 // Account endpoints and Connect endpoints: Stripe sends events that carry `account` (from a
 // connected account) only to Connect endpoints, and every other event only to account endpoints.
 import Stripe from 'stripe';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type StripeSandbox, type StripeSandboxOptions, startStripeSandbox } from './server';
-import { type Receiver, pressButton, startReceiver } from './testing';
+import { describe, expect, it } from 'vitest';
+import { type StripeSandbox, type StripeSandboxOptions } from './server';
+import { type Receiver, pressButton, receiverForTest, sandboxForTest } from './testing';
 
 const ACCOUNT_SECRET = 'whsec_account_endpoint_secret';
 const CONNECT_SECRET = 'whsec_connect_endpoint_secret';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
-
-async function receiver(): Promise<Receiver> {
-  const r = await startReceiver();
-  cleanups.push(() => r.close());
-  return r;
-}
-
-async function sandboxWith(
-  options: StripeSandboxOptions = {},
-): Promise<{ sandbox: StripeSandbox; stripe: Stripe }> {
-  const sandbox = await startStripeSandbox({
-    retry: { baseDelayMs: 20, maxAttempts: 3 },
-    ...options,
-  });
-  cleanups.push(() => sandbox.stop());
-  const stripe = new Stripe(sandbox.apiKey, {
-    host: '127.0.0.1',
-    port: sandbox.port,
-    protocol: 'http',
-    maxNetworkRetries: 0,
-  });
-  return { sandbox, stripe };
+function sandboxWith(options: StripeSandboxOptions = {}) {
+  return sandboxForTest({ retry: { baseDelayMs: 20, maxAttempts: 3 }, ...options });
 }
 
 /** Verifies every delivery with `secret` (throws on a wrong signature); returns the types. */
@@ -72,8 +48,8 @@ async function payCheckout(sandbox: StripeSandbox, stripe: Stripe): Promise<void
 
 describe('webhook endpoints: account vs Connect', () => {
   it('sends connected-account events only to Connect endpoints and the rest only to account endpoints', async () => {
-    const platform = await receiver();
-    const connect = await receiver();
+    const platform = await receiverForTest();
+    const connect = await receiverForTest();
     const { sandbox, stripe } = await sandboxWith({
       webhookEndpoints: [
         { url: platform.url, secret: ACCOUNT_SECRET },
@@ -110,7 +86,7 @@ describe('webhook endpoints: account vs Connect', () => {
   });
 
   it('an event nobody can receive has pending_webhooks 0', async () => {
-    const platform = await receiver();
+    const platform = await receiverForTest();
     const { sandbox, stripe } = await sandboxWith({
       webhookEndpoints: [{ url: platform.url, secret: ACCOUNT_SECRET }],
     });
@@ -124,7 +100,7 @@ describe('webhook endpoints: account vs Connect', () => {
   });
 
   it('POST /v1/webhook_endpoints takes connect=true|false and refuses other values', async () => {
-    const connect = await receiver();
+    const connect = await receiverForTest();
     const { sandbox, stripe } = await sandboxWith();
     const created = await stripe.webhookEndpoints.create({
       url: connect.url,
@@ -169,9 +145,9 @@ describe('webhook endpoints: account vs Connect', () => {
   });
 
   it('addWebhookEndpoint and the control route take connect', async () => {
-    const platform = await receiver();
-    const viaApi = await receiver();
-    const viaRoute = await receiver();
+    const platform = await receiverForTest();
+    const viaApi = await receiverForTest();
+    const viaRoute = await receiverForTest();
     const { sandbox, stripe } = await sandboxWith();
     sandbox.addWebhookEndpoint(platform.url, ACCOUNT_SECRET);
     sandbox.addWebhookEndpoint(viaApi.url, CONNECT_SECRET, ['account.updated'], true);

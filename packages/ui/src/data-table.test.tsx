@@ -29,7 +29,7 @@ function render(props: Partial<Parameters<typeof DataTable<Row>>[0]> = {}) {
       label="Products"
       noun={['product', 'products']}
       columns={COLUMNS}
-      rows={ROWS}
+      data={ROWS}
       total={7}
       getRowId={(r) => r.id}
       control={control()}
@@ -78,11 +78,11 @@ describe('DataTable', () => {
   });
 
   it('shows the empty text outside the table body, and "Loading…" before the first page', () => {
-    const empty = render({ rows: [], total: 0 });
+    const empty = render({ data: [], total: 0 });
     expect(empty).toContain('<tbody></tbody>');
     expect(empty).toContain('<div class="empty">No products match.</div>');
     expect(empty).toContain('0 products');
-    const loading = render({ rows: undefined, total: undefined, isLoading: true });
+    const loading = render({ data: undefined, total: undefined, isLoading: true });
     expect(loading).toContain('<div class="empty">Loading…</div>');
     expect(loading).not.toContain('Page 1');
   });

@@ -103,7 +103,7 @@ export interface DataTableProps<T> {
   label: string;
   columns: readonly DataTableColumn<T>[];
   /** The current page's rows; undefined until the first load. */
-  rows: readonly T[] | undefined;
+  data: readonly T[] | undefined;
   /** Rows across all pages. */
   total: number | undefined;
   getRowId: (row: T) => string;
@@ -142,7 +142,7 @@ function optionOf(option: FilterOption): { value: string; label: string } {
 export function DataTable<T>({
   label,
   columns,
-  rows,
+  data,
   total,
   getRowId,
   control,
@@ -167,7 +167,7 @@ export function DataTable<T>({
     : [];
   const pagination: PaginationState = {
     pageIndex: (state?.page ?? 1) - 1,
-    pageSize: state?.pageSize ?? rows?.length ?? 0,
+    pageSize: state?.pageSize ?? data?.length ?? 0,
   };
   const columnFilters: ColumnFiltersState = Object.entries(state?.filters ?? {}).flatMap(
     ([id, value]) => (value === undefined ? [] : [{ id, value }]),
@@ -190,7 +190,7 @@ export function DataTable<T>({
   const columnsById = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
 
   const table = useReactTable<T>({
-    data: (rows ?? NO_ROWS) as T[],
+    data: (data ?? NO_ROWS) as T[],
     columns: columnDefs,
     getRowId: (row) => getRowId(row),
     getCoreRowModel: getCoreRowModel(),
@@ -201,7 +201,7 @@ export function DataTable<T>({
     sortDescFirst: false,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    rowCount: total ?? rows?.length ?? 0,
+    rowCount: total ?? data?.length ?? 0,
     state: { sorting, pagination, columnFilters, globalFilter: state?.search ?? '' },
     onSortingChange: (updater) => {
       const [next] = functionalUpdate(updater, sorting);
@@ -240,9 +240,9 @@ export function DataTable<T>({
     // Before hydration the form is a plain GET with the same parameters; after it, the
     // state changes here without a round trip.
     e.preventDefault();
-    const data = new FormData(e.currentTarget);
+    const formData = new FormData(e.currentTarget);
     const read = (name: string) => {
-      const raw = data.get(paramName(name));
+      const raw = formData.get(paramName(name));
       return typeof raw === 'string' ? raw.trim() : '';
     };
     const nextErrors: Record<string, string | undefined> = {};
@@ -265,7 +265,7 @@ export function DataTable<T>({
   };
 
   const pageRows = table.getRowModel().rows;
-  const count = total ?? rows?.length;
+  const count = total ?? data?.length;
   const page = (state?.page ?? 1) - 1;
   const first = page * pagination.pageSize + 1;
   const last = page * pagination.pageSize + pageRows.length;
@@ -416,9 +416,9 @@ export function DataTable<T>({
           </tbody>
         </table>
         {/* Outside the table body: a list with nothing to show has no rows at all. */}
-        {isLoading && rows === undefined ? (
+        {isLoading && data === undefined ? (
           <div className="empty">Loading…</div>
-        ) : rows !== undefined && rows.length === 0 ? (
+        ) : data !== undefined && data.length === 0 ? (
           <div className="empty">{emptyText}</div>
         ) : null}
       </div>

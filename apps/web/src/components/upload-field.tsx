@@ -6,8 +6,8 @@ import type { RouterInputs, RouterOutputs } from '@souk/api';
 import { Field, fieldControlProps, Notice } from '@souk/ui';
 import { useTRPC } from '@/trpc/react';
 
-export type UploadKind = RouterInputs['uploads']['request']['kind'];
-export type UploadedFile = RouterOutputs['uploads']['confirm'];
+export type UploadKind = RouterInputs['uploads']['requestUpload']['kind'];
+export type UploadedFile = RouterOutputs['uploads']['confirmUpload'];
 
 type State =
   | { step: 'idle' }
@@ -46,8 +46,8 @@ export function UploadField({
 }) {
   const id = useId();
   const trpc = useTRPC();
-  const request = useMutation(trpc.uploads.request.mutationOptions());
-  const confirm = useMutation(trpc.uploads.confirm.mutationOptions());
+  const request = useMutation(trpc.uploads.requestUpload.mutationOptions());
+  const confirm = useMutation(trpc.uploads.confirmUpload.mutationOptions());
   const [state, setState] = useState<State>({ step: 'idle' });
 
   async function upload(file: File) {

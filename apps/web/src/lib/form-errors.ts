@@ -28,6 +28,11 @@ export interface FormErrorOptions {
 
 export const SOMETHING_WENT_WRONG = 'Something went wrong. Please try again.';
 
+/** A failed action's message for a notice (not beside a field). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : SOMETHING_WENT_WRONG;
+}
+
 /** "1 field needs attention" / "3 fields need attention"; null for none. */
 export function attentionSummary(count: number): string | null {
   if (count <= 0) return null;

@@ -1,8 +1,10 @@
 import { listAuditLogs, listAuditLogsInput } from '@souk/core';
 import { createTRPCRouter, requirePermission } from '../trpc';
+import { auditPageOutput } from '../outputs/audit';
 
 export const auditRouter = createTRPCRouter({
-  list: requirePermission('audit.read')
+  listEntries: requirePermission('audit.read')
     .input(listAuditLogsInput)
+    .output(auditPageOutput)
     .query(({ ctx, input }) => listAuditLogs({ ctx: ctx.tenant, input })),
 });

@@ -8,9 +8,16 @@ import {
   STAFF_ROLES,
 } from '@souk/auth';
 import { createTRPCRouter, protectedProcedure, publicProcedure, requirePermission } from '../trpc';
+import {
+  changePasswordOutput,
+  meOutput,
+  membersOutput,
+  userDisabledOutput,
+  userRoleOutput,
+} from '../outputs/auth';
 
 export const authRouter = createTRPCRouter({
-  me: publicProcedure.query(({ ctx }) => {
+  getCurrentUser: publicProcedure.output(meOutput).query(({ ctx }) => {
     const s = ctx.session;
     if (!s) return null;
     return {
@@ -28,6 +35,7 @@ export const authRouter = createTRPCRouter({
         newPassword: text({ max: 1024, trim: false }),
       }),
     )
+    .output(changePasswordOutput)
     .mutation(async ({ ctx, input }) => {
       await changePassword({ db: ctx.db, userId: ctx.session.user.id, ...input });
       return { signedOut: true };
@@ -35,11 +43,14 @@ export const authRouter = createTRPCRouter({
 });
 
 export const usersRouter = createTRPCRouter({
-  list: requirePermission('users.manage').query(({ ctx }) => listMembers({ ctx: ctx.tenant })),
-  setDisabled: requirePermission('users.manage')
+  listMembers: requirePermission('users.manage')
+    .output(membersOutput)
+    .query(({ ctx }) => listMembers({ ctx: ctx.tenant })),
+  setMemberDisabled: requirePermission('users.manage')
     .input(z.object({ userId: uuidId('Unknown user'), disabled: z.boolean() }))
+    .output(userDisabledOutput)
     .mutation(({ ctx, input }) => setUserDisabled({ ctx: ctx.tenant, ...input })),
-  setRole: requirePermission('users.manage')
+  setMemberRole: requirePermission('users.manage')
     .input(
       z.object({
         userId: uuidId('Unknown user'),
@@ -48,5 +59,6 @@ export const usersRouter = createTRPCRouter({
         }),
       }),
     )
+    .output(userRoleOutput)
     .mutation(({ ctx, input }) => setUserRole({ ctx: ctx.tenant, ...input })),
 });

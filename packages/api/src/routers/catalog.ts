@@ -17,40 +17,56 @@ import {
   updateProductInput,
 } from '@souk/core';
 import { createTRPCRouter, publicProcedure, requirePermission, withStorefrontOrg } from '../trpc';
+import {
+  productOutput,
+  productPageOutput,
+  storefrontProductOutput,
+  storefrontProductsOutput,
+} from '../outputs/catalog';
+import { deletedOutput } from '../outputs/shared';
 
 const read = requirePermission('catalog.read');
 const write = requirePermission('catalog.write');
 
 export const catalogRouter = createTRPCRouter({
-  list: read
+  listProducts: read
     .input(listProductsInput)
+    .output(productPageOutput)
     .query(({ ctx, input }) => listProducts({ ctx: ctx.tenant, input })),
-  getById: read
+  getProduct: read
     .input(productIdInput)
+    .output(productOutput)
     .query(({ ctx, input }) => getProduct({ ctx: ctx.tenant, id: input.id })),
-  create: write
+  createProduct: write
     .input(createProductInput)
+    .output(productOutput)
     .mutation(({ ctx, input }) => createProduct({ ctx: ctx.tenant, input })),
-  update: write
+  updateProduct: write
     .input(updateProductInput)
+    .output(productOutput)
     .mutation(({ ctx, input }) => updateProduct({ ctx: ctx.tenant, input })),
-  replaceOptions: write
+  replaceProductOptions: write
     .input(replaceOptionsInput)
+    .output(productOutput)
     .mutation(({ ctx, input }) => replaceProductOptions({ ctx: ctx.tenant, input })),
-  archive: write
+  archiveProduct: write
     .input(productIdInput)
+    .output(productOutput)
     .mutation(({ ctx, input }) => archiveProduct({ ctx: ctx.tenant, id: input.id })),
-  delete: write
+  deleteProduct: write
     .input(productIdInput)
+    .output(deletedOutput)
     .mutation(({ ctx, input }) => deleteProduct({ ctx: ctx.tenant, id: input.id })),
 
-  listPublic: publicProcedure
+  listStorefrontProducts: publicProcedure
     .input(storefrontListInput)
+    .output(storefrontProductsOutput)
     .query(({ ctx, input }) =>
       withStorefrontOrg(ctx, input.orgSlug, (tenant) => listStorefrontProducts({ ctx: tenant })),
     ),
-  getBySlug: publicProcedure
+  getProductBySlug: publicProcedure
     .input(storefrontProductInput)
+    .output(storefrontProductOutput)
     .query(({ ctx, input }) =>
       withStorefrontOrg(ctx, input.orgSlug, (tenant) =>
         getStorefrontProduct({ ctx: tenant, slug: input.slug }),

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import {
   AppError,
-  adminBookingDetail,
-  adminCancelBooking,
   approveBookingRequest,
-  approvePayout,
   cancelBookingInput,
+  cancelBookingWithRefunds,
   cancelMyBooking,
   cancelSubscription,
   completeBooking,
@@ -17,8 +15,10 @@ import {
   declineBookingRequest,
   deleteTemplate,
   forceCompleteBooking,
+  getBookingForStaff,
   getMyBooking,
   getMySubscription,
+  getMyVendor,
   getTemplate,
   getVendorBooking,
   holdPayout,
@@ -40,9 +40,9 @@ import {
   listOrganizerSubscriptions,
   listSubscriptionsInput,
   listVendorInbox,
+  listVendorPayouts,
   listVendors,
   listVendorsInput,
-  myVendor,
   onboardVendor,
   onboardVendorInput,
   openDispute,
@@ -66,6 +66,7 @@ import {
   reversePayout,
   reviewVendor,
   reviewVendorInput,
+  sendPayout,
   setOrganizerSubscription,
   setPayoutsDisabled,
   setPayoutsDisabledInput,
@@ -84,7 +85,6 @@ import {
   vendorCounterInput,
   vendorDeclineInput,
   vendorInboxInput,
-  vendorPayouts,
   vendorPayoutsInput,
 } from '@souk/core';
 import { consumeRateLimit } from '@souk/auth';
@@ -95,6 +95,38 @@ import {
   requirePermissionScoped,
   withStorefrontOrg,
 } from '../trpc';
+import {
+  bookingAnswerOutput,
+  bookingDetailOutput,
+  bookingOutput,
+  bookingPaymentPageOutput,
+  cancelledBookingOutput,
+  completedBookingOutput,
+  disputePageOutput,
+  moderationEventOutput,
+  moderationEventPageOutput,
+  myBookingPageOutput,
+  openedDisputeOutput,
+  organizerSubscriptionPageOutput,
+  payBookingOutput,
+  payoutOutput,
+  payoutSetupOutput,
+  publicVendorPageOutput,
+  resolvedDisputeOutput,
+  staffBookingDetailOutput,
+  staffBookingPageOutput,
+  staffPayoutPageOutput,
+  staffVendorOutput,
+  staffVendorPageOutput,
+  subscriptionOutput,
+  templateOutput,
+  templateTeasersOutput,
+  vendorBookingOutput,
+  vendorInboxPageOutput,
+  vendorOutput,
+  vendorPayoutPageOutput,
+} from '../outputs/marketplace';
+import { deletedOutput } from '../outputs/shared';
 
 const bookingIdInput = z.object({ bookingId: uuidId('Unknown booking') });
 
@@ -113,169 +145,224 @@ const report = requirePermission('trust.report');
 
 /** Anyone, signed in or not: the directory of approved vendors and the template teasers. */
 const publicRouter = createTRPCRouter({
-  vendors: publicProcedure
+  listVendors: publicProcedure
     .input(publicVendorsInput)
+    .output(publicVendorPageOutput)
     .query(({ ctx, input }) =>
       withStorefrontOrg(ctx, input.orgSlug, (tenant) => listPublicVendors({ ctx: tenant, input })),
     ),
-  templates: publicProcedure
+  listTemplates: publicProcedure
     .input(publicTemplatesInput)
+    .output(templateTeasersOutput)
     .query(({ ctx, input }) =>
       withStorefrontOrg(ctx, input.orgSlug, (tenant) => listTemplates({ ctx: tenant })),
     ),
 });
 
 const vendorRouter = createTRPCRouter({
-  me: onboard.query(({ ctx }) => myVendor(ctx.tenant)),
-  onboard: onboard
+  getMyVendor: onboard
+    .output(vendorOutput.nullable())
+    .query(({ ctx }) => getMyVendor({ ctx: ctx.tenant })),
+  onboardVendor: onboard
     .input(onboardVendorInput)
+    .output(vendorOutput)
     .mutation(({ ctx, input }) => onboardVendor({ ctx: ctx.tenant, input })),
-  updateProfile: vend
+  updateVendorProfile: vend
     .input(updateVendorProfileInput)
+    .output(vendorOutput)
     .mutation(({ ctx, input }) => updateVendorProfile({ ctx: ctx.tenant, input })),
   startPayoutSetup: vendScoped
     .input(payoutSetupInput)
+    .output(payoutSetupOutput)
     .mutation(({ ctx, input }) => startPayoutSetup({ scope: ctx.scope, input })),
-  refreshPayoutStatus: vendScoped.mutation(({ ctx }) => refreshPayoutStatus({ scope: ctx.scope })),
-  inbox: vend
+  refreshPayoutStatus: vendScoped
+    .output(vendorOutput)
+    .mutation(({ ctx }) => refreshPayoutStatus({ scope: ctx.scope })),
+  listInbox: vend
     .input(vendorInboxInput)
+    .output(vendorInboxPageOutput)
     .query(({ ctx, input }) => listVendorInbox({ ctx: ctx.tenant, input })),
-  booking: vend
+  getBooking: vend
     .input(bookingIdInput)
+    .output(vendorBookingOutput)
     .query(({ ctx, input }) => getVendorBooking({ ctx: ctx.tenant, bookingId: input.bookingId })),
-  approve: vend
+  approveBooking: vend
     .input(vendorApproveInput)
+    .output(bookingAnswerOutput)
     .mutation(({ ctx, input }) => approveBookingRequest({ ctx: ctx.tenant, input })),
-  decline: vend
+  declineBooking: vend
     .input(vendorDeclineInput)
+    .output(bookingAnswerOutput)
     .mutation(({ ctx, input }) => declineBookingRequest({ ctx: ctx.tenant, input })),
-  counter: vend
+  counterBooking: vend
     .input(vendorCounterInput)
+    .output(bookingAnswerOutput)
     .mutation(({ ctx, input }) => counterBookingRequest({ ctx: ctx.tenant, input })),
-  payouts: vend
+  listPayouts: vend
     .input(vendorPayoutsInput)
-    .query(({ ctx, input }) => vendorPayouts({ ctx: ctx.tenant, input })),
+    .output(vendorPayoutPageOutput)
+    .query(({ ctx, input }) => listVendorPayouts({ ctx: ctx.tenant, input })),
   requestPayout: vend
     .input(idInput)
+    .output(payoutOutput)
     .mutation(({ ctx, input }) => requestPayout({ ctx: ctx.tenant, id: input.id })),
 });
 
 const organizerRouter = createTRPCRouter({
-  subscription: book.query(({ ctx }) => getMySubscription({ ctx: ctx.tenant })),
-  startSubscription: book.mutation(({ ctx }) => startSubscription({ ctx: ctx.tenant })),
-  cancelSubscription: book.mutation(({ ctx }) => cancelSubscription({ ctx: ctx.tenant })),
-  template: book
+  getSubscription: book
+    .output(subscriptionOutput)
+    .query(({ ctx }) => getMySubscription({ ctx: ctx.tenant })),
+  startSubscription: book
+    .output(subscriptionOutput)
+    .mutation(({ ctx }) => startSubscription({ ctx: ctx.tenant })),
+  cancelSubscription: book
+    .output(subscriptionOutput)
+    .mutation(({ ctx }) => cancelSubscription({ ctx: ctx.tenant })),
+  getTemplate: book
     .input(idInput)
+    .output(templateOutput)
     .query(({ ctx, input }) => getTemplate({ ctx: ctx.tenant, id: input.id, staff: false })),
   createBooking: book
     .input(createBookingInput)
+    .output(bookingOutput)
     .mutation(({ ctx, input }) => createBooking({ ctx: ctx.tenant, input })),
   submitBooking: book
     .input(submitBookingInput)
+    .output(bookingOutput)
     .mutation(({ ctx, input }) => submitBooking({ ctx: ctx.tenant, bookingId: input.bookingId })),
-  bookings: book
+  listBookings: book
     .input(listMyBookingsInput)
+    .output(myBookingPageOutput)
     .query(({ ctx, input }) => listMyBookings({ ctx: ctx.tenant, input })),
-  booking: book
+  getBooking: book
     .input(bookingIdInput)
+    .output(bookingDetailOutput)
     .query(({ ctx, input }) => getMyBooking({ ctx: ctx.tenant, bookingId: input.bookingId })),
-  respondToCounter: book
+  answerCounterOffer: book
     .input(respondToCounterInput)
+    .output(bookingDetailOutput)
     .mutation(({ ctx, input }) => respondToCounter({ ctx: ctx.tenant, input })),
-  cancel: bookScoped
+  cancelBooking: bookScoped
     .input(cancelBookingInput)
+    .output(bookingDetailOutput)
     .mutation(({ ctx, input }) =>
       cancelMyBooking({ scope: ctx.scope, bookingId: input.bookingId, reason: input.reason }),
     ),
   // Spec 004: 5 pay attempts per minute per user, before any work is done.
-  pay: bookScoped.input(payBookingInput).mutation(async ({ ctx, input }) => {
-    const limit = await consumeRateLimit(
-      'booking-pay',
-      coreEnv.BOOKING_PAY_RATE_LIMIT_PER_MINUTE,
-      ctx.session.user.id,
-    );
-    if (!limit.allowed) {
-      throw new AppError(
-        'TOO_MANY_REQUESTS',
-        `Too many payment attempts: try again in ${limit.retryAfterSeconds} s`,
-        { retryAfterSeconds: limit.retryAfterSeconds },
+  payBooking: bookScoped
+    .input(payBookingInput)
+    .output(payBookingOutput)
+    .mutation(async ({ ctx, input }) => {
+      const limit = await consumeRateLimit(
+        'booking-pay',
+        coreEnv.BOOKING_PAY_RATE_LIMIT_PER_MINUTE,
+        ctx.session.user.id,
       );
-    }
-    return payBooking({ scope: ctx.scope, input });
-  }),
-  complete: book
+      if (!limit.allowed) {
+        throw new AppError(
+          'TOO_MANY_REQUESTS',
+          `Too many payment attempts: try again in ${limit.retryAfterSeconds} s`,
+          { retryAfterSeconds: limit.retryAfterSeconds },
+        );
+      }
+      return payBooking({ scope: ctx.scope, input });
+    }),
+  completeBooking: book
     .input(bookingIdInput)
+    .output(completedBookingOutput)
     .mutation(({ ctx, input }) => completeBooking({ ctx: ctx.tenant, bookingId: input.bookingId })),
 });
 
 const adminRouter = createTRPCRouter({
-  vendors: read
+  listVendors: read
     .input(listVendorsInput)
+    .output(staffVendorPageOutput)
     .query(({ ctx, input }) => listVendors({ ctx: ctx.tenant, input })),
   reviewVendor: manage
     .input(reviewVendorInput)
+    .output(staffVendorOutput)
     .mutation(({ ctx, input }) => reviewVendor({ ctx: ctx.tenant, input })),
   setPayoutsDisabled: manage
     .input(setPayoutsDisabledInput)
+    .output(vendorOutput)
     .mutation(({ ctx, input }) => setPayoutsDisabled({ ctx: ctx.tenant, input })),
-  template: read
+  getTemplate: read
     .input(idInput)
+    .output(templateOutput)
     .query(({ ctx, input }) => getTemplate({ ctx: ctx.tenant, id: input.id, staff: true })),
   createTemplate: manage
     .input(templateInput)
+    .output(templateOutput)
     .mutation(({ ctx, input }) => createTemplate({ ctx: ctx.tenant, input })),
   updateTemplate: manage
     .input(updateTemplateInput)
+    .output(templateOutput)
     .mutation(({ ctx, input }) => updateTemplate({ ctx: ctx.tenant, input })),
   deleteTemplate: manage
     .input(idInput)
+    .output(deletedOutput)
     .mutation(({ ctx, input }) => deleteTemplate({ ctx: ctx.tenant, id: input.id })),
-  subscriptions: read
+  listSubscriptions: read
     .input(listSubscriptionsInput)
+    .output(organizerSubscriptionPageOutput)
     .query(({ ctx, input }) => listOrganizerSubscriptions({ ctx: ctx.tenant, input })),
   setSubscription: manage
     .input(setSubscriptionInput)
+    .output(subscriptionOutput)
     .mutation(({ ctx, input }) => setOrganizerSubscription({ ctx: ctx.tenant, input })),
-  bookings: read
+  listBookings: read
     .input(listBookingsInput)
+    .output(staffBookingPageOutput)
     .query(({ ctx, input }) => listBookings({ ctx: ctx.tenant, input })),
-  booking: read
+  getBooking: read
     .input(bookingIdInput)
-    .query(({ ctx, input }) => adminBookingDetail({ ctx: ctx.tenant, bookingId: input.bookingId })),
+    .output(staffBookingDetailOutput)
+    .query(({ ctx, input }) => getBookingForStaff({ ctx: ctx.tenant, bookingId: input.bookingId })),
   cancelBooking: manageScoped
     .input(cancelBookingInput)
-    .mutation(({ ctx, input }) => adminCancelBooking({ scope: ctx.scope, input })),
-  forceComplete: manage
+    .output(cancelledBookingOutput)
+    .mutation(({ ctx, input }) => cancelBookingWithRefunds({ scope: ctx.scope, input })),
+  forceCompleteBooking: manage
     .input(bookingIdInput)
+    .output(completedBookingOutput)
     .mutation(({ ctx, input }) =>
       forceCompleteBooking({ ctx: ctx.tenant, bookingId: input.bookingId }),
     ),
-  payments: read
+  listPayments: read
     .input(listPaymentsInput)
+    .output(bookingPaymentPageOutput)
     .query(({ ctx, input }) => listBookingPayments({ ctx: ctx.tenant, input })),
-  payouts: read
+  listPayouts: read
     .input(listPayoutsInput)
+    .output(staffPayoutPageOutput)
     .query(({ ctx, input }) => listPayouts({ ctx: ctx.tenant, input })),
-  approvePayout: payoutsScoped
+  sendPayout: payoutsScoped
     .input(payoutActionInput)
-    .mutation(({ ctx, input }) => approvePayout({ scope: ctx.scope, input })),
+    .output(payoutOutput)
+    .mutation(({ ctx, input }) => sendPayout({ scope: ctx.scope, input })),
   holdPayout: payouts
     .input(payoutHoldInput)
+    .output(payoutOutput)
     .mutation(({ ctx, input }) => holdPayout({ ctx: ctx.tenant, input })),
   releasePayout: payouts
     .input(payoutActionInput)
+    .output(payoutOutput)
     .mutation(({ ctx, input }) => releasePayout({ ctx: ctx.tenant, input })),
   reversePayout: payoutsScoped
     .input(payoutHoldInput)
+    .output(payoutOutput)
     .mutation(({ ctx, input }) => reversePayout({ scope: ctx.scope, input })),
-  disputes: read
+  listDisputes: read
     .input(listDisputesInput)
+    .output(disputePageOutput)
     .query(({ ctx, input }) => listDisputes({ ctx: ctx.tenant, input })),
   resolveDispute: manage
     .input(resolveDisputeInput)
+    .output(resolvedDisputeOutput)
     .mutation(({ ctx, input }) => resolveDispute({ ctx: ctx.tenant, input })),
-  moderation: read
+  listModerationReports: read
     .input(listModerationInput)
+    .output(moderationEventPageOutput)
     .query(({ ctx, input }) => listModeration({ ctx: ctx.tenant, input })),
 });
 
@@ -286,9 +373,11 @@ export const marketplaceRouter = createTRPCRouter({
   // Organizer or a vendor on the booking (checked in core); staff are not parties.
   openDispute: report
     .input(openDisputeInput)
+    .output(openedDisputeOutput)
     .mutation(({ ctx, input }) => openDispute({ ctx: ctx.tenant, input })),
-  report: report
+  reportContent: report
     .input(reportModerationInput)
+    .output(moderationEventOutput)
     .mutation(({ ctx, input }) => reportModeration({ ctx: ctx.tenant, input })),
   admin: adminRouter,
 });

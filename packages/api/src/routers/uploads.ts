@@ -8,21 +8,31 @@ import {
   uploadIdInput,
 } from '@souk/core';
 import { createTRPCRouter, requirePermission } from '../trpc';
+import {
+  downloadUrlOutput,
+  requestedUploadOutput,
+  uploadOutput,
+  uploadsOutput,
+} from '../outputs/uploads';
 
 // Which kinds a role may upload is decided in core (requestUpload), per kind.
 const uploader = requirePermission('uploads.create');
 
 export const uploadsRouter = createTRPCRouter({
-  request: uploader
+  requestUpload: uploader
     .input(requestUploadInput)
+    .output(requestedUploadOutput)
     .mutation(({ ctx, input }) => requestUpload({ ctx: ctx.tenant, input })),
-  confirm: uploader
+  confirmUpload: uploader
     .input(uploadIdInput)
+    .output(uploadOutput)
     .mutation(({ ctx, input }) => confirmUpload({ ctx: ctx.tenant, uploadId: input.uploadId })),
-  listMine: uploader
+  listMyUploads: uploader
     .input(listMyUploadsInput)
+    .output(uploadsOutput)
     .query(({ ctx, input }) => listMyUploads({ ctx: ctx.tenant, input })),
-  downloadUrl: uploader
+  getDownloadUrl: uploader
     .input(uploadIdInput)
+    .output(downloadUrlOutput)
     .query(({ ctx, input }) => downloadUrl({ ctx: ctx.tenant, uploadId: input.uploadId })),
 });

@@ -34,6 +34,8 @@ export function callerAs(
   return createCaller(createTRPCContext({ db, session, headers, gateway: extra.gateway }));
 }
 
+export type Caller = ReturnType<typeof callerAs>;
+
 export async function seededCallers(db: Db) {
   await seedDatabase(db);
   const [admin, viewer, acmeAdmin, customer] = await Promise.all(
@@ -50,3 +52,5 @@ export async function seededCallers(db: Db) {
     anonymous: callerAs(db, null),
   };
 }
+
+export type SeededCallers = Awaited<ReturnType<typeof seededCallers>>;

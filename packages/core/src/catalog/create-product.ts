@@ -1,9 +1,7 @@
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
-import { assertChargeablePrice } from './chargeable-price';
 import {
-  loadProduct,
-  toAdminProduct,
+  loadChargeableProduct,
   writeConfiguration,
   writeWithUniqueSlug,
   type AdminProduct,
@@ -26,10 +24,7 @@ export async function createProduct({
   );
   if (configuration) await writeConfiguration(ctx.tx, ctx.orgId, id, configuration);
 
-  const loaded = await loadProduct(ctx.tx, id);
-  // Checked on the saved whole: an edit may change only the price or only the options.
-  assertChargeablePrice(loaded);
-  const product = toAdminProduct(loaded);
+  const product = await loadChargeableProduct(ctx.tx, id);
   await recordAudit(ctx, {
     action: 'product.created',
     entityType: 'product',

@@ -1,5 +1,6 @@
 import type { Prisma, Tx } from '@souk/db';
 import { AppError } from '../errors';
+import { assertChargeablePrice } from './chargeable-price';
 import type { ConfigurationInput } from './schemas';
 
 const byPosition = { orderBy: { position: 'asc' } } as const;
@@ -61,7 +62,8 @@ function configurationOf(p: LoadedProduct) {
 
 export type ProductConfiguration = ReturnType<typeof configurationOf>;
 
-export function toAdminProduct(p: LoadedProduct) {
+/** The product's own fields a shopper may see; both shapes start with them. */
+function shownFields(p: LoadedProduct) {
   return {
     id: p.id,
     slug: p.slug,
@@ -69,8 +71,14 @@ export function toAdminProduct(p: LoadedProduct) {
     description: p.description,
     basePriceCents: p.basePriceCents,
     currency: p.currency,
-    status: p.status,
     imageUrl: p.imageUrl,
+  };
+}
+
+export function toAdminProduct(p: LoadedProduct) {
+  return {
+    ...shownFields(p),
+    status: p.status,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     configuration: configurationOf(p),
@@ -80,16 +88,7 @@ export type AdminProduct = ReturnType<typeof toAdminProduct>;
 
 /** The storefront shape (spec 001): configuration flattened beside the product fields. */
 export function toStorefrontProduct(p: LoadedProduct) {
-  return {
-    id: p.id,
-    slug: p.slug,
-    name: p.name,
-    description: p.description,
-    basePriceCents: p.basePriceCents,
-    currency: p.currency,
-    imageUrl: p.imageUrl,
-    ...configurationOf(p),
-  };
+  return { ...shownFields(p), ...configurationOf(p) };
 }
 export type StorefrontProduct = ReturnType<typeof toStorefrontProduct>;
 
@@ -103,7 +102,26 @@ export async function loadProduct(tx: Tx, id: string): Promise<LoadedProduct> {
   return product;
 }
 
+/**
+ * The product as saved, refused unless a customer can pay for it. Checked on the saved
+ * whole: an edit may change only the price or only the options.
+ */
+export async function loadChargeableProduct(tx: Tx, id: string): Promise<AdminProduct> {
+  const loaded = await loadProduct(tx, id);
+  assertChargeablePrice(loaded);
+  return toAdminProduct(loaded);
+}
+
 type Collections = Partial<ConfigurationInput>;
+
+/** An option's or add-on's row fields: both are a label with a price change. */
+function priced(item: { label: string; description?: string | null; priceDeltaCents: number }) {
+  return {
+    label: item.label,
+    description: item.description ?? null,
+    priceDeltaCents: item.priceDeltaCents,
+  };
+}
 
 /**
  * Replaces the given collections of a product (all four when `collections` is a
@@ -121,86 +139,54 @@ export async function writeConfiguration(
   await tx.productCustomField.deleteMany({ where: { productId } });
   await tx.productSubscriptionPlan.deleteMany({ where: { productId } });
 
-  const groups = (collections.optionGroups ?? []).map((g, position) => ({
+  // Rows keep their list order in `position` and carry the org for RLS.
+  const placed = <T, R>(items: readonly T[] | undefined, row: (item: T) => R) =>
+    (items ?? []).map((item, position) => ({ orgId, productId, ...row(item), position }));
+
+  const groups = (collections.optionGroups ?? []).map((input) => ({
     id: crypto.randomUUID(),
-    input: g,
-    position,
+    input,
   }));
   if (groups.length > 0) {
     await tx.productOptionGroup.createMany({
-      data: groups.map(({ id, input, position }) => ({
+      data: placed(groups, ({ id, input: g }) => ({
         id,
-        orgId,
-        productId,
-        name: input.name,
-        description: input.description ?? null,
-        selectionType: input.selectionType,
-        isRequired: input.isRequired,
-        position,
+        name: g.name,
+        description: g.description ?? null,
+        selectionType: g.selectionType,
+        isRequired: g.isRequired,
       })),
     });
     await tx.productOption.createMany({
       data: groups.flatMap(({ id: groupId, input }) =>
-        input.options.map((o, position) => ({
-          orgId,
-          groupId,
-          label: o.label,
-          description: o.description ?? null,
-          priceDeltaCents: o.priceDeltaCents,
-          position,
-        })),
+        input.options.map((o, position) => ({ orgId, groupId, ...priced(o), position })),
       ),
     });
   }
-  const addOns = collections.addOns ?? [];
-  if (addOns.length > 0) {
-    await tx.productAddOn.createMany({
-      data: addOns.map((a, position) => ({
-        orgId,
-        productId,
-        label: a.label,
-        description: a.description ?? null,
-        priceDeltaCents: a.priceDeltaCents,
-        position,
-      })),
-    });
-  }
-  const fields = collections.customFields ?? [];
-  if (fields.length > 0) {
-    await tx.productCustomField.createMany({
-      data: fields.map((f, position) => ({
-        orgId,
-        productId,
-        label: f.label,
-        fieldType: f.fieldType,
-        isRequired: f.isRequired,
-        placeholder: f.placeholder ?? null,
-        helpText: f.helpText ?? null,
-        minLength: f.minLength ?? null,
-        maxLength: f.maxLength ?? null,
-        pattern: f.pattern || null,
-        minValue: f.minValue ?? null,
-        maxValue: f.maxValue ?? null,
-        position,
-      })),
-    });
-  }
-  const plans = collections.subscriptionPlans ?? [];
-  if (plans.length > 0) {
-    await tx.productSubscriptionPlan.createMany({
-      data: plans.map((s, position) => ({
-        orgId,
-        productId,
-        label: s.label,
-        description: s.description ?? null,
-        billingCycle: s.billingCycle,
-        priceMultiplierBps: s.priceMultiplierBps ?? null,
-        priceDeltaCents: s.priceDeltaCents ?? null,
-        isDefault: s.isDefault,
-        position,
-      })),
-    });
-  }
+  const addOns = placed(collections.addOns, priced);
+  if (addOns.length > 0) await tx.productAddOn.createMany({ data: addOns });
+  const fields = placed(collections.customFields, (f) => ({
+    label: f.label,
+    fieldType: f.fieldType,
+    isRequired: f.isRequired,
+    placeholder: f.placeholder ?? null,
+    helpText: f.helpText ?? null,
+    minLength: f.minLength ?? null,
+    maxLength: f.maxLength ?? null,
+    pattern: f.pattern || null,
+    minValue: f.minValue ?? null,
+    maxValue: f.maxValue ?? null,
+  }));
+  if (fields.length > 0) await tx.productCustomField.createMany({ data: fields });
+  const plans = placed(collections.subscriptionPlans, (s) => ({
+    label: s.label,
+    description: s.description ?? null,
+    billingCycle: s.billingCycle,
+    priceMultiplierBps: s.priceMultiplierBps ?? null,
+    priceDeltaCents: s.priceDeltaCents ?? null,
+    isDefault: s.isDefault,
+  }));
+  if (plans.length > 0) await tx.productSubscriptionPlan.createMany({ data: plans });
 }
 
 export const SLUG_TAKEN = 'A product with this slug already exists';

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
-import { assertChargeablePrice } from './chargeable-price';
 import {
+  loadChargeableProduct,
   loadProduct,
   toAdminProduct,
   writeConfiguration,
@@ -21,10 +21,7 @@ export async function replaceProductOptions({
   const before = toAdminProduct(await loadProduct(ctx.tx, productId));
   await writeConfiguration(ctx.tx, ctx.orgId, productId, collections);
   await ctx.tx.product.update({ where: { id: productId }, data: { updatedAt: new Date() } });
-  const loaded = await loadProduct(ctx.tx, productId);
-  // Checked on the saved whole: an edit may change only the price or only the options.
-  assertChargeablePrice(loaded);
-  const after = toAdminProduct(loaded);
+  const after = await loadChargeableProduct(ctx.tx, productId);
   await recordAudit(ctx, {
     action: 'product.options_replaced',
     entityType: 'product',

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
-import { assertChargeablePrice } from './chargeable-price';
 import {
+  loadChargeableProduct,
   loadProduct,
   toAdminProduct,
   writeConfiguration,
@@ -35,10 +35,7 @@ export async function updateProduct({
   );
   if (configuration) await writeConfiguration(ctx.tx, ctx.orgId, id, configuration);
 
-  const loaded = await loadProduct(ctx.tx, id);
-  // Checked on the saved whole: an edit may change only the price or only the options.
-  assertChargeablePrice(loaded);
-  const after = toAdminProduct(loaded);
+  const after = await loadChargeableProduct(ctx.tx, id);
   await recordAudit(ctx, {
     action: 'product.updated',
     entityType: 'product',

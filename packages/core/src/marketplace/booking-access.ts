@@ -2,7 +2,7 @@ import type { Booking, BookingStatus, Prisma } from '@souk/db';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
 import { canTransition, isReadyForPayment } from './booking-status';
-import { publicVendorSelect } from './vendors';
+import { publicVendorSelect } from './public-vendor-select';
 import { splitBps } from './split';
 import { coreEnv } from '../env';
 

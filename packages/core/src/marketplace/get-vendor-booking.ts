@@ -1,5 +1,5 @@
 import type { TenantContext } from '../context';
-import { PAYOUT_SETUP_PATH, payoutRequestBlockedReason } from './payouts';
+import { PAYOUT_SETUP_PATH, payoutRequestBlockedReason } from './payout-request-blocked-reason';
 import { myLinkage, vendorBookingSelect } from './vendor-linkage';
 
 /** A booking as one of its vendors sees it: summary, their answer, their payouts. */

@@ -3,7 +3,7 @@ import type { Prisma } from '@souk/db';
 import type { TenantContext } from '../context';
 import { pageArgs, pageOf, NEWEST_FIRST } from '../page';
 import type { vendorInboxInput } from './schemas';
-import { requireMyVendor } from './vendors';
+import { requireMyVendor } from './vendor-lookup';
 import { vendorBookingSelect } from './vendor-linkage';
 
 /** The vendor's inbox: their answer rows, newest request first, with the booking's summary. */

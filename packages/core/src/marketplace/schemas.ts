@@ -1,6 +1,8 @@
+// Browser-safe (no environment, no database): web forms check what people type with these
+// through @souk/core/client before it is sent.
 import { z } from 'zod';
-import { appRedirectUrl } from '../redirect-url';
 import { SUPPORTED_CURRENCIES } from '../money';
+import { BOOKING_STATUSES } from './booking-status';
 import {
   cents as centsOf,
   dateOnly,
@@ -40,11 +42,6 @@ export type OnboardVendorInput = z.infer<typeof onboardVendorInput>;
 // would otherwise wipe them on a name-only edit.
 export const updateVendorProfileInput = partialUpdate(onboardVendorInput.omit({ type: true }));
 
-export const payoutSetupInput = z.object({
-  returnUrl: appRedirectUrl('The return URL'),
-  refreshUrl: appRedirectUrl('The refresh URL'),
-});
-
 export const listVendorsInput = z.object({
   status: z.enum(['pending', 'approved', 'needs_changes']).optional(),
   type: z.enum(['venue_owner', 'service_provider']).optional(),
@@ -70,8 +67,7 @@ export const setPayoutsDisabledInput = z.object({
   note,
 });
 
-// Templates and subscriptions. Template inputs live in their own module so the admin
-// form can check a draft in the browser (this one reads the environment for redirects).
+// Templates and subscriptions. Template inputs live in their own module.
 export { templateInput, updateTemplateInput } from './template-schemas';
 export const publicTemplatesInput = z.object({ orgSlug: orgSlug().optional() });
 export const listSubscriptionsInput = z.object({ ...page });
@@ -131,14 +127,7 @@ export const createBookingInput = z
   });
 export type CreateBookingInput = z.infer<typeof createBookingInput>;
 
-export const bookingStatusEnum = z.enum([
-  'draft',
-  'awaiting_vendor_approval',
-  'ready_for_payment',
-  'paid',
-  'completed',
-  'cancelled',
-]);
+export const bookingStatusEnum = z.enum(BOOKING_STATUSES);
 export const linkageStatusEnum = z.enum(['pending', 'approved', 'declined', 'countered']);
 
 export const listMyBookingsInput = z.object({ status: bookingStatusEnum.optional(), ...page });
@@ -171,13 +160,9 @@ export const cancelBookingInput = z.object({
   reason: text({ min: 1, minMessage: 'Give a reason', max: 500 }),
 });
 
-// Payments and payouts
-export const payBookingInput = z.object({
-  bookingId: uuidId('Unknown booking'),
-  mode: z.enum(['deposit', 'full', 'balance'], { message: 'Choose deposit, full or balance' }),
-  returnUrl: appRedirectUrl('The return URL').optional(),
-});
-export type PayBookingInput = z.infer<typeof payBookingInput>;
+// Payments and payouts. Inputs with a return URL read the environment: only their types
+// are re-exported here (erased at build), so this module stays browser-safe.
+export type { payBookingInput, PayBookingInput, payoutSetupInput } from './redirect-schemas';
 
 export const listPaymentsInput = z.object({
   status: z.enum(['requires_payment', 'succeeded', 'failed', 'canceled']).optional(),

@@ -1,7 +1,7 @@
 import type { Prisma } from '@souk/db';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
-import { requireMyVendor } from './vendors';
+import { requireMyVendor } from './vendor-lookup';
 
 /** The booking summary a vendor sees in their inbox and on a booking's page. */
 export const vendorBookingSelect = {

@@ -1,8 +1,7 @@
-import type { TenantContext } from '../context';
 import { AppError } from '../errors';
 import { inspectUploadedBytes, SNIFF_BYTES } from './inspect-bytes';
 import { toUploadView, type UploadView } from './schemas';
-import { uploadSettingsFromEnv, type UploadSettings } from './settings';
+import { uploadSettingsFromEnv, type OneUploadOptions } from './settings';
 import { byteLimitOf, lockUpload, settleUpload } from './settle-upload';
 import { storageFor } from './storage';
 
@@ -17,11 +16,7 @@ export async function confirmUpload({
   ctx,
   uploadId,
   settings = uploadSettingsFromEnv(),
-}: {
-  ctx: TenantContext;
-  uploadId: string;
-  settings?: UploadSettings;
-}): Promise<UploadView> {
+}: OneUploadOptions): Promise<UploadView> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHORIZED', 'Sign in to upload files');
   const upload = await lockUpload(ctx.tx, uploadId);

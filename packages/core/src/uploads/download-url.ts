@@ -1,6 +1,5 @@
-import type { TenantContext } from '../context';
 import { AppError } from '../errors';
-import { uploadSettingsFromEnv, type UploadSettings } from './settings';
+import { uploadSettingsFromEnv, type OneUploadOptions } from './settings';
 import { storageFor } from './storage';
 
 /**
@@ -11,11 +10,7 @@ export async function downloadUrl({
   ctx,
   uploadId,
   settings = uploadSettingsFromEnv(),
-}: {
-  ctx: TenantContext;
-  uploadId: string;
-  settings?: UploadSettings;
-}): Promise<{ url: string; expiresAt: Date }> {
+}: OneUploadOptions): Promise<{ url: string; expiresAt: Date }> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHORIZED', 'Sign in to download files');
   const upload = await ctx.tx.upload.findUnique({ where: { id: uploadId } });

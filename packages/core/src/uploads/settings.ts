@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { TenantContext } from '../context';
 import { coreEnv } from '../env';
 
 export type UploadBackend = 'local' | 's3';
@@ -25,6 +26,13 @@ export interface UploadSettings {
   /** Local backend: absolute directory holding `uploads/{orgId}/...`. */
   localRoot: string;
   s3: S3Settings | null;
+}
+
+/** What a use case about one stored upload takes; tests pass their own settings. */
+export interface OneUploadOptions {
+  ctx: TenantContext;
+  uploadId: string;
+  settings?: UploadSettings;
 }
 
 /**

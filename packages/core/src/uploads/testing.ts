@@ -1,5 +1,7 @@
-// Test-only: small real files whose bytes file-type recognises (no fixtures on disk).
+// Test-only: small real files whose bytes file-type recognises (no fixtures on disk), and
+// the parts of a signed upload link as the upload route reads them.
 import { deflateSync } from 'node:zlib';
+import type { UploadLinkParams } from './upload-link';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -36,6 +38,18 @@ export function tinyPng(width = 1, height = 1): Buffer {
     chunk('IDAT', deflateSync(pixels)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** A signed upload URL's parts, as /api/uploads/{id} takes them from its path and query. */
+export function uploadLinkParams(url: string): UploadLinkParams {
+  const u = new URL(url);
+  return {
+    uploadId: u.pathname.split('/').pop()!,
+    orgId: u.searchParams.get('org'),
+    op: u.searchParams.get('op'),
+    expires: u.searchParams.get('expires'),
+    sig: u.searchParams.get('sig'),
+  };
 }
 
 /** A one-page PDF (what file-type reads is the `%PDF-` header). */

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { signedUploadUrl } from './signed-url';
-import { checkUploadLink, type UploadLinkParams } from './upload-link';
+import { checkUploadLink } from './upload-link';
 import type { UploadSettings } from './settings';
+import { uploadLinkParams } from './testing';
 
 const settings = { linkSecret: 'a-test-secret-of-some-length' } as UploadSettings;
 const orgId = '11111111-1111-4111-8111-111111111111';
 const uploadId = '22222222-2222-4222-8222-222222222222';
 const now = Date.UTC(2026, 0, 1);
 const expires = now / 1000 + 300;
-
-function paramsOf(url: string): UploadLinkParams {
-  const u = new URL(url);
-  return {
-    uploadId: u.pathname.split('/').pop()!,
-    orgId: u.searchParams.get('org'),
-    op: u.searchParams.get('op'),
-    expires: u.searchParams.get('expires'),
-    sig: u.searchParams.get('sig'),
-  };
-}
 
 const url = signedUploadUrl(
   'https://souk.example',
@@ -33,11 +23,13 @@ describe('signed upload links', () => {
         `https://souk.example/api/uploads/${uploadId}?org=${orgId}&op=put&expires=${expires}&sig=`,
       ),
     ).toBe(true);
-    expect(checkUploadLink(paramsOf(url), 'put', settings, now)).toMatchObject({ ok: true });
+    expect(checkUploadLink(uploadLinkParams(url), 'put', settings, now)).toMatchObject({
+      ok: true,
+    });
   });
 
   it('refuse another operation, org, upload, expiry or secret', () => {
-    const p = paramsOf(url);
+    const p = uploadLinkParams(url);
     expect(checkUploadLink(p, 'get', settings, now)).toMatchObject({ problem: 'invalid_link' });
     const otherOrg = { ...p, orgId: '33333333-3333-4333-8333-333333333333' };
     expect(checkUploadLink(otherOrg, 'put', settings, now)).toMatchObject({
@@ -56,13 +48,15 @@ describe('signed upload links', () => {
   });
 
   it('expire', () => {
-    expect(checkUploadLink(paramsOf(url), 'put', settings, (expires + 1) * 1000)).toMatchObject({
+    expect(
+      checkUploadLink(uploadLinkParams(url), 'put', settings, (expires + 1) * 1000),
+    ).toMatchObject({
       problem: 'expired',
     });
   });
 
   it('reject malformed parameters before any lookup', () => {
-    const p = paramsOf(url);
+    const p = uploadLinkParams(url);
     for (const bad of [
       { ...p, uploadId: 'not-a-uuid' },
       { ...p, orgId: null },

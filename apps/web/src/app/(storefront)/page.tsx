@@ -5,7 +5,7 @@ import { serverCaller } from '@/trpc/server';
 export const dynamic = 'force-dynamic';
 
 export default async function StorefrontHome() {
-  const products = await (await serverCaller()).catalog.listPublic({});
+  const products = await (await serverCaller()).catalog.listStorefrontProducts({});
   return (
     <>
       <h1>Products</h1>

@@ -4,7 +4,7 @@ import type { RouterOutputs } from '@souk/api';
 // Words an organizer reads besides statuses (those come from formatStatus in @souk/ui);
 // shared by the list and the booking page.
 
-export type MyBooking = RouterOutputs['marketplace']['organizer']['booking'];
+export type MyBooking = RouterOutputs['marketplace']['organizer']['getBooking'];
 export type BookingStatus = MyBooking['status'];
 type Linkage = MyBooking['vendors'][number];
 type Payment = MyBooking['payments'][number];

@@ -1,7 +1,7 @@
 import type { Prisma } from '@souk/db';
 import type { TenantContext } from '../../context';
 import { formatMoney } from '../../money';
-import { openDisputeOf } from '../../marketplace/disputes';
+import { openDisputeOf } from '../../marketplace/booking-open-dispute';
 import { planAllocation } from '../../marketplace/split';
 import { int, MissingTargetError, paymentIntentIdOf } from './missing-target';
 

@@ -1,22 +1,14 @@
 import type { TenantContext } from '../../context';
 import { recordProcessorObject } from '../../processor/processor-objects';
 import { lockAndSettleSucceededPayment } from './settle-invoice';
-import { int, MissingTargetError, str } from './missing-target';
+import { checkoutSessionFor } from './checkout-session-target';
+import { int, str } from './missing-target';
 
 export async function checkoutSessionCompleted(
   ctx: TenantContext,
   object: Record<string, unknown>,
 ) {
-  const processorSessionId = str(object.id);
-  const session = processorSessionId
-    ? await ctx.tx.hostedCheckoutSession.findUnique({ where: { processorSessionId } })
-    : null;
-  if (!session) {
-    throw new MissingTargetError(
-      `checkout session ${processorSessionId} not found`,
-      processorSessionId,
-    );
-  }
+  const session = await checkoutSessionFor(ctx, object);
   const paymentIntentId = str(object.payment_intent);
   // Completed is terminal and wins over any earlier or later expiry/abandonment.
   if (session.status !== 'completed') {

@@ -1,17 +1,8 @@
 import type { TenantContext } from '../../context';
-import { MissingTargetError, str } from './missing-target';
+import { checkoutSessionFor } from './checkout-session-target';
 
 export async function checkoutSessionExpired(ctx: TenantContext, object: Record<string, unknown>) {
-  const processorSessionId = str(object.id);
-  const session = processorSessionId
-    ? await ctx.tx.hostedCheckoutSession.findUnique({ where: { processorSessionId } })
-    : null;
-  if (!session) {
-    throw new MissingTargetError(
-      `checkout session ${processorSessionId} not found`,
-      processorSessionId,
-    );
-  }
+  const session = await checkoutSessionFor(ctx, object);
   // Only a live session can expire: a late "expired" after "completed" does nothing.
   await ctx.tx.hostedCheckoutSession.updateMany({
     where: { id: session.id, status: { in: ['open', 'abandoned'] } },

@@ -1,47 +1,42 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { preferencesInput } from '@souk/core/client';
+import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 
 export function PreferencesForm({ initial }: { initial: { orderUpdates: boolean } }) {
   const trpc = useTRPC();
-  // Local state so the box follows the click at once; a failed save puts it back.
-  const [checked, setChecked] = useState(initial.orderUpdates);
-  const [saved, setSaved] = useState(false);
+  // The box follows the click at once and is saved right away; a failed save puts it back.
+  const form = useForm({ resolver: zodResolver(preferencesInput), defaultValues: initial });
   const save = useMutation(
     trpc.checkout.setMyPreferences.mutationOptions({
-      onMutate: () => setSaved(false),
-      onSuccess: (data) => {
-        setChecked(data.orderUpdates);
-        setSaved(true);
-      },
-      onError: (_error, variables) => setChecked(!variables.orderUpdates),
+      onSuccess: (data) => form.reset({ orderUpdates: data.orderUpdates }),
+      onError: (_error, variables) => form.setValue('orderUpdates', !variables.orderUpdates),
     }),
   );
+  const submit = form.handleSubmit((input) => save.mutate(input));
 
   return (
-    <form onSubmit={(e) => e.preventDefault()}>
+    <form noValidate onSubmit={(e) => void submit(e)}>
       <label className="checkbox" htmlFor="pref-order-updates">
         <input
           id="pref-order-updates"
           type="checkbox"
-          checked={checked}
-          onChange={(e) => {
-            setChecked(e.target.checked);
-            save.mutate({ orderUpdates: e.target.checked });
-          }}
+          {...form.register('orderUpdates', { onChange: () => void submit() })}
         />
         Email me updates about my orders
       </label>
-      {saved && !save.isPending ? (
+      {save.isSuccess ? (
         <p className="notice notice-success" role="status">
           Preferences saved
         </p>
       ) : null}
       {save.error ? (
         <p className="notice notice-error" role="alert">
-          {save.error.message}
+          {formErrors(save.error, { shown: [] }).summary}
         </p>
       ) : null}
     </form>

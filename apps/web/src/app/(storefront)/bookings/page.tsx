@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { can } from '@souk/auth';
 import { formatMoney } from '@souk/core/money';
 import { formatStatus } from '@souk/ui';
+import { ListTable } from '@/components/list-table';
 import { formatEventDate, isPriced } from '@/components/organizer/booking-words';
 import { CustomerOnly } from '@/components/organizer/customer-only';
+import { PageLinks, pageParam, type SearchParams } from '@/components/page-links';
 import { requireSession } from '@/lib/session';
 import { serverCaller } from '@/trpc/server';
 
@@ -13,18 +15,13 @@ export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 25;
 
-export default async function MyBookingsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function MyBookingsPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await requireSession('/bookings');
   if (!can(session.role, 'marketplace.book')) return <CustomerOnly title="My bookings" />;
-  const raw = (await searchParams).page;
-  const page = Math.max(1, Number.parseInt(typeof raw === 'string' ? raw : '1', 10) || 1);
+  const page = pageParam((await searchParams).page);
   const { total, items } = await (
     await serverCaller()
-  ).marketplace.organizer.bookings({ page, pageSize: PAGE_SIZE });
+  ).marketplace.organizer.listBookings({ page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
@@ -39,57 +36,49 @@ export default async function MyBookingsPage({
         <p className="empty">You have no bookings yet.</p>
       ) : (
         <>
-          <div className="table-wrap" role="region" aria-label="Your bookings" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th>Booking</th>
-                  <th>Event date</th>
-                  <th>Vendors</th>
-                  <th>Status</th>
-                  <th className="num">Total</th>
-                  <th className="num">Paid</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((booking) => (
-                  <tr key={booking.id}>
-                    <td>
-                      <Link href={`/bookings/${booking.id}`}>#{booking.number}</Link>
-                    </td>
-                    <td>{formatEventDate(booking.eventDate)}</td>
-                    <td>
-                      <ul className="plain-list">
-                        {booking.vendors.map((linkage) => (
-                          <li key={linkage.id}>
-                            {linkage.vendor.displayName} ({formatStatus(linkage.status)})
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>{booking.statusLabel}</td>
-                    <td className="num">
-                      {isPriced(booking)
-                        ? formatMoney(booking.amounts.totalCents, booking.currency)
-                        : 'Not priced yet'}
-                    </td>
-                    <td className="num">
-                      {formatMoney(booking.amounts.paidCents, booking.currency)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {pages > 1 ? (
-            <nav className="pagination" aria-label="Pagination">
-              <span>
-                Page {page} of {pages}
-              </span>
-              {page > 1 ? <Link href={`/bookings?page=${page - 1}`}>Previous</Link> : null}
-              {page < pages ? <Link href={`/bookings?page=${page + 1}`}>Next</Link> : null}
-            </nav>
-          ) : null}
+          <ListTable
+            label="Your bookings"
+            rows={items}
+            columns={[
+              {
+                header: 'Booking',
+                cell: (booking) => <Link href={`/bookings/${booking.id}`}>#{booking.number}</Link>,
+              },
+              { header: 'Event date', cell: (booking) => formatEventDate(booking.eventDate) },
+              {
+                header: 'Vendors',
+                cell: (booking) => (
+                  <ul className="plain-list">
+                    {booking.vendors.map((linkage) => (
+                      <li key={linkage.id}>
+                        {linkage.vendor.displayName} ({formatStatus(linkage.status)})
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              },
+              { header: 'Status', cell: (booking) => booking.statusLabel },
+              {
+                header: 'Total',
+                className: 'num',
+                cell: (booking) =>
+                  isPriced(booking)
+                    ? formatMoney(booking.amounts.totalCents, booking.currency)
+                    : 'Not priced yet',
+              },
+              {
+                header: 'Paid',
+                className: 'num',
+                cell: (booking) => formatMoney(booking.amounts.paidCents, booking.currency),
+              },
+            ]}
+          />
+          <PageLinks
+            label="Pagination"
+            page={page}
+            pages={pages}
+            href={(n) => `/bookings?page=${n}`}
+          />
         </>
       )}
     </>

@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /** Public teasers; the details behind "View details" are for subscribers. */
 export default async function TemplatesPage() {
-  const templates = await (await serverCaller()).marketplace.public.templates({});
+  const templates = await (await serverCaller()).marketplace.public.listTemplates({});
   return (
     <>
       <h1>Event templates</h1>

@@ -1,31 +1,48 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import type { RouterOutputs } from '@souk/api';
 import { serverCaller } from '@/trpc/server';
 
 export const metadata: Metadata = { title: 'Vendors' };
 export const dynamic = 'force-dynamic';
 
-type PublicVendor = RouterOutputs['marketplace']['public']['vendors']['items'][number];
+type PublicVendor = RouterOutputs['marketplace']['public']['listVendors']['items'][number];
 type SearchParams = Record<string, string | string[] | undefined>;
 
 const PAGE_SIZE = 24;
+
+// One section per vendor type, each paged on its own (`?venues=2&services=1`).
+const SECTIONS = [
+  {
+    param: 'venues',
+    type: 'venue_owner',
+    title: 'Venues',
+    empty: 'No venues are listed yet.',
+  },
+  {
+    param: 'services',
+    type: 'service_provider',
+    title: 'Services',
+    empty: 'No service providers are listed yet.',
+  },
+] as const;
+
+type Section = (typeof SECTIONS)[number];
 
 function pageParam(params: SearchParams, name: string): number {
   const raw = params[name];
   return Math.max(1, Number.parseInt(typeof raw === 'string' ? raw : '1', 10) || 1);
 }
 
-/** Each section pages on its own (`?venues=2&services=1`); the other keeps its page. */
+/** The section's pager; the other section keeps its page. */
 function SectionPages({
-  label,
-  param,
+  section,
   page,
   total,
   params,
 }: {
-  label: string;
-  param: 'venues' | 'services';
+  section: Section;
   page: number;
   total: number;
   params: SearchParams;
@@ -34,15 +51,15 @@ function SectionPages({
   if (pages <= 1) return null;
   const href = (p: number) => {
     const next = new URLSearchParams();
-    for (const key of ['venues', 'services'] as const) {
-      const value = key === param ? p : pageParam(params, key);
-      if (value > 1) next.set(key, String(value));
+    for (const { param } of SECTIONS) {
+      const value = param === section.param ? p : pageParam(params, param);
+      if (value > 1) next.set(param, String(value));
     }
     const query = next.toString();
     return query ? `/vendors?${query}` : '/vendors';
   };
   return (
-    <nav className="pagination" aria-label={`${label} pages`}>
+    <nav className="pagination" aria-label={`${section.title} pages`}>
       <span>
         Page {page} of {pages}
       </span>
@@ -52,22 +69,13 @@ function SectionPages({
   );
 }
 
-function VendorSection({
-  id,
-  title,
-  vendors,
-  empty,
-}: {
-  id: string;
-  title: string;
-  vendors: PublicVendor[];
-  empty: string;
-}) {
+function VendorSection({ section, vendors }: { section: Section; vendors: PublicVendor[] }) {
+  const id = `${section.param}-heading`;
   return (
     <section aria-labelledby={id} className="account-section">
-      <h2 id={id}>{title}</h2>
+      <h2 id={id}>{section.title}</h2>
       {vendors.length === 0 ? (
-        <p className="empty">{empty}</p>
+        <p className="empty">{section.empty}</p>
       ) : (
         <div className="grid-cards">
           {vendors.map((vendor) => (
@@ -90,50 +98,27 @@ export default async function VendorsPage({
   searchParams: Promise<SearchParams>;
 }) {
   const params = await searchParams;
-  const venuePage = pageParam(params, 'venues');
-  const servicePage = pageParam(params, 'services');
   const caller = await serverCaller();
-  const [venues, services] = await Promise.all([
-    caller.marketplace.public.vendors({
-      type: 'venue_owner',
-      page: venuePage,
-      pageSize: PAGE_SIZE,
+  const lists = await Promise.all(
+    SECTIONS.map(async (section) => {
+      const page = pageParam(params, section.param);
+      const list = await caller.marketplace.public.listVendors({
+        type: section.type,
+        page,
+        pageSize: PAGE_SIZE,
+      });
+      return { section, page, list };
     }),
-    caller.marketplace.public.vendors({
-      type: 'service_provider',
-      page: servicePage,
-      pageSize: PAGE_SIZE,
-    }),
-  ]);
+  );
   return (
     <>
       <h1>Vendors</h1>
-      <VendorSection
-        id="venues-heading"
-        title="Venues"
-        vendors={venues.items}
-        empty="No venues are listed yet."
-      />
-      <SectionPages
-        label="Venues"
-        param="venues"
-        page={venuePage}
-        total={venues.total}
-        params={params}
-      />
-      <VendorSection
-        id="services-heading"
-        title="Services"
-        vendors={services.items}
-        empty="No service providers are listed yet."
-      />
-      <SectionPages
-        label="Services"
-        param="services"
-        page={servicePage}
-        total={services.total}
-        params={params}
-      />
+      {lists.map(({ section, page, list }) => (
+        <Fragment key={section.param}>
+          <VendorSection section={section} vendors={list.items} />
+          <SectionPages section={section} page={page} total={list.total} params={params} />
+        </Fragment>
+      ))}
     </>
   );
 }

@@ -16,7 +16,7 @@ import {
   StatusPill,
 } from './_components/vendor-words';
 
-type Request = RouterOutputs['marketplace']['vendor']['inbox']['items'][number];
+type Request = RouterOutputs['marketplace']['vendor']['listInbox']['items'][number];
 
 const COLUMNS: DataTableColumn<Request>[] = [
   {
@@ -55,7 +55,7 @@ export function InboxTable() {
   const trpc = useTRPC();
   const { query, control } = useUrlTableState(INBOX_TABLE);
   const list = useQuery({
-    ...trpc.marketplace.vendor.inbox.queryOptions(query),
+    ...trpc.marketplace.vendor.listInbox.queryOptions(query),
     placeholderData: keepPreviousData,
   });
 
@@ -64,7 +64,7 @@ export function InboxTable() {
       label="Booking requests"
       noun={['request', 'requests']}
       columns={COLUMNS}
-      rows={list.data?.items}
+      data={list.data?.items}
       total={list.data?.total}
       getRowId={(row) => row.id}
       control={control}

@@ -16,7 +16,9 @@ export default async function VendorInboxPage({
   if (!gate.ok) return gate.view;
   // Awaited: the rows arrive with the HTML instead of "Loading…".
   await getQueryClient().prefetchQuery(
-    trpc.marketplace.vendor.inbox.queryOptions(parseTableQuery(await searchParams, INBOX_TABLE)),
+    trpc.marketplace.vendor.listInbox.queryOptions(
+      parseTableQuery(await searchParams, INBOX_TABLE),
+    ),
   );
   return (
     <>

@@ -1,21 +1,26 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { DataTable, formatDateTime, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
+import { useRowDetail } from '@/components/row-detail';
 import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { AUDIT_TABLE } from './audit-query';
 
-type Entry = RouterOutputs['audit']['list']['items'][number];
+type Entry = RouterOutputs['audit']['listEntries']['items'][number];
 
 export function AuditTable() {
   const trpc = useTRPC();
   const { query, control } = useUrlTableState(AUDIT_TABLE);
-  const [open, setOpen] = useState<string | null>(null);
+  const changes = useRowDetail<Entry>({
+    id: 'changes',
+    header: 'Changes',
+    show: 'Show changes',
+    hide: 'Hide changes',
+  });
   const list = useQuery({
-    ...trpc.audit.list.queryOptions(query),
+    ...trpc.audit.listEntries.queryOptions(query),
     placeholderData: keepPreviousData,
   });
 
@@ -38,21 +43,7 @@ export function AuditTable() {
       header: 'Request',
       cell: (row) => <span className="muted">{row.requestId?.slice(0, 8) ?? '—'}</span>,
     },
-    {
-      id: 'changes',
-      header: 'Changes',
-      hideHeader: true,
-      cell: (row) => (
-        <button
-          type="button"
-          className="button-small"
-          aria-expanded={open === row.id}
-          onClick={() => setOpen(open === row.id ? null : row.id)}
-        >
-          {open === row.id ? 'Hide changes' : 'Show changes'}
-        </button>
-      ),
-    },
+    changes.column,
   ];
 
   return (
@@ -62,7 +53,7 @@ export function AuditTable() {
         label="Audit log"
         noun={['entry', 'entries']}
         columns={columns}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(row) => row.id}
         control={control}
@@ -94,7 +85,7 @@ export function AuditTable() {
         error={list.error?.message}
         emptyText="No audit entries match."
         renderDetail={(row) =>
-          open === row.id ? (
+          changes.isOpen(row) ? (
             <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
               <div>
                 <strong>Before</strong>

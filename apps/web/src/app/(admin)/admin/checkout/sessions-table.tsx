@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
 import { DataTable, formatDateTime, StatusBadge, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
+import { errorMessage } from '@/lib/form-errors';
 import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { RUNS_TABLE, SESSION_STATUSES, SESSIONS_TABLE } from './sessions-query';
@@ -17,10 +18,6 @@ const REGENERABLE: ReadonlySet<string> = new Set(['open', 'abandoned', 'expired'
 
 type Flash =
   { kind: 'status'; text: string; url?: string } | { kind: 'alert'; text: string } | null;
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : 'Something went wrong. Please try again.';
-}
 
 const RUN_COLUMNS: DataTableColumn<RunRow>[] = [
   { id: 'trigger', header: 'Trigger', cell: (run) => run.trigger },
@@ -169,7 +166,7 @@ export function SessionsTable({ canManage }: { canManage: boolean }) {
         label="Checkout sessions"
         noun={['session', 'sessions']}
         columns={columns}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(row) => row.id}
         control={sessions.control}
@@ -212,7 +209,7 @@ export function SessionsTable({ canManage }: { canManage: boolean }) {
         label="Recent recovery runs"
         noun={['run', 'runs']}
         columns={RUN_COLUMNS}
-        rows={runs.data?.items}
+        data={runs.data?.items}
         total={runs.data?.total}
         getRowId={(run) => run.id}
         control={runsState.control}

@@ -4,12 +4,13 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { DataTable, formatDateTime, Notice, StatusBadge, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
+import { useRowDetail } from '@/components/row-detail';
 import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { OutboxMessagePreview } from './email-preview';
 import { OUTBOX_TABLE } from './outbox-query';
 
-type Message = RouterOutputs['outbox']['list']['items'][number];
+type Message = RouterOutputs['outbox']['listMessages']['items'][number];
 
 const STATUS_OPTIONS = [
   'pending',
@@ -21,14 +22,19 @@ export function OutboxTable({ canReplay }: { canReplay: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { query, control } = useUrlTableState(OUTBOX_TABLE);
-  const [open, setOpen] = useState<string | null>(null);
+  const preview = useRowDetail<Message>({
+    id: 'body',
+    header: 'Message',
+    show: 'View',
+    hide: 'Hide',
+  });
   const [done, setDone] = useState<string | null>(null);
   const list = useQuery({
-    ...trpc.outbox.list.queryOptions(query),
+    ...trpc.outbox.listMessages.queryOptions(query),
     placeholderData: keepPreviousData,
   });
   const replay = useMutation(
-    trpc.outbox.replay.mutationOptions({
+    trpc.outbox.replayMessage.mutationOptions({
       onMutate: () => setDone(null),
       onSuccess: () => setDone('Message queued for delivery again.'),
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.outbox.pathKey() }),
@@ -44,21 +50,7 @@ export function OutboxTable({ canReplay }: { canReplay: boolean }) {
     { id: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },
     { id: 'attempts', header: 'Attempts', className: 'num', cell: (row) => row.attempts },
     { id: 'lastError', header: 'Last error', cell: (row) => row.lastError ?? '' },
-    {
-      id: 'body',
-      header: 'Message',
-      hideHeader: true,
-      cell: (row) => (
-        <button
-          type="button"
-          className="button-small"
-          aria-expanded={open === row.id}
-          onClick={() => setOpen(open === row.id ? null : row.id)}
-        >
-          {open === row.id ? 'Hide' : 'View'}
-        </button>
-      ),
-    },
+    preview.column,
   ];
   if (canReplay) {
     columns.push({
@@ -91,7 +83,7 @@ export function OutboxTable({ canReplay }: { canReplay: boolean }) {
         label="Outbox"
         noun={['message', 'messages']}
         columns={columns}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(row) => row.id}
         control={control}
@@ -114,7 +106,7 @@ export function OutboxTable({ canReplay }: { canReplay: boolean }) {
         isLoading={list.isLoading}
         error={list.error?.message}
         emptyText="No outbox messages match."
-        renderDetail={(row) => (open === row.id ? <OutboxMessagePreview row={row} /> : null)}
+        renderDetail={(row) => (preview.isOpen(row) ? <OutboxMessagePreview row={row} /> : null)}
       />
     </>
   );

@@ -25,7 +25,7 @@ export default async function OutboxPage({
   // Awaited: the rows arrive with the HTML. A query still pending here would render
   // "Loading…" on the server and rows in the browser (#418).
   await getQueryClient().prefetchQuery(
-    trpc.outbox.list.queryOptions(parseTableQuery(await searchParams, OUTBOX_TABLE)),
+    trpc.outbox.listMessages.queryOptions(parseTableQuery(await searchParams, OUTBOX_TABLE)),
   );
   return (
     <HydrateClient>

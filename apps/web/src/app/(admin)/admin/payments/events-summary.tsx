@@ -3,7 +3,7 @@
 import type { RouterOutputs } from '@souk/api';
 import { EVENT_STATUS_LABELS, EVENT_STATUSES, formatLag, type EventStatus } from './event-filters';
 
-type Summary = RouterOutputs['payments']['eventsSummary'];
+type Summary = RouterOutputs['payments']['getEventsSummary'];
 
 /**
  * The strip above the ledger: this org's count per status (each one a filter), the

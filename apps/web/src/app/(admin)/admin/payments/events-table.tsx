@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { DataTable, formatDateTime, Notice, StatusBadge, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
+import { errorMessage } from '@/lib/form-errors';
 import { idFilterProblem } from '@/lib/url-table-state';
 import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
@@ -18,10 +19,6 @@ type Flash = { kind: 'error' | 'success'; text: string } | null;
 
 const HAS_REASON: ReadonlySet<string> = new Set(['waiting', 'failed']);
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : 'Something went wrong. Please try again.';
-}
-
 export function EventsTable({ canReplay }: { canReplay: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -33,7 +30,7 @@ export function EventsTable({ canReplay }: { canReplay: boolean }) {
     ...trpc.payments.listEvents.queryOptions(query),
     placeholderData: keepPreviousData,
   });
-  const summary = useQuery(trpc.payments.eventsSummary.queryOptions());
+  const summary = useQuery(trpc.payments.getEventsSummary.queryOptions());
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.payments.pathKey() });
   const fail = (error: unknown) => setFlash({ kind: 'error', text: errorMessage(error) });
@@ -142,7 +139,7 @@ export function EventsTable({ canReplay }: { canReplay: boolean }) {
         label="Payment events"
         noun={['event', 'events']}
         columns={columns}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(row) => row.id}
         control={control}

@@ -28,7 +28,7 @@ export default async function PaymentEventsPage({
   const query = parseTableQuery(await searchParams, EVENTS_TABLE);
   await Promise.all([
     queryClient.prefetchQuery(trpc.payments.listEvents.queryOptions(query)),
-    queryClient.prefetchQuery(trpc.payments.eventsSummary.queryOptions()),
+    queryClient.prefetchQuery(trpc.payments.getEventsSummary.queryOptions()),
   ]);
   return (
     <HydrateClient>

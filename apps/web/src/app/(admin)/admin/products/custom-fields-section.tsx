@@ -1,8 +1,15 @@
 'use client';
 
-import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { emptyField, type ProductDraft } from './product-draft';
-import { CheckboxField, RowActions, Section, SelectField, TextField } from './product-form-parts';
+import {
+  CheckboxField,
+  ListSection,
+  RowActions,
+  SelectField,
+  TextField,
+  type ListRow,
+} from './product-form-parts';
 
 const FIELD_TYPES = [
   ['text', 'Text'],
@@ -11,43 +18,23 @@ const FIELD_TYPES = [
 ] as const;
 
 export function CustomFieldsSection() {
-  const { control } = useFormContext<ProductDraft>();
-  const fields = useFieldArray({ control, name: 'customFields' });
   return (
-    <Section
+    <ListSection
+      name="customFields"
       title="Custom fields"
       addLabel="Add custom field"
-      onAdd={() => fields.append(emptyField())}
-      listName="customFields"
+      emptyText="No custom fields."
+      newItem={emptyField}
     >
-      {fields.fields.length === 0 ? <p className="muted">No custom fields.</p> : null}
-      {fields.fields.map((field, i) => (
-        <CustomField
-          key={field.id}
-          index={i}
-          count={fields.fields.length}
-          onMove={(to) => fields.move(i, to)}
-          onRemove={() => fields.remove(i)}
-        />
-      ))}
-    </Section>
+      {(row) => <CustomField {...row} />}
+    </ListSection>
   );
 }
 
-function CustomField({
-  index: i,
-  count,
-  onMove,
-  onRemove,
-}: {
-  index: number;
-  count: number;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-}) {
+function CustomField(row: ListRow) {
   const { control } = useFormContext<ProductDraft>();
-  const p = `customFields.${i}` as const;
-  const n = i + 1;
+  const p = `customFields.${row.index}` as const;
+  const n = row.index + 1;
   // Number fields take a minimum and maximum; text and URL fields a length and pattern.
   const numeric = useWatch({ control, name: `${p}.fieldType` }) === 'number';
   return (
@@ -56,13 +43,7 @@ function CustomField({
         <TextField name={`${p}.label`} label={`Field ${n} label`} required />
         <SelectField name={`${p}.fieldType`} label={`Field ${n} type`} options={FIELD_TYPES} />
         <CheckboxField name={`${p}.isRequired`} label={`Field ${n} required`} />
-        <RowActions
-          what={`field ${n}`}
-          index={i}
-          count={count}
-          onMove={onMove}
-          onRemove={onRemove}
-        />
+        <RowActions what={`field ${n}`} {...row} />
       </div>
       <div className="form-grid" style={{ marginTop: '0.5rem' }}>
         <TextField name={`${p}.placeholder`} label={`Field ${n} placeholder`} />

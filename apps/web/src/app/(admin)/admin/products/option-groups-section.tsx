@@ -5,10 +5,11 @@ import { emptyGroup, emptyOption, type ProductDraft } from './product-draft';
 import {
   CheckboxField,
   ListError,
+  ListSection,
   RowActions,
-  Section,
   SelectField,
   TextField,
+  type ListRow,
 } from './product-form-parts';
 
 const SELECTION = [
@@ -17,40 +18,21 @@ const SELECTION = [
 ] as const;
 
 export function OptionGroupsSection() {
-  const { control } = useFormContext<ProductDraft>();
-  const groups = useFieldArray({ control, name: 'optionGroups' });
   return (
-    <Section
+    <ListSection
+      name="optionGroups"
       title="Option groups"
       addLabel="Add option group"
-      onAdd={() => groups.append(emptyGroup())}
-      listName="optionGroups"
+      emptyText="No option groups."
+      newItem={emptyGroup}
     >
-      {groups.fields.length === 0 ? <p className="muted">No option groups.</p> : null}
-      {groups.fields.map((group, gi) => (
-        <OptionGroup
-          key={group.id}
-          index={gi}
-          count={groups.fields.length}
-          onMove={(to) => groups.move(gi, to)}
-          onRemove={() => groups.remove(gi)}
-        />
-      ))}
-    </Section>
+      {(row) => <OptionGroup {...row} />}
+    </ListSection>
   );
 }
 
-function OptionGroup({
-  index: gi,
-  count,
-  onMove,
-  onRemove,
-}: {
-  index: number;
-  count: number;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-}) {
+function OptionGroup(row: ListRow) {
+  const gi = row.index;
   const { control } = useFormContext<ProductDraft>();
   const options = useFieldArray({ control, name: `optionGroups.${gi}.options` });
   const gp = `optionGroups.${gi}` as const;
@@ -59,13 +41,7 @@ function OptionGroup({
     <div className="panel" role="group" aria-label={`Option group ${n}`}>
       <div className="page-head" style={{ marginBottom: '0.5rem' }}>
         <h3 style={{ flex: 1 }}>Option group {n}</h3>
-        <RowActions
-          what={`group ${n}`}
-          index={gi}
-          count={count}
-          onMove={onMove}
-          onRemove={onRemove}
-        />
+        <RowActions what={`group ${n}`} {...row} />
       </div>
       <div className="form-grid">
         <TextField name={`${gp}.name`} label={`Group ${n} name`} required />

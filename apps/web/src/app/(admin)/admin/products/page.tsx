@@ -21,8 +21,8 @@ export default async function ProductsPage({
   const session = await getSoukSession();
   if (session && isStaffRole(session.role)) {
     const queryClient = getQueryClient();
-    await queryClient.prefetchQuery(trpc.catalog.list.queryOptions(query));
-    await queryClient.prefetchQuery(trpc.auth.me.queryOptions());
+    await queryClient.prefetchQuery(trpc.catalog.listProducts.queryOptions(query));
+    await queryClient.prefetchQuery(trpc.auth.getCurrentUser.queryOptions());
   }
   return (
     <HydrateClient>

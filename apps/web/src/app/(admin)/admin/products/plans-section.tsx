@@ -1,8 +1,15 @@
 'use client';
 
-import { useFieldArray, useFormContext } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import { emptyPlan, type ProductDraft } from './product-draft';
-import { CheckboxField, RowActions, Section, SelectField, TextField } from './product-form-parts';
+import {
+  CheckboxField,
+  ListSection,
+  RowActions,
+  SelectField,
+  TextField,
+  type ListRow,
+} from './product-form-parts';
 
 const CYCLES = [
   ['one_time', 'One time'],
@@ -12,29 +19,26 @@ const CYCLES = [
 ] as const;
 
 export function PlansSection() {
-  const { control, setValue } = useFormContext<ProductDraft>();
-  const plans = useFieldArray({ control, name: 'subscriptionPlans' });
+  const { setValue } = useFormContext<ProductDraft>();
   // One default at most: checking a plan unchecks the others.
-  const makeDefault = (index: number) =>
-    plans.fields.forEach((_, j) => {
+  const makeDefault = ({ index, count }: ListRow) => {
+    for (let j = 0; j < count; j += 1) {
       if (j !== index) setValue(`subscriptionPlans.${j}.isDefault`, false);
-    });
+    }
+  };
   return (
-    <Section
+    <ListSection
+      name="subscriptionPlans"
       title="Subscription plans"
       addLabel="Add plan"
-      onAdd={() => plans.append(emptyPlan())}
-      listName="subscriptionPlans"
+      emptyText="No plans: the product is sold once at its configured price."
+      newItem={emptyPlan}
     >
-      {plans.fields.length === 0 ? (
-        <p className="muted">No plans: the product is sold once at its configured price.</p>
-      ) : null}
-      {plans.fields.map((plan, i) => {
-        const p = `subscriptionPlans.${i}` as const;
-        const n = i + 1;
+      {(row) => {
+        const p = `subscriptionPlans.${row.index}` as const;
+        const n = row.index + 1;
         return (
           <div
-            key={plan.id}
             className="panel form-grid"
             role="group"
             aria-label={`Plan ${n}`}
@@ -56,18 +60,12 @@ export function PlansSection() {
             <CheckboxField
               name={`${p}.isDefault`}
               label={`Plan ${n} is the default`}
-              onChecked={(checked) => checked && makeDefault(i)}
+              onChecked={(checked) => checked && makeDefault(row)}
             />
-            <RowActions
-              what={`plan ${n}`}
-              index={i}
-              count={plans.fields.length}
-              onMove={(to) => plans.move(i, to)}
-              onRemove={() => plans.remove(i)}
-            />
+            <RowActions what={`plan ${n}`} {...row} />
           </div>
         );
-      })}
-    </Section>
+      }}
+    </ListSection>
   );
 }

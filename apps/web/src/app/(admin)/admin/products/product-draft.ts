@@ -7,8 +7,8 @@ import type { RouterInputs, RouterOutputs } from '@souk/api';
 // Relative, so the unit test (no Next path aliases) can load it.
 import { draftSchema } from '../../../../lib/draft-schema';
 
-type AdminProduct = RouterOutputs['catalog']['getById'];
-type CreateInput = RouterInputs['catalog']['create'];
+type AdminProduct = RouterOutputs['catalog']['getProduct'];
+type CreateInput = RouterInputs['catalog']['createProduct'];
 
 let keySeq = 0;
 export const newKey = (): string => `k${(keySeq += 1)}`;

@@ -1,7 +1,13 @@
 'use client';
 
-import type { ReactNode } from 'react';
-import { useFormContext, type FieldError, type FieldPath } from 'react-hook-form';
+import { Fragment, type ReactNode } from 'react';
+import {
+  useFieldArray,
+  useFormContext,
+  type FieldArray,
+  type FieldError,
+  type FieldPath,
+} from 'react-hook-form';
 import { Field, fieldControlProps } from '@souk/ui';
 import type { ProductDraft } from './product-draft';
 
@@ -110,19 +116,15 @@ export function ListError({ name }: { name: string }) {
   ) : null;
 }
 
-export function RowActions({
-  what,
-  index,
-  count,
-  onMove,
-  onRemove,
-}: {
-  what: string;
+/** One entry of a repeatable list: where it sits and how to move or remove it. */
+export interface ListRow {
   index: number;
   count: number;
   onMove: (to: number) => void;
   onRemove: () => void;
-}) {
+}
+
+export function RowActions({ what, index, count, onMove, onRemove }: ListRow & { what: string }) {
   return (
     <span className="inline-actions">
       <button
@@ -150,30 +152,47 @@ export function RowActions({
   );
 }
 
-export function Section({
+type DraftList = 'optionGroups' | 'addOns' | 'customFields' | 'subscriptionPlans';
+
+/** A repeatable list of the draft: its heading and add button, its own errors, its rows. */
+export function ListSection<N extends DraftList>({
+  name,
   title,
-  children,
   addLabel,
-  onAdd,
-  listName,
+  emptyText,
+  newItem,
+  children,
 }: {
+  name: N;
   title: string;
-  children: ReactNode;
   addLabel: string;
-  onAdd: () => void;
-  /** The list's own errors ("A product has at most 20 option groups"). */
-  listName: string;
+  emptyText: string;
+  newItem: () => FieldArray<ProductDraft, N>;
+  children: (row: ListRow) => ReactNode;
 }) {
+  const { control } = useFormContext<ProductDraft>();
+  const list = useFieldArray<ProductDraft, N>({ control, name });
   return (
     <section aria-label={title} style={{ marginTop: '1.5rem' }}>
       <div className="page-head" style={{ marginBottom: '0.5rem' }}>
         <h2 style={{ margin: 0, flex: 1 }}>{title}</h2>
-        <button type="button" onClick={onAdd}>
+        <button type="button" onClick={() => list.append(newItem())}>
           {addLabel}
         </button>
       </div>
-      <ListError name={listName} />
-      {children}
+      {/* The list's own errors ("A product has at most 20 option groups"). */}
+      <ListError name={name} />
+      {list.fields.length === 0 ? <p className="muted">{emptyText}</p> : null}
+      {list.fields.map((item, index) => (
+        <Fragment key={item.id}>
+          {children({
+            index,
+            count: list.fields.length,
+            onMove: (to) => list.move(index, to),
+            onRemove: () => list.remove(index),
+          })}
+        </Fragment>
+      ))}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { ConfirmDialog } from '@souk/ui';
 import { applyFormErrors, invalidSubmitSummary } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 import { AddOnsSection } from './add-ons-section';
@@ -42,7 +43,7 @@ export function ProductForm({
     router.refresh();
   };
   const create = useMutation(
-    trpc.catalog.create.mutationOptions({
+    trpc.catalog.createProduct.mutationOptions({
       onError,
       onSuccess: async (product) => {
         await refresh();
@@ -51,7 +52,7 @@ export function ProductForm({
     }),
   );
   const update = useMutation(
-    trpc.catalog.update.mutationOptions({
+    trpc.catalog.updateProduct.mutationOptions({
       onError,
       onSuccess: async () => {
         setSaved('Changes saved.');
@@ -60,7 +61,7 @@ export function ProductForm({
     }),
   );
   const archive = useMutation(
-    trpc.catalog.archive.mutationOptions({
+    trpc.catalog.archiveProduct.mutationOptions({
       onError,
       onSuccess: async () => {
         form.setValue('status', 'archived');
@@ -70,7 +71,7 @@ export function ProductForm({
     }),
   );
   const remove = useMutation(
-    trpc.catalog.delete.mutationOptions({
+    trpc.catalog.deleteProduct.mutationOptions({
       onError,
       onSuccess: async () => {
         await refresh();
@@ -131,31 +132,32 @@ export function ProductForm({
             </button>
             {productId ? (
               <>
-                <button
-                  type="button"
-                  disabled={pending || status === 'archived'}
-                  onClick={() => {
-                    if (window.confirm('Archive this product? It disappears from the storefront.'))
-                      archive.mutate({ id: productId });
-                  }}
-                >
-                  Archive
-                </button>
-                <button
-                  type="button"
-                  className="button-danger"
-                  disabled={pending}
-                  onClick={() => {
-                    if (
-                      window.confirm(
-                        'Delete this product and its configuration? This cannot be undone.',
-                      )
-                    )
-                      remove.mutate({ id: productId });
-                  }}
-                >
-                  Delete
-                </button>
+                <ConfirmDialog
+                  trigger={
+                    <button type="button" disabled={pending || status === 'archived'}>
+                      Archive
+                    </button>
+                  }
+                  title="Archive this product?"
+                  description="It disappears from the storefront."
+                  confirmLabel="Archive product"
+                  pendingLabel="Archiving…"
+                  // Errors are reported by onError; the dialog only waits for the outcome.
+                  onConfirm={() => archive.mutateAsync({ id: productId }).catch(() => undefined)}
+                />
+                <ConfirmDialog
+                  trigger={
+                    <button type="button" className="button-danger" disabled={pending}>
+                      Delete
+                    </button>
+                  }
+                  title="Delete this product and its configuration?"
+                  description="This cannot be undone."
+                  confirmLabel="Delete product"
+                  pendingLabel="Deleting…"
+                  tone="danger"
+                  onConfirm={() => remove.mutateAsync({ id: productId }).catch(() => undefined)}
+                />
               </>
             ) : null}
           </div>

@@ -9,7 +9,7 @@ import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { PRODUCTS_TABLE } from './products-query';
 
-type Product = RouterOutputs['catalog']['list']['items'][number];
+type Product = RouterOutputs['catalog']['listProducts']['items'][number];
 
 const COLUMNS: DataTableColumn<Product>[] = [
   {
@@ -45,10 +45,10 @@ export function ProductsTable() {
   const trpc = useTRPC();
   const { query, control } = useUrlTableState(PRODUCTS_TABLE);
   const list = useQuery({
-    ...trpc.catalog.list.queryOptions(query),
+    ...trpc.catalog.listProducts.queryOptions(query),
     placeholderData: keepPreviousData,
   });
-  const me = useQuery(trpc.auth.me.queryOptions());
+  const me = useQuery(trpc.auth.getCurrentUser.queryOptions());
   const canWrite = me.data?.permissions.includes('catalog.write') ?? false;
 
   return (
@@ -65,7 +65,7 @@ export function ProductsTable() {
         label="Products"
         noun={['product', 'products']}
         columns={COLUMNS}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(p) => p.id}
         control={control}

@@ -5,16 +5,17 @@ import { DataTable, Notice, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 
-type Member = RouterOutputs['users']['list'][number];
+type Member = RouterOutputs['users']['listMembers'][number];
 
 export function MembersTable() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const me = useQuery(trpc.auth.me.queryOptions());
-  const members = useQuery(trpc.users.list.queryOptions());
+  const me = useQuery(trpc.auth.getCurrentUser.queryOptions());
+  const members = useQuery(trpc.users.listMembers.queryOptions());
   const setDisabled = useMutation(
-    trpc.users.setDisabled.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() }),
+    trpc.users.setMemberDisabled.mutationOptions({
+      onSettled: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.users.listMembers.queryKey() }),
     }),
   );
 
@@ -65,7 +66,7 @@ export function MembersTable() {
         label="Users"
         noun={['user', 'users']}
         columns={columns}
-        rows={members.data}
+        data={members.data}
         total={members.data?.length}
         getRowId={(m) => m.userId}
         notices={<Notice kind="error">{setDisabled.error?.message}</Notice>}

@@ -1,10 +1,14 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { cancelBookingInput, openDisputeInput, reportModerationInput } from '@souk/core/client';
 import { Field, fieldControlProps, Notice } from '@souk/ui';
 import type { MyBooking } from '@/components/organizer/booking-words';
-import { formErrors, type FieldMessages } from '@/lib/form-errors';
+import { TextForm } from '@/components/text-form';
+import { applyFormErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 
 const REPORT_KINDS = [
@@ -14,26 +18,8 @@ const REPORT_KINDS = [
   { value: 'booking_note', label: 'Booking note' },
   { value: 'other', label: 'Other' },
 ] as const;
-type ReportKind = (typeof REPORT_KINDS)[number]['value'];
 
-/** Failure state shared by the small forms: the alert text and per-field messages. */
-function useFormErrors(shown: readonly string[]) {
-  const [summary, setSummary] = useState<string | null>(null);
-  const [fields, setFields] = useState<FieldMessages>({});
-  return {
-    summary,
-    fields,
-    onError: (error: unknown) => {
-      const parsed = formErrors(error, { shown });
-      setSummary(parsed.summary);
-      setFields(parsed.fieldErrors);
-    },
-    clear: () => {
-      setSummary(null);
-      setFields({});
-    },
-  };
-}
+const report = reportModerationInput.pick({ kind: true, text: true });
 
 /** Before payment the organizer may withdraw the request, with a reason. */
 export function CancelBookingForm({
@@ -45,19 +31,14 @@ export function CancelBookingForm({
 }) {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const errors = useFormErrors(['reason']);
   const cancel = useMutation(
-    trpc.marketplace.organizer.cancel.mutationOptions({
-      onMutate: errors.clear,
-      onError: errors.onError,
+    trpc.marketplace.organizer.cancelBooking.mutationOptions({
       onSuccess: (booking) => {
         setOpen(false);
         onCancelled(booking);
       },
     }),
   );
-  const id = 'cancel-reason';
 
   return (
     <section aria-labelledby="cancel-heading" className="booking-section">
@@ -67,43 +48,26 @@ export function CancelBookingForm({
           Cancel booking
         </button>
       ) : (
-        <form
-          aria-label="Cancel booking"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!cancel.isPending) cancel.mutate({ bookingId, reason });
-          }}
+        <TextForm
+          label="Cancel booking"
+          id="cancel-reason"
+          fieldLabel="Reason"
+          schema={cancelBookingInput.shape.reason}
+          name="reason"
+          required
+          maxLength={500}
+          actions={[
+            {
+              label: 'Confirm cancellation',
+              className: 'button-danger',
+              send: (reason) => cancel.mutateAsync({ bookingId, reason }),
+            },
+          ]}
         >
-          <Notice kind="error">{errors.summary}</Notice>
-          <Field id={id} label="Reason" error={errors.fields.reason} required>
-            <textarea
-              {...fieldControlProps(id, errors.fields.reason)}
-              maxLength={500}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </Field>
-          <div className="form-actions">
-            <button
-              type="submit"
-              className="button-danger"
-              disabled={cancel.isPending}
-              aria-busy={cancel.isPending}
-            >
-              Confirm cancellation
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setOpen(false);
-                errors.clear();
-              }}
-            >
-              Keep booking
-            </button>
-          </div>
-        </form>
+          <button type="button" onClick={() => setOpen(false)}>
+            Keep booking
+          </button>
+        </TextForm>
       )}
     </section>
   );
@@ -118,98 +82,63 @@ export function DisputeForm({
   onOpened: () => Promise<void>;
 }) {
   const trpc = useTRPC();
-  const [reason, setReason] = useState('');
-  const [done, setDone] = useState(false);
-  const errors = useFormErrors(['reason']);
-  const open = useMutation(
-    trpc.marketplace.openDispute.mutationOptions({
-      onMutate: () => {
-        errors.clear();
-        setDone(false);
-      },
-      onError: errors.onError,
-      onSuccess: async () => {
-        setReason('');
-        setDone(true);
-        await onOpened();
-      },
-    }),
-  );
-  const id = 'dispute-reason';
+  const open = useMutation(trpc.marketplace.openDispute.mutationOptions({ onSuccess: onOpened }));
 
   return (
-    <form
-      aria-labelledby="dispute-form-heading"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!open.isPending) open.mutate({ bookingId, reason });
-      }}
-    >
-      <h3 id="dispute-form-heading">Open a dispute</h3>
-      <Notice kind="error">{errors.summary}</Notice>
-      {done ? (
+    <>
+      <h3>Open a dispute</h3>
+      {open.isSuccess ? (
         <Notice kind="success">
           Dispute opened. Vendor payouts for this booking are on hold until it is resolved.
         </Notice>
       ) : null}
-      <Field id={id} label="Describe the problem" error={errors.fields.reason}>
-        <textarea
-          {...fieldControlProps(id, errors.fields.reason)}
-          maxLength={4000}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </Field>
-      <div className="form-actions">
-        <button type="submit" disabled={open.isPending} aria-busy={open.isPending}>
-          Open dispute
-        </button>
-      </div>
-    </form>
+      <TextForm
+        label="Open a dispute"
+        id="dispute-reason"
+        fieldLabel="Describe the problem"
+        schema={openDisputeInput.shape.reason}
+        name="reason"
+        maxLength={4000}
+        actions={[
+          { label: 'Open dispute', send: (reason) => open.mutateAsync({ bookingId, reason }) },
+        ]}
+      />
+    </>
   );
 }
 
 /** Anything the trust team should look at, tied to this booking. */
 export function ReportForm({ bookingId }: { bookingId: string }) {
   const trpc = useTRPC();
-  const [kind, setKind] = useState<ReportKind>('message');
-  const [text, setText] = useState('');
-  const [done, setDone] = useState(false);
-  const errors = useFormErrors(['kind', 'text']);
-  const report = useMutation(
-    trpc.marketplace.report.mutationOptions({
-      onMutate: () => {
-        errors.clear();
-        setDone(false);
-      },
-      onError: errors.onError,
-      onSuccess: () => {
-        setText('');
-        setDone(true);
-      },
+  const form = useForm({
+    resolver: zodResolver(report),
+    defaultValues: { kind: 'message' as const, text: '' },
+  });
+  const { errors } = form.formState;
+  const [summary, setSummary] = useState<string | null>(null);
+  const send = useMutation(
+    trpc.marketplace.reportContent.mutationOptions({
+      onMutate: () => setSummary(null),
+      onError: (error) =>
+        setSummary(applyFormErrors(form.setError, error, { shown: ['kind', 'text'] })),
+      onSuccess: () => form.resetField('text'),
     }),
   );
+  const submit = form.handleSubmit((input) => send.mutate({ ...input, bookingId }));
 
   return (
     <section aria-labelledby="report-heading" className="booking-section">
       <h2 id="report-heading">Report a problem</h2>
-      <form
-        aria-label="Report a problem"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!report.isPending) report.mutate({ kind, bookingId, text });
-        }}
-      >
-        <Notice kind="error">{errors.summary}</Notice>
-        {done ? <Notice kind="success">Thanks — our trust team will review it.</Notice> : null}
+      <form aria-label="Report a problem" noValidate onSubmit={(e) => void submit(e)}>
+        <Notice kind="error">{summary}</Notice>
+        {send.isSuccess ? (
+          <Notice kind="success">Thanks — our trust team will review it.</Notice>
+        ) : null}
         <div className="form-grid">
-          <Field id="report-kind" label="Kind" error={errors.fields.kind}>
+          <Field id="report-kind" label="Kind" error={errors.kind?.message}>
             <select
-              {...fieldControlProps('report-kind', errors.fields.kind)}
-              value={kind}
-              onChange={(e) => setKind(e.target.value as ReportKind)}
+              {...fieldControlProps('report-kind', errors.kind?.message)}
+              {...form.register('kind')}
             >
               {REPORT_KINDS.map((k) => (
                 <option key={k.value} value={k.value}>
@@ -219,16 +148,15 @@ export function ReportForm({ bookingId }: { bookingId: string }) {
             </select>
           </Field>
         </div>
-        <Field id="report-text" label="What happened" error={errors.fields.text}>
+        <Field id="report-text" label="What happened" error={errors.text?.message}>
           <textarea
-            {...fieldControlProps('report-text', errors.fields.text)}
+            {...fieldControlProps('report-text', errors.text?.message)}
+            {...form.register('text')}
             maxLength={4000}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
           />
         </Field>
         <div className="form-actions">
-          <button type="submit" disabled={report.isPending} aria-busy={report.isPending}>
+          <button type="submit" disabled={send.isPending} aria-busy={send.isPending}>
             Send report
           </button>
         </div>

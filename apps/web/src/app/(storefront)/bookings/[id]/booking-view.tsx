@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
 import { formatStatus, Notice, StatusBadge } from '@souk/ui';
+import { ListTable, type ListColumn } from '@/components/list-table';
 import {
   PAYMENT_KIND_TEXT,
   ROLE_TEXT,
@@ -12,16 +13,44 @@ import {
   isPriced,
   type MyBooking,
 } from '@/components/organizer/booking-words';
+import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 import { CancelBookingForm, DisputeForm, ReportForm } from './booking-forms';
 
 export type RedirectStatus = 'succeeded' | 'canceled' | null;
 type PayMode = 'deposit' | 'full' | 'balance';
+type Linkage = MyBooking['vendors'][number];
+type Payment = MyBooking['payments'][number];
 
 // Vendor answers and the payment webhook arrive on their own: poll so they show without a reload.
 const POLL_MS = 3_000;
 // Just back from paying: look more often so the confirmation follows the webhook closely.
 const CONFIRM_POLL_MS = 1_500;
+
+const COUNTER_ANSWERS = [
+  { accept: true, label: 'Accept counter-offer', className: 'button-small button-primary' },
+  { accept: false, label: 'Decline counter-offer', className: 'button-small button-danger' },
+] as const;
+
+const PAYMENT_COLUMNS: readonly ListColumn<Payment>[] = [
+  { header: 'Kind', cell: (payment) => PAYMENT_KIND_TEXT[payment.kind] },
+  {
+    header: 'Amount',
+    className: 'num',
+    cell: (payment) =>
+      formatMoney(payment.amountCents, payment.currency) +
+      (payment.amountRefundedCents > 0
+        ? ` (${formatMoney(payment.amountRefundedCents, payment.currency)} refunded)`
+        : ''),
+  },
+  { header: 'Status', cell: (payment) => formatStatus(payment.status) },
+  { header: 'Problem', cell: (payment) => payment.failureMessage ?? '' },
+];
+
+/** A failed action in words, for the notice beside its buttons. */
+function refusal(error: unknown): string | null {
+  return error ? formErrors(error, { shown: [] }).summary : null;
+}
 
 const BEFORE_PAYMENT: readonly MyBooking['status'][] = [
   'draft',
@@ -60,9 +89,9 @@ export function BookingView({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const bookingKey = trpc.marketplace.organizer.booking.queryKey({ bookingId });
+  const bookingKey = trpc.marketplace.organizer.getBooking.queryKey({ bookingId });
   const query = useQuery(
-    trpc.marketplace.organizer.booking.queryOptions(
+    trpc.marketplace.organizer.getBooking.queryOptions(
       { bookingId },
       {
         refetchInterval: (q) =>
@@ -81,13 +110,13 @@ export function BookingView({
   const [completed, setCompleted] = useState(false);
 
   const counter = useMutation(
-    trpc.marketplace.organizer.respondToCounter.mutationOptions({ onSuccess: setBooking }),
+    trpc.marketplace.organizer.answerCounterOffer.mutationOptions({ onSuccess: setBooking }),
   );
   const submit = useMutation(
     trpc.marketplace.organizer.submitBooking.mutationOptions({ onSuccess: refresh }),
   );
   const pay = useMutation(
-    trpc.marketplace.organizer.pay.mutationOptions({
+    trpc.marketplace.organizer.payBooking.mutationOptions({
       onMutate: () => setStripeOnly(false),
       onSuccess: (result) => {
         if (result.payUrl) {
@@ -100,7 +129,7 @@ export function BookingView({
     }),
   );
   const complete = useMutation(
-    trpc.marketplace.organizer.complete.mutationOptions({
+    trpc.marketplace.organizer.completeBooking.mutationOptions({
       onSuccess: (next) => {
         setBooking(next);
         setCompleted(true);
@@ -120,6 +149,7 @@ export function BookingView({
   }
 
   const money = (cents: number) => formatMoney(cents, booking.currency);
+  const moneyOrDash = (cents: number | null) => (cents === null ? '—' : money(cents));
   const { amounts, status } = booking;
   const priced = isPriced(booking);
   const outcome = redirectStatus === 'succeeded' ? paymentOutcome(booking, paymentIntentId) : null;
@@ -129,12 +159,54 @@ export function BookingView({
   const canRespondToCounters = status === 'awaiting_vendor_approval';
   const hasCounterActions =
     canRespondToCounters && booking.vendors.some((v) => v.status === 'countered');
+  // While a payment is being confirmed nothing more is offered; the first choice is the usual one.
+  let payChoices: { mode: PayMode; label: string }[] = [];
+  if (!confirming && status === 'ready_for_payment') {
+    payChoices = [
+      { mode: 'deposit', label: `Pay deposit ${money(amounts.depositCents)}` },
+      { mode: 'full', label: `Pay in full ${money(amounts.totalCents)}` },
+    ];
+  } else if (!confirming && status === 'paid' && amounts.balanceDueCents > 0) {
+    payChoices = [{ mode: 'balance', label: `Pay balance ${money(amounts.balanceDueCents)}` }];
+  }
   const payWith = (mode: PayMode) =>
     pay.mutate({
       bookingId,
       mode,
       returnUrl: `${window.location.origin}/bookings/${bookingId}`,
     });
+  const responseColumns: ListColumn<Linkage>[] = [
+    { header: 'Vendor', cell: (linkage) => linkage.vendor.displayName },
+    { header: 'Role', cell: (linkage) => ROLE_TEXT[linkage.role] },
+    { header: 'Answer', cell: (linkage) => formatStatus(linkage.status) },
+    { header: 'Agreed', className: 'num', cell: (l) => moneyOrDash(l.agreedAmountCents) },
+    { header: 'Proposed', className: 'num', cell: (l) => moneyOrDash(l.proposedAmountCents) },
+    { header: 'Note', className: 'pre-wrap', cell: (linkage) => linkage.vendorNote ?? '' },
+  ];
+  if (hasCounterActions) {
+    responseColumns.push({
+      header: 'Actions',
+      hideHeader: true,
+      cell: (linkage) =>
+        linkage.status === 'countered' ? (
+          <span className="inline-actions">
+            {COUNTER_ANSWERS.map((answer) => (
+              <button
+                key={answer.label}
+                type="button"
+                className={answer.className}
+                disabled={counter.isPending}
+                onClick={() =>
+                  counter.mutate({ bookingId, bookingVendorId: linkage.id, accept: answer.accept })
+                }
+              >
+                {answer.label}
+              </button>
+            ))}
+          </span>
+        ) : null,
+    });
+  }
 
   return (
     <>
@@ -208,85 +280,13 @@ export function BookingView({
             </button>
           </div>
         ) : null}
-        <Notice kind="error">{submit.error?.message}</Notice>
+        <Notice kind="error">{refusal(submit.error)}</Notice>
       </section>
 
       <section aria-labelledby="responses-heading" className="booking-section">
         <h2 id="responses-heading">Vendor responses</h2>
-        <Notice kind="error">{counter.error?.message}</Notice>
-        <div className="table-wrap" role="region" aria-label="Vendor responses" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th>Vendor</th>
-                <th>Role</th>
-                <th>Answer</th>
-                <th className="num">Agreed</th>
-                <th className="num">Proposed</th>
-                <th>Note</th>
-                {hasCounterActions ? (
-                  <th>
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {booking.vendors.map((linkage) => (
-                <tr key={linkage.id}>
-                  <td>{linkage.vendor.displayName}</td>
-                  <td>{ROLE_TEXT[linkage.role]}</td>
-                  <td>{formatStatus(linkage.status)}</td>
-                  <td className="num">
-                    {linkage.agreedAmountCents === null ? '—' : money(linkage.agreedAmountCents)}
-                  </td>
-                  <td className="num">
-                    {linkage.proposedAmountCents === null
-                      ? '—'
-                      : money(linkage.proposedAmountCents)}
-                  </td>
-                  <td className="pre-wrap">{linkage.vendorNote ?? ''}</td>
-                  {hasCounterActions ? (
-                    <td>
-                      {linkage.status === 'countered' ? (
-                        <span className="inline-actions">
-                          <button
-                            type="button"
-                            className="button-small button-primary"
-                            disabled={counter.isPending}
-                            onClick={() =>
-                              counter.mutate({
-                                bookingId,
-                                bookingVendorId: linkage.id,
-                                accept: true,
-                              })
-                            }
-                          >
-                            Accept counter-offer
-                          </button>
-                          <button
-                            type="button"
-                            className="button-small button-danger"
-                            disabled={counter.isPending}
-                            onClick={() =>
-                              counter.mutate({
-                                bookingId,
-                                bookingVendorId: linkage.id,
-                                accept: false,
-                              })
-                            }
-                          >
-                            Decline counter-offer
-                          </button>
-                        </span>
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Notice kind="error">{refusal(counter.error)}</Notice>
+        <ListTable label="Vendor responses" columns={responseColumns} rows={booking.vendors} />
       </section>
 
       <section aria-labelledby="amounts-heading" className="card booking-section">
@@ -321,31 +321,19 @@ export function BookingView({
           </tbody>
         </table>
 
-        {!confirming && status === 'ready_for_payment' ? (
+        {payChoices.length > 0 ? (
           <div className="form-actions">
-            <button
-              type="button"
-              className="button-primary"
-              disabled={payBusy}
-              onClick={() => payWith('deposit')}
-            >
-              Pay deposit {money(amounts.depositCents)}
-            </button>
-            <button type="button" disabled={payBusy} onClick={() => payWith('full')}>
-              Pay in full {money(amounts.totalCents)}
-            </button>
-          </div>
-        ) : null}
-        {!confirming && status === 'paid' && amounts.balanceDueCents > 0 ? (
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button-primary"
-              disabled={payBusy}
-              onClick={() => payWith('balance')}
-            >
-              Pay balance {money(amounts.balanceDueCents)}
-            </button>
+            {payChoices.map((choice, i) => (
+              <button
+                key={choice.mode}
+                type="button"
+                className={i === 0 ? 'button-primary' : undefined}
+                disabled={payBusy}
+                onClick={() => payWith(choice.mode)}
+              >
+                {choice.label}
+              </button>
+            ))}
           </div>
         ) : null}
         {redirecting ? (
@@ -358,7 +346,7 @@ export function BookingView({
             Card payments with Stripe.js are not set up on this deployment (client secret issued).
           </div>
         ) : null}
-        <Notice kind="error">{pay.error?.message}</Notice>
+        <Notice kind="error">{refusal(pay.error)}</Notice>
 
         {status === 'paid' && amounts.balanceDueCents === 0 ? (
           <div className="form-actions">
@@ -382,7 +370,7 @@ export function BookingView({
         {completed && status === 'completed' ? (
           <Notice kind="success">The event is marked completed.</Notice>
         ) : null}
-        <Notice kind="error">{complete.error?.message}</Notice>
+        <Notice kind="error">{refusal(complete.error)}</Notice>
       </section>
 
       <section aria-labelledby="payments-heading" className="booking-section">
@@ -390,33 +378,7 @@ export function BookingView({
         {booking.payments.length === 0 ? (
           <p className="muted">No payments yet.</p>
         ) : (
-          <div className="table-wrap" role="region" aria-label="Payments" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th>Kind</th>
-                  <th className="num">Amount</th>
-                  <th>Status</th>
-                  <th>Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {booking.payments.map((payment) => (
-                  <tr key={payment.id}>
-                    <td>{PAYMENT_KIND_TEXT[payment.kind]}</td>
-                    <td className="num">
-                      {formatMoney(payment.amountCents, payment.currency)}
-                      {payment.amountRefundedCents > 0
-                        ? ` (${formatMoney(payment.amountRefundedCents, payment.currency)} refunded)`
-                        : null}
-                    </td>
-                    <td>{formatStatus(payment.status)}</td>
-                    <td>{payment.failureMessage ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable label="Payments" columns={PAYMENT_COLUMNS} rows={booking.payments} />
         )}
       </section>
 

@@ -26,7 +26,7 @@ export default async function BookingPage({
 
   let booking;
   try {
-    booking = await (await serverCaller()).marketplace.organizer.booking({ bookingId: id });
+    booking = await (await serverCaller()).marketplace.organizer.getBooking({ bookingId: id });
   } catch (error) {
     // Someone else's booking answers exactly like a missing one.
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
@@ -35,7 +35,7 @@ export default async function BookingPage({
   }
   // Seed the client cache with what was just loaded; the view polls from there.
   getQueryClient().setQueryData(
-    trpc.marketplace.organizer.booking.queryKey({ bookingId: id }),
+    trpc.marketplace.organizer.getBooking.queryKey({ bookingId: id }),
     booking,
   );
 

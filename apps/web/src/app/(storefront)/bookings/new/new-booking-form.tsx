@@ -1,15 +1,19 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { createBookingInput } from '@souk/core/client';
 import { parseMoney, SUPPORTED_CURRENCIES } from '@souk/core/money';
 import { Field, fieldControlProps, Notice } from '@souk/ui';
-import type { RouterOutputs } from '@souk/api';
-import { attentionSummary, fieldMessage, formErrors, type FieldMessages } from '@/lib/form-errors';
+import type { RouterInputs, RouterOutputs } from '@souk/api';
+import { draftSchema } from '@/lib/draft-schema';
+import { applyFormErrors, invalidSubmitSummary } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 
-type PublicVendor = RouterOutputs['marketplace']['public']['vendors']['items'][number];
+type PublicVendor = RouterOutputs['marketplace']['public']['listVendors']['items'][number];
 type VendorType = PublicVendor['type'];
 
 /** One type of vendor, page by page: the directory is paged, so the rest loads on request. */
@@ -28,7 +32,7 @@ function useVendorPages(
     setError(null);
     try {
       const next = await queryClient.fetchQuery(
-        trpc.marketplace.public.vendors.queryOptions({
+        trpc.marketplace.public.listVendors.queryOptions({
           type,
           page: Math.floor(list.length / pageSize) + 1,
           pageSize,
@@ -73,6 +77,20 @@ function MoreVendorsButton({
   );
 }
 type Currency = (typeof SUPPORTED_CURRENCIES)[number];
+type CreateBookingInput = RouterInputs['marketplace']['organizer']['createBooking'];
+
+/** What the inputs hold, as typed, under the API's field names. */
+interface BookingDraft {
+  templateId: string;
+  eventDate: string;
+  guestCount: string;
+  locationText: string;
+  venueVendorId: string;
+  serviceVendorIds: string[];
+  notes: string;
+  requestedBudgetCents: string;
+  currency: Currency;
+}
 
 const ids = {
   templateId: 'booking-template',
@@ -85,6 +103,53 @@ const ids = {
   requestedBudgetCents: 'booking-budget',
   currency: 'booking-currency',
 } as const;
+
+/** The field an API path belongs to (`serviceVendorIds.2` is the services list); null if none. */
+function fieldOf(path: string): string | null {
+  const field = path.split('.')[0] ?? '';
+  return field in ids ? field : null;
+}
+
+/** Draft -> API input; guests and budget are parsed from text (money never as a float). */
+function draftToInput(draft: BookingDraft): {
+  input: CreateBookingInput;
+  errors: Record<string, string>;
+} {
+  const errors: Record<string, string> = {};
+  const guests = draft.guestCount.trim();
+  const guestCount = guests === '' ? null : Number(guests);
+  if (guestCount !== null && !Number.isInteger(guestCount))
+    errors.guestCount = 'Guests must be a whole number';
+  const budget = draft.requestedBudgetCents.trim();
+  const budgetCents = budget === '' ? null : parseMoney(budget, draft.currency);
+  if (budget !== '' && budgetCents === null) {
+    errors.requestedBudgetCents =
+      draft.currency === 'JPY'
+        ? 'Enter the budget as a whole amount, like 150000'
+        : 'Enter the budget as an amount, like 1500 or 1500.00';
+  }
+  return {
+    input: {
+      templateId: draft.templateId || null,
+      eventDate: draft.eventDate || null,
+      guestCount,
+      locationText: draft.locationText,
+      venueVendorId: draft.venueVendorId,
+      serviceVendorIds: draft.serviceVendorIds,
+      notes: draft.notes,
+      requestedBudgetCents: budgetCents,
+      currency: draft.currency,
+      submit: true,
+    },
+    errors,
+  };
+}
+
+const bookingDraftSchema = draftSchema({
+  toInput: draftToInput,
+  schema: createBookingInput,
+  toField: fieldOf,
+});
 
 export function NewBookingForm({
   templates,
@@ -106,68 +171,49 @@ export function NewBookingForm({
   const venues = venuePages.list;
   const services = servicePages.list;
   const router = useRouter();
-  const [templateId, setTemplateId] = useState(initialTemplateId);
-  const [eventDate, setEventDate] = useState('');
-  const [guests, setGuests] = useState('');
-  const [location, setLocation] = useState('');
-  const [venueId, setVenueId] = useState('');
-  const [serviceIds, setServiceIds] = useState<string[]>([]);
-  const [notes, setNotes] = useState('');
-  const [budget, setBudget] = useState('');
-  const [currency, setCurrency] = useState<Currency>('USD');
-  const [errors, setErrors] = useState<FieldMessages>({});
+  const form = useForm({
+    resolver: zodResolver(bookingDraftSchema),
+    defaultValues: {
+      templateId: initialTemplateId,
+      eventDate: '',
+      guestCount: '',
+      locationText: '',
+      venueVendorId: '',
+      serviceVendorIds: [],
+      notes: '',
+      requestedBudgetCents: '',
+      currency: 'USD',
+    },
+  });
+  const { errors } = form.formState;
+  const [currency, serviceIds] = useWatch({
+    control: form.control,
+    name: ['currency', 'serviceVendorIds'],
+  });
   const [summary, setSummary] = useState<string | null>(null);
 
   const create = useMutation(
     trpc.marketplace.organizer.createBooking.mutationOptions({
-      onError: (error) => {
-        const { summary, fieldErrors } = formErrors(error, { shown: Object.keys(ids) });
-        setErrors(fieldErrors);
-        setSummary(summary);
-      },
+      onError: (error) => setSummary(applyFormErrors(form.setError, error, { toField: fieldOf })),
       onSuccess: (booking) => router.push(`/bookings/${booking.id}`),
     }),
   );
-  const err = (name: keyof typeof ids) => fieldMessage(errors, name);
-
-  function submit() {
-    const local: FieldMessages = {};
-    if (!venueId) local.venueVendorId = 'Choose a venue';
-    let guestCount: number | null = null;
-    if (guests.trim() !== '') {
-      guestCount = Number(guests);
-      if (!Number.isInteger(guestCount)) local.guestCount = 'Guests must be a whole number';
-    }
-    let budgetCents: number | null = null;
-    if (budget.trim() !== '') {
-      budgetCents = parseMoney(budget, currency);
-      if (budgetCents === null) {
-        local.requestedBudgetCents =
-          currency === 'JPY'
-            ? 'Enter the budget as a whole amount, like 150000'
-            : 'Enter the budget as an amount, like 1500 or 1500.00';
-      }
-    }
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      setSummary(attentionSummary(Object.keys(local).length));
-      return;
-    }
-    setErrors({});
-    setSummary(null);
-    create.mutate({
-      templateId: templateId || null,
-      eventDate: eventDate || null,
-      guestCount,
-      locationText: location,
-      venueVendorId: venueId,
-      serviceVendorIds: serviceIds,
-      notes,
-      requestedBudgetCents: budgetCents,
-      currency,
-      submit: true,
-    });
-  }
+  const submit = form.handleSubmit(
+    (input) => {
+      setSummary(null);
+      create.mutate(input);
+    },
+    (invalid) => setSummary(invalidSubmitSummary(invalid)),
+  );
+  const err = (name: keyof typeof ids) => errors[name]?.message;
+  const ctl = (name: Exclude<keyof typeof ids, 'serviceVendorIds'>) => ({
+    ...fieldControlProps(ids[name], err(name)),
+    ...form.register(name),
+  });
+  const toggleService = (id: string, checked: boolean) => {
+    const others = serviceIds.filter((x) => x !== id);
+    form.setValue('serviceVendorIds', checked ? [...others, id] : others);
+  };
 
   const pending = create.isPending || create.isSuccess;
   return (
@@ -175,18 +221,14 @@ export function NewBookingForm({
       aria-label="New booking"
       noValidate
       onSubmit={(e) => {
-        e.preventDefault();
-        if (!pending) submit();
+        if (pending) e.preventDefault();
+        else void submit(e);
       }}
     >
       <Notice kind="error">{summary}</Notice>
       <div className="form-grid">
         <Field id={ids.templateId} label="Template" error={err('templateId')}>
-          <select
-            {...fieldControlProps(ids.templateId, err('templateId'))}
-            value={templateId}
-            onChange={(e) => setTemplateId(e.target.value)}
-          >
+          <select {...ctl('templateId')}>
             <option value="">No template</option>
             {templates.map((t) => (
               <option key={t.id} value={t.id}>
@@ -196,43 +238,16 @@ export function NewBookingForm({
           </select>
         </Field>
         <Field id={ids.eventDate} label="Event date" error={err('eventDate')}>
-          <input
-            {...fieldControlProps(ids.eventDate, err('eventDate'))}
-            type="date"
-            value={eventDate}
-            onChange={(e) => setEventDate(e.target.value)}
-          />
+          <input {...ctl('eventDate')} type="date" />
         </Field>
         <Field id={ids.guestCount} label="Guests" error={err('guestCount')}>
-          <input
-            {...fieldControlProps(ids.guestCount, err('guestCount'))}
-            type="number"
-            min={1}
-            step={1}
-            inputMode="numeric"
-            value={guests}
-            onChange={(e) => setGuests(e.target.value)}
-          />
+          <input {...ctl('guestCount')} type="number" min={1} step={1} inputMode="numeric" />
         </Field>
         <Field id={ids.locationText} label="Location" error={err('locationText')}>
-          <input
-            {...fieldControlProps(ids.locationText, err('locationText'))}
-            type="text"
-            maxLength={300}
-            value={location}
-            onChange={(e) => setLocation(e.target.value)}
-          />
+          <input {...ctl('locationText')} type="text" maxLength={300} />
         </Field>
         <Field id={ids.venueVendorId} label="Venue" error={err('venueVendorId')} required>
-          <select
-            {...fieldControlProps(ids.venueVendorId, err('venueVendorId'))}
-            required
-            value={venueId}
-            onChange={(e) => {
-              setVenueId(e.target.value);
-              setErrors(({ venueVendorId: _cleared, ...rest }) => rest);
-            }}
-          >
+          <select {...ctl('venueVendorId')} required>
             <option value="">Choose a venue</option>
             {venues.map((v) => (
               <option key={v.id} value={v.id}>
@@ -244,21 +259,15 @@ export function NewBookingForm({
         </Field>
         <Field id={ids.requestedBudgetCents} label="Budget" error={err('requestedBudgetCents')}>
           <input
-            {...fieldControlProps(ids.requestedBudgetCents, err('requestedBudgetCents'))}
+            {...ctl('requestedBudgetCents')}
             type="text"
             inputMode="decimal"
             autoComplete="off"
             placeholder={currency === 'JPY' ? '150000' : '1500.00'}
-            value={budget}
-            onChange={(e) => setBudget(e.target.value)}
           />
         </Field>
         <Field id={ids.currency} label="Currency" error={err('currency')}>
-          <select
-            {...fieldControlProps(ids.currency, err('currency'))}
-            value={currency}
-            onChange={(e) => setCurrency(e.target.value as Currency)}
-          >
+          <select {...ctl('currency')}>
             {SUPPORTED_CURRENCIES.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -284,13 +293,7 @@ export function NewBookingForm({
                   id={id}
                   type="checkbox"
                   checked={serviceIds.includes(v.id)}
-                  onChange={(e) =>
-                    setServiceIds((list) =>
-                      e.target.checked
-                        ? [...list.filter((x) => x !== v.id), v.id]
-                        : list.filter((x) => x !== v.id),
-                    )
-                  }
+                  onChange={(e) => toggleService(v.id, e.target.checked)}
                 />
                 <label htmlFor={id}>{v.displayName}</label>
                 {v.city ? <span className="field-hint">{v.city}</span> : null}
@@ -307,12 +310,7 @@ export function NewBookingForm({
       </fieldset>
 
       <Field id={ids.notes} label="Notes" error={err('notes')}>
-        <textarea
-          {...fieldControlProps(ids.notes, err('notes'))}
-          maxLength={4000}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-        />
+        <textarea {...ctl('notes')} maxLength={4000} />
       </Field>
 
       <div className="form-actions">

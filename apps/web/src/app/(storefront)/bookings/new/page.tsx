@@ -26,9 +26,9 @@ export default async function NewBookingPage({
 
   const caller = await serverCaller();
   const [venues, services, templates] = await Promise.all([
-    caller.marketplace.public.vendors({ type: 'venue_owner', pageSize: VENDOR_PAGE_SIZE }),
-    caller.marketplace.public.vendors({ type: 'service_provider', pageSize: VENDOR_PAGE_SIZE }),
-    caller.marketplace.public.templates({}),
+    caller.marketplace.public.listVendors({ type: 'venue_owner', pageSize: VENDOR_PAGE_SIZE }),
+    caller.marketplace.public.listVendors({ type: 'service_provider', pageSize: VENDOR_PAGE_SIZE }),
+    caller.marketplace.public.listTemplates({}),
   ]);
   const initialTemplateId = templates.some((t) => t.id === templateParam) ? templateParam : '';
 

@@ -18,7 +18,7 @@ export default async function CheckoutCancelledPage({
 
   let result;
   try {
-    result = await (await internalCaller()).checkout.markAbandoned({ token });
+    result = await (await internalCaller()).checkout.abandonCheckout({ token });
   } catch (error) {
     if (
       error instanceof TRPCError &&

@@ -23,7 +23,7 @@ export default async function CheckoutSuccessPage({
   try {
     loaded = await loadSuccessStatus({
       bypass: webEnv.NEXT_PUBLIC_E2E_AUTH_BYPASS,
-      load: async () => (await serverCaller()).checkout.status({ sessionId }),
+      load: async () => (await serverCaller()).checkout.getCheckoutStatus({ sessionId }),
     });
   } catch (error) {
     // Unknown (or malformed) session id: nothing to show.

@@ -7,23 +7,26 @@ import { formatDateTime } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 
-export type CheckoutStatus = RouterOutputs['checkout']['status'];
+export type CheckoutStatus = RouterOutputs['checkout']['getCheckoutStatus'];
 
 const POLL_MS = 2_000;
+
+interface LiveCheckout {
+  sessionId: string;
+  initial: CheckoutStatus;
+  /** False in bypass mode: show `initial` and never call the API. */
+  live: boolean;
+}
 
 /**
  * The success page's live view of one checkout. While the order still waits for
  * payment it polls every 2 s, so the page updates as soon as the webhook lands.
  * Components using it share one query (same key), so there is one poll.
  */
-function useCheckoutStatus(
-  sessionId: string,
-  initial: CheckoutStatus,
-  live: boolean,
-): CheckoutStatus {
+function useCheckoutStatus({ sessionId, initial, live }: LiveCheckout): CheckoutStatus {
   const trpc = useTRPC();
   const query = useQuery(
-    trpc.checkout.status.queryOptions(
+    trpc.checkout.getCheckoutStatus.queryOptions(
       { sessionId },
       {
         initialData: initial,
@@ -37,17 +40,8 @@ function useCheckoutStatus(
 }
 
 /** Order number, total and payment state. */
-export function CheckoutOrderSummary({
-  sessionId,
-  initial,
-  live,
-}: {
-  sessionId: string;
-  initial: CheckoutStatus;
-  /** False in bypass mode: show `initial` and never call the API. */
-  live: boolean;
-}) {
-  const { order } = useCheckoutStatus(sessionId, initial, live);
+export function CheckoutOrderSummary(props: LiveCheckout) {
+  const { order } = useCheckoutStatus(props);
   return (
     <div className="card">
       <p>
@@ -70,16 +64,8 @@ export function CheckoutOrderSummary({
 }
 
 /** Where the order stands after payment (spec 003 orchestration). */
-export function CheckoutRecoveryBanner({
-  sessionId,
-  initial,
-  live,
-}: {
-  sessionId: string;
-  initial: CheckoutStatus;
-  live: boolean;
-}) {
-  const { orchestration } = useCheckoutStatus(sessionId, initial, live);
+export function CheckoutRecoveryBanner(props: LiveCheckout) {
+  const { orchestration } = useCheckoutStatus(props);
   const last = orchestration.lastTransition;
   return (
     <section aria-label="Checkout progress" className="card checkout-progress">

@@ -57,7 +57,7 @@ export async function startCheckoutAction(
   try {
     const result = await (
       await internalCaller()
-    ).checkout.start({
+    ).checkout.startCheckout({
       productSlug: input.productSlug,
       quantity: input.quantity,
       selection: input.selection,

@@ -8,7 +8,7 @@ import type { RouterOutputs } from '@souk/api';
 import { splitFieldErrors } from '@/lib/form-errors';
 import { startCheckoutAction } from './checkout-action';
 
-type Product = RouterOutputs['catalog']['getBySlug'];
+type Product = RouterOutputs['catalog']['getProductBySlug'];
 
 const CYCLE_LABEL: Record<string, string> = {
   one_time: 'one-time',

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 async function load(raw: string) {
   const slug = validParam(productSlugParam, raw) ?? notFound();
   try {
-    return await (await serverCaller()).catalog.getBySlug({ slug });
+    return await (await serverCaller()).catalog.getProductBySlug({ slug });
   } catch (error) {
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
       notFound();

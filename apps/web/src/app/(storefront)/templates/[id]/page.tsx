@@ -19,12 +19,12 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
 
   const caller = await serverCaller();
   const [teasers, subscription] = await Promise.all([
-    caller.marketplace.public.templates({}),
-    caller.marketplace.organizer.subscription(),
+    caller.marketplace.public.listTemplates({}),
+    caller.marketplace.organizer.getSubscription(),
   ]);
   let template = null;
   try {
-    template = await caller.marketplace.organizer.template({ id });
+    template = await caller.marketplace.organizer.getTemplate({ id });
   } catch (error) {
     // A missing template is checked before the subscription, so FORBIDDEN means it exists.
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
@@ -34,9 +34,9 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
 
   // Seed the client cache with what was just loaded instead of fetching it twice.
   const queryClient = getQueryClient();
-  queryClient.setQueryData(trpc.marketplace.organizer.subscription.queryKey(), subscription);
+  queryClient.setQueryData(trpc.marketplace.organizer.getSubscription.queryKey(), subscription);
   if (template) {
-    queryClient.setQueryData(trpc.marketplace.organizer.template.queryKey({ id }), template);
+    queryClient.setQueryData(trpc.marketplace.organizer.getTemplate.queryKey({ id }), template);
   }
   const teaser = teasers.find((t) => t.id === id) ?? null;
 

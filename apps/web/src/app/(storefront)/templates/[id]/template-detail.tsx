@@ -6,8 +6,8 @@ import { formatDate, Notice } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
 import { useTRPC } from '@/trpc/react';
 
-type Teaser = RouterOutputs['marketplace']['public']['templates'][number];
-type Subscription = RouterOutputs['marketplace']['organizer']['subscription'];
+type Teaser = RouterOutputs['marketplace']['public']['listTemplates'][number];
+type Subscription = RouterOutputs['marketplace']['organizer']['getSubscription'];
 
 function subscriptionLine(subscription: Subscription): string | null {
   switch (subscription.status) {
@@ -30,11 +30,11 @@ function subscriptionLine(subscription: Subscription): string | null {
 export function TemplateDetail({ id, teaser }: { id: string; teaser: Teaser | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const subscriptionKey = trpc.marketplace.organizer.subscription.queryKey();
-  const subscription = useQuery(trpc.marketplace.organizer.subscription.queryOptions());
+  const subscriptionKey = trpc.marketplace.organizer.getSubscription.queryKey();
+  const subscription = useQuery(trpc.marketplace.organizer.getSubscription.queryOptions());
   const hasAccess = subscription.data?.hasAccess ?? false;
   const template = useQuery(
-    trpc.marketplace.organizer.template.queryOptions({ id }, { enabled: hasAccess }),
+    trpc.marketplace.organizer.getTemplate.queryOptions({ id }, { enabled: hasAccess }),
   );
   const start = useMutation(
     trpc.marketplace.organizer.startSubscription.mutationOptions({

@@ -49,7 +49,7 @@ export async function vendorGate(
 ): Promise<Gate> {
   const session = await requireSession(callbackUrl);
   if (isStaffRole(session.role)) return { ok: false, view: null };
-  const vendor = await (await serverCaller()).marketplace.vendor.me();
+  const vendor = await (await serverCaller()).marketplace.vendor.getMyVendor();
   if (!vendor) {
     return {
       ok: false,

@@ -1,23 +1,17 @@
+import { BOOKING_STATUSES } from '@souk/core/client';
 import { formatDate, formatStatus, StatusBadge } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
 
 // Words a vendor reads for each stored state; shared by the inbox, the booking page and payouts.
 
-export type MyVendor = NonNullable<RouterOutputs['marketplace']['vendor']['me']>;
-export type VendorBooking = RouterOutputs['marketplace']['vendor']['booking'];
+export type MyVendor = NonNullable<RouterOutputs['marketplace']['vendor']['getMyVendor']>;
+export type VendorBooking = RouterOutputs['marketplace']['vendor']['getBooking'];
 export type BookingStatus = VendorBooking['booking']['status'];
 export type AnswerStatus = VendorBooking['linkage']['status'];
 export type VendorPayout = VendorBooking['payouts'][number];
 export type PayoutStatus = VendorPayout['status'];
 
-export const BOOKING_STATUSES = [
-  'draft',
-  'awaiting_vendor_approval',
-  'ready_for_payment',
-  'paid',
-  'completed',
-  'cancelled',
-] as const satisfies readonly BookingStatus[];
+export { BOOKING_STATUSES };
 
 /** The kit's words for each booking status (one table for every status: @souk/ui format). */
 export const BOOKING_STATUS_TEXT = Object.fromEntries(

@@ -16,7 +16,7 @@ export default async function VendorPayoutsPage({
   if (!gate.ok) return gate.view;
   // Awaited: the rows arrive with the HTML instead of "Loading…".
   await getQueryClient().prefetchQuery(
-    trpc.marketplace.vendor.payouts.queryOptions(
+    trpc.marketplace.vendor.listPayouts.queryOptions(
       parseTableQuery(await searchParams, VENDOR_PAYOUTS_TABLE),
     ),
   );

@@ -18,7 +18,7 @@ import {
   StatusPill,
 } from '../_components/vendor-words';
 
-type Payout = RouterOutputs['marketplace']['vendor']['payouts']['items'][number];
+type Payout = RouterOutputs['marketplace']['vendor']['listPayouts']['items'][number];
 
 export function PayoutsTable() {
   const trpc = useTRPC();
@@ -26,7 +26,7 @@ export function PayoutsTable() {
   const [done, setDone] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const list = useQuery({
-    ...trpc.marketplace.vendor.payouts.queryOptions(query),
+    ...trpc.marketplace.vendor.listPayouts.queryOptions(query),
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.items ?? [];
@@ -34,7 +34,7 @@ export function PayoutsTable() {
   const hasTotals = Object.keys(totals).length > 0;
   // Totals come without a currency; a filter that hides every row still needs one to print them.
   const probe = useQuery({
-    ...trpc.marketplace.vendor.payouts.queryOptions({ page: 1, pageSize: 1 }),
+    ...trpc.marketplace.vendor.listPayouts.queryOptions({ page: 1, pageSize: 1 }),
     enabled: rows.length === 0 && hasTotals,
   });
   const currency = rows[0]?.currency ?? probe.data?.items[0]?.currency;
@@ -111,7 +111,7 @@ export function PayoutsTable() {
         label="Payouts"
         noun={['payout', 'payouts']}
         columns={columns}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(row) => row.id}
         control={control}

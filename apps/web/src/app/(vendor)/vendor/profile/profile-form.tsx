@@ -1,11 +1,14 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { updateVendorProfileInput } from '@souk/core/client';
 import { Field, fieldControlProps, Notice } from '@souk/ui';
 import { useTRPC } from '@/trpc/react';
-import { formErrors, type FieldMessages } from '@/lib/form-errors';
+import { applyFormErrors } from '@/lib/form-errors';
 
 type Profile = { displayName: string; city: string; description: string };
 
@@ -13,23 +16,21 @@ export function ProfileForm({ initial }: { initial: Profile }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const [draft, setDraft] = useState<Profile>(initial);
+  const form = useForm({ resolver: zodResolver(updateVendorProfileInput), defaultValues: initial });
+  const { errors } = form.formState;
   const [summary, setSummary] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldMessages>({});
   const [saved, setSaved] = useState<string | null>(null);
 
   const save = useMutation(
-    trpc.marketplace.vendor.updateProfile.mutationOptions({
-      onMutate: () => setSaved(null),
-      onError: (error) => {
-        const parsed = formErrors(error, { shown: ['displayName', 'city', 'description'] });
-        setSummary(parsed.summary);
-        setErrors(parsed.fieldErrors);
-      },
-      onSuccess: async (vendor) => {
+    trpc.marketplace.vendor.updateVendorProfile.mutationOptions({
+      onMutate: () => {
         setSummary(null);
-        setErrors({});
-        setDraft({
+        setSaved(null);
+      },
+      onError: (error) =>
+        setSummary(applyFormErrors(form.setError, error, { shown: Object.keys(initial) })),
+      onSuccess: async (vendor) => {
+        form.reset({
           displayName: vendor.displayName,
           city: vendor.city,
           description: vendor.description,
@@ -40,19 +41,14 @@ export function ProfileForm({ initial }: { initial: Profile }) {
       },
     }),
   );
-  const set = <K extends keyof Profile>(key: K, value: Profile[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
-  const err = (name: string) => errors[name] ?? null;
+  const submit = form.handleSubmit((input) => save.mutate(input));
+  const ctl = (name: keyof Profile, id: string) => ({
+    ...fieldControlProps(id, errors[name]?.message),
+    ...form.register(name),
+  });
 
   return (
-    <form
-      aria-label="Profile"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate(draft);
-      }}
-    >
+    <form aria-label="Profile" noValidate onSubmit={(e) => void submit(e)}>
       <Notice kind="error">{summary}</Notice>
       <Notice kind="success">{saved}</Notice>
       <fieldset disabled={save.isPending} className="vendor-fieldset card">
@@ -60,34 +56,19 @@ export function ProfileForm({ initial }: { initial: Profile }) {
           <Field
             id="profile-display-name"
             label="Display name"
-            error={err('displayName')}
+            error={errors.displayName?.message}
             hint="Organizers see this name, never your email address."
             required
           >
-            <input
-              {...fieldControlProps('profile-display-name', err('displayName'))}
-              value={draft.displayName}
-              maxLength={80}
-              onChange={(e) => set('displayName', e.target.value)}
-            />
+            <input {...ctl('displayName', 'profile-display-name')} maxLength={80} />
           </Field>
-          <Field id="profile-city" label="City" error={err('city')}>
-            <input
-              {...fieldControlProps('profile-city', err('city'))}
-              value={draft.city}
-              maxLength={80}
-              onChange={(e) => set('city', e.target.value)}
-            />
+          <Field id="profile-city" label="City" error={errors.city?.message}>
+            <input {...ctl('city', 'profile-city')} maxLength={80} />
           </Field>
         </div>
         <div style={{ marginTop: '0.75rem' }}>
-          <Field id="profile-description" label="Description" error={err('description')}>
-            <textarea
-              {...fieldControlProps('profile-description', err('description'))}
-              value={draft.description}
-              maxLength={2000}
-              onChange={(e) => set('description', e.target.value)}
-            />
+          <Field id="profile-description" label="Description" error={errors.description?.message}>
+            <textarea {...ctl('description', 'profile-description')} maxLength={2000} />
           </Field>
         </div>
         <div className="form-actions">

@@ -8,7 +8,7 @@ import { useTRPC } from '@/trpc/react';
 import type { MyVendor } from '../_components/vendor-words';
 
 type FileSlot = { kind: UploadKind; label: string; accept?: string };
-type MyFile = RouterOutputs['uploads']['listMine'][number];
+type MyFile = RouterOutputs['uploads']['listMyUploads'][number];
 
 const SLOTS: Record<MyVendor['type'], FileSlot[]> = {
   venue_owner: [
@@ -44,7 +44,7 @@ export function VendorFiles({ vendorType }: { vendorType: MyVendor['type'] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const slots = SLOTS[vendorType];
-  const files = useQuery(trpc.uploads.listMine.queryOptions({}));
+  const files = useQuery(trpc.uploads.listMyUploads.queryOptions({}));
   const mine = (files.data ?? []).filter((file) => slots.some((slot) => slot.kind === file.kind));
 
   return (
@@ -72,7 +72,7 @@ export function VendorFiles({ vendorType }: { vendorType: MyVendor['type'] }) {
         label="Your files"
         noun={['file', 'files']}
         columns={FILE_COLUMNS}
-        rows={files.data === undefined ? undefined : mine}
+        data={files.data === undefined ? undefined : mine}
         total={files.data === undefined ? undefined : mine.length}
         getRowId={(file) => file.id}
         isLoading={files.isLoading}

@@ -1,11 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { errorMessage } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 import type { Flash } from './flash-notice';
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : 'Something went wrong. Please try again.';
-}
 
 /**
  * Shared mutation callbacks: clear the notice, show the server's message on failure,

@@ -9,13 +9,13 @@ function allOf<U extends string>() {
     values;
 }
 
-export const VENDOR_STATUSES = allOf<NonNullable<Admin['vendors']['status']>>()([
+export const VENDOR_STATUSES = allOf<NonNullable<Admin['listVendors']['status']>>()([
   'pending',
   'approved',
   'needs_changes',
 ]);
 
-type VendorType = NonNullable<Admin['vendors']['type']>;
+type VendorType = NonNullable<Admin['listVendors']['type']>;
 export const VENDOR_TYPE_LABELS: Record<VendorType, string> = {
   venue_owner: 'Venue owner',
   service_provider: 'Service provider',
@@ -26,23 +26,17 @@ export const VENDOR_TYPES: readonly Option<VendorType>[] = VENDOR_TYPE_VALUES.ma
   label: VENDOR_TYPE_LABELS[value],
 }));
 
-export const BOOKING_STATUSES = allOf<NonNullable<Admin['bookings']['status']>>()([
-  'draft',
-  'awaiting_vendor_approval',
-  'ready_for_payment',
-  'paid',
-  'completed',
-  'cancelled',
-]);
+// Core's list is the one the API's status filter is built from.
+export { BOOKING_STATUSES } from '@souk/core/client';
 
-export const PAYMENT_STATUSES = allOf<NonNullable<Admin['payments']['status']>>()([
+export const PAYMENT_STATUSES = allOf<NonNullable<Admin['listPayments']['status']>>()([
   'requires_payment',
   'succeeded',
   'failed',
   'canceled',
 ]);
 
-export type PayoutStatus = NonNullable<Admin['payouts']['status']>;
+export type PayoutStatus = NonNullable<Admin['listPayouts']['status']>;
 export const PAYOUT_STATUS_VALUES = allOf<PayoutStatus>()([
   'eligible',
   'locked',
@@ -57,13 +51,13 @@ export const PAYOUT_STATUSES = PAYOUT_STATUS_VALUES.map(
     status === 'eligible' ? { value: status, label: 'Pending approval' } : status,
 );
 
-export const PAYOUT_MILESTONES = allOf<NonNullable<Admin['payouts']['milestone']>>()([
+export const PAYOUT_MILESTONES = allOf<NonNullable<Admin['listPayouts']['milestone']>>()([
   'reservation',
   'completion',
 ]);
 
 type DisputeResolution = Admin['resolveDispute']['status'];
-export const DISPUTE_STATUSES = allOf<NonNullable<Admin['disputes']['status']>>()([
+export const DISPUTE_STATUSES = allOf<NonNullable<Admin['listDisputes']['status']>>()([
   'open',
   'resolved_released',
   'resolved_reversed',
@@ -73,7 +67,7 @@ export const DISPUTE_RESOLUTIONS: readonly Option<DisputeResolution>[] = [
   { value: 'resolved_reversed', label: 'Reverse held payouts' },
 ];
 
-export const MODERATION_KINDS = allOf<NonNullable<Admin['moderation']['kind']>>()([
+export const MODERATION_KINDS = allOf<NonNullable<Admin['listModerationReports']['kind']>>()([
   'message',
   'review',
   'profile',

@@ -1,15 +1,22 @@
 'use client';
 
-import { useState } from 'react';
-import { Field, fieldControlProps } from '@souk/ui';
+import { z } from 'zod';
+import { TextForm } from '@/components/text-form';
 
-/** The textarea + confirm button an action reveals when it needs a reason. */
+// Where a caller passes no rule of its own, the server's answer is the check.
+const anyText = z.string();
+
+/**
+ * The textarea + confirm button an action reveals when it needs a reason. The page's
+ * notice shows how the action went, so `onSubmit` only starts it.
+ */
 export function ReasonForm({
   id,
   label,
   submitLabel,
   pending,
   danger = false,
+  schema = anyText,
   onSubmit,
 }: {
   id: string;
@@ -17,36 +24,27 @@ export function ReasonForm({
   submitLabel: string;
   pending: boolean;
   danger?: boolean;
+  /** The core input schema's field for the reason. */
+  schema?: z.ZodType<string | undefined>;
   onSubmit: (text: string) => void;
 }) {
-  const [text, setText] = useState('');
   return (
-    <form
+    <TextForm
       className="reason-form"
-      aria-label={submitLabel}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit(text);
-      }}
-    >
-      <Field id={id} label={label}>
-        <textarea
-          {...fieldControlProps(id)}
-          rows={3}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </Field>
-      <div className="inline-actions">
-        <button
-          type="submit"
-          className={`button-small ${danger ? 'button-danger' : 'button-primary'}`}
-          disabled={pending}
-        >
-          {submitLabel}
-        </button>
-      </div>
-    </form>
+      actionsClassName="inline-actions"
+      label={submitLabel}
+      id={id}
+      fieldLabel={label}
+      schema={schema}
+      rows={3}
+      pending={pending}
+      actions={[
+        {
+          label: submitLabel,
+          className: `button-small ${danger ? 'button-danger' : 'button-primary'}`,
+          send: onSubmit,
+        },
+      ]}
+    />
   );
 }

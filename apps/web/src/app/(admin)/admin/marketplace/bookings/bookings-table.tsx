@@ -11,7 +11,7 @@ import { dateOnly, dateTime } from '../_components/format';
 import { BOOKING_STATUSES } from '../_components/options';
 import { BOOKINGS_TABLE } from '../_components/table-specs';
 
-type Booking = RouterOutputs['marketplace']['admin']['bookings']['items'][number];
+type Booking = RouterOutputs['marketplace']['admin']['listBookings']['items'][number];
 
 const COLUMNS: DataTableColumn<Booking>[] = [
   {
@@ -60,7 +60,7 @@ export function BookingsTable() {
   const trpc = useTRPC();
   const { query, control } = useUrlTableState(BOOKINGS_TABLE);
   const list = useQuery({
-    ...trpc.marketplace.admin.bookings.queryOptions(query),
+    ...trpc.marketplace.admin.listBookings.queryOptions(query),
     placeholderData: keepPreviousData,
   });
 
@@ -74,7 +74,7 @@ export function BookingsTable() {
         label="Bookings"
         noun={['booking', 'bookings']}
         columns={COLUMNS}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(booking) => booking.id}
         control={control}

@@ -15,7 +15,7 @@ export default async function BookingsPage({
   const access = await marketplaceAccess('/admin/marketplace/bookings');
   if (!access.canRead) return <NoAccess role={access.role} />;
   await preload(
-    trpc.marketplace.admin.bookings.queryOptions(
+    trpc.marketplace.admin.listBookings.queryOptions(
       parseTableQuery(await searchParams, BOOKINGS_TABLE),
     ),
   );

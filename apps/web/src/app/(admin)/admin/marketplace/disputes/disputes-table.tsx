@@ -15,13 +15,13 @@ import { DISPUTE_STATUSES } from '../_components/options';
 import { DISPUTES_TABLE } from '../_components/table-specs';
 import { ResolveForm } from './resolve-form';
 
-type Dispute = RouterOutputs['marketplace']['admin']['disputes']['items'][number];
+type Dispute = RouterOutputs['marketplace']['admin']['listDisputes']['items'][number];
 
 export function DisputesTable({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
   const { query, control } = useUrlTableState(DISPUTES_TABLE);
   const list = useQuery({
-    ...trpc.marketplace.admin.disputes.queryOptions(query),
+    ...trpc.marketplace.admin.listDisputes.queryOptions(query),
     placeholderData: keepPreviousData,
   });
   const { flash, succeed, handlers } = useAdminActions();
@@ -96,7 +96,7 @@ export function DisputesTable({ canManage }: { canManage: boolean }) {
         label="Disputes"
         noun={['dispute', 'disputes']}
         columns={columns}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(dispute) => dispute.id}
         control={control}

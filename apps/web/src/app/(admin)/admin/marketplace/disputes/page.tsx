@@ -16,7 +16,7 @@ export default async function DisputesPage({
   if (!access.canRead) return <NoAccess role={access.role} />;
   // Other pages link here filtered to one booking (?bookingId=...).
   await preload(
-    trpc.marketplace.admin.disputes.queryOptions(
+    trpc.marketplace.admin.listDisputes.queryOptions(
       parseTableQuery(await searchParams, DISPUTES_TABLE),
     ),
   );

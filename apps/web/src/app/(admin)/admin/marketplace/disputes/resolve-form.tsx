@@ -1,12 +1,17 @@
 'use client';
 
-import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { resolveDisputeInput } from '@souk/core/client';
 import { Field, fieldControlProps } from '@souk/ui';
 import type { RouterInputs } from '@souk/api';
 import { DISPUTE_RESOLUTIONS } from '../_components/options';
 
 type Resolution = RouterInputs['marketplace']['admin']['resolveDispute']['status'];
 
+const resolution = resolveDisputeInput.pick({ status: true, note: true });
+
+/** The page's notice shows how the resolution went, so `onResolve` only starts it. */
 export function ResolveForm({
   disputeId,
   pending,
@@ -16,27 +21,23 @@ export function ResolveForm({
   pending: boolean;
   onResolve: (status: Resolution, note: string) => void;
 }) {
-  // No default: releasing or reversing money is always an explicit choice.
-  const [status, setStatus] = useState<Resolution | ''>('');
-  const [note, setNote] = useState('');
+  // No default resolution: releasing or reversing money is always an explicit choice.
+  const form = useForm({ resolver: zodResolver(resolution), defaultValues: { note: '' } });
+  const { errors } = form.formState;
   const selectId = `dispute-resolution-${disputeId}`;
   const noteId = `dispute-note-${disputeId}`;
+  const submit = form.handleSubmit(({ status, note }) => onResolve(status, note));
   return (
     <form
       className="reason-form"
       aria-label="Resolve dispute"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        // An empty choice goes to the server, which answers with its own message.
-        onResolve(status as Resolution, note);
-      }}
+      onSubmit={(e) => void submit(e)}
     >
-      <Field id={selectId} label="Resolution">
+      <Field id={selectId} label="Resolution" error={errors.status?.message}>
         <select
-          {...fieldControlProps(selectId)}
-          value={status}
-          onChange={(e) => setStatus(e.target.value as Resolution | '')}
+          {...fieldControlProps(selectId, errors.status?.message)}
+          {...form.register('status')}
         >
           <option value="">Choose…</option>
           {DISPUTE_RESOLUTIONS.map((option) => (
@@ -46,12 +47,11 @@ export function ResolveForm({
           ))}
         </select>
       </Field>
-      <Field id={noteId} label="Resolution note">
+      <Field id={noteId} label="Resolution note" error={errors.note?.message}>
         <textarea
-          {...fieldControlProps(noteId)}
+          {...fieldControlProps(noteId, errors.note?.message)}
+          {...form.register('note')}
           rows={3}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
         />
       </Field>
       <div className="inline-actions">

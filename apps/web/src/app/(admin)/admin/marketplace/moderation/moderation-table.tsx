@@ -11,7 +11,8 @@ import { dateTime } from '../_components/format';
 import { MODERATION_KINDS } from '../_components/options';
 import { MODERATION_TABLE } from '../_components/table-specs';
 
-type ModerationEvent = RouterOutputs['marketplace']['admin']['moderation']['items'][number];
+type ModerationEvent =
+  RouterOutputs['marketplace']['admin']['listModerationReports']['items'][number];
 
 const COLUMNS: DataTableColumn<ModerationEvent>[] = [
   { id: 'kind', header: 'Kind', cell: (event) => event.kind },
@@ -40,7 +41,7 @@ export function ModerationTable() {
   const trpc = useTRPC();
   const { query, control } = useUrlTableState(MODERATION_TABLE);
   const list = useQuery({
-    ...trpc.marketplace.admin.moderation.queryOptions(query),
+    ...trpc.marketplace.admin.listModerationReports.queryOptions(query),
     placeholderData: keepPreviousData,
   });
 
@@ -55,7 +56,7 @@ export function ModerationTable() {
         label="Moderation events"
         noun={['event', 'events']}
         columns={COLUMNS}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(event) => event.id}
         control={control}

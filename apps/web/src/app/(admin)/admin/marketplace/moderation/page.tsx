@@ -15,7 +15,7 @@ export default async function ModerationPage({
   const access = await marketplaceAccess('/admin/marketplace/moderation');
   if (!access.canRead) return <NoAccess role={access.role} />;
   await preload(
-    trpc.marketplace.admin.moderation.queryOptions(
+    trpc.marketplace.admin.listModerationReports.queryOptions(
       parseTableQuery(await searchParams, MODERATION_TABLE),
     ),
   );

@@ -11,7 +11,7 @@ import { dateTime } from '../_components/format';
 import { PAYMENT_STATUSES } from '../_components/options';
 import { BOOKING_PAYMENTS_TABLE } from '../_components/table-specs';
 
-type Payment = RouterOutputs['marketplace']['admin']['payments']['items'][number];
+type Payment = RouterOutputs['marketplace']['admin']['listPayments']['items'][number];
 
 const COLUMNS: DataTableColumn<Payment>[] = [
   {
@@ -50,7 +50,7 @@ export function BookingPaymentsTable() {
   const trpc = useTRPC();
   const { query, control } = useUrlTableState(BOOKING_PAYMENTS_TABLE);
   const list = useQuery({
-    ...trpc.marketplace.admin.payments.queryOptions(query),
+    ...trpc.marketplace.admin.listPayments.queryOptions(query),
     placeholderData: keepPreviousData,
   });
 
@@ -64,7 +64,7 @@ export function BookingPaymentsTable() {
         label="Booking payments"
         noun={['payment', 'payments']}
         columns={COLUMNS}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(payment) => payment.id}
         control={control}

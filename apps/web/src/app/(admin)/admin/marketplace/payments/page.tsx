@@ -15,7 +15,7 @@ export default async function BookingPaymentsPage({
   const access = await marketplaceAccess('/admin/marketplace/payments');
   if (!access.canRead) return <NoAccess role={access.role} />;
   await preload(
-    trpc.marketplace.admin.payments.queryOptions(
+    trpc.marketplace.admin.listPayments.queryOptions(
       parseTableQuery(await searchParams, BOOKING_PAYMENTS_TABLE),
     ),
   );

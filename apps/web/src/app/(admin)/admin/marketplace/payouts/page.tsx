@@ -16,7 +16,9 @@ export default async function PayoutsPage({
   if (!access.canRead) return <NoAccess role={access.role} />;
   // Without a status in the URL this is the approval queue (PAYOUTS_TABLE's default).
   await preload(
-    trpc.marketplace.admin.payouts.queryOptions(parseTableQuery(await searchParams, PAYOUTS_TABLE)),
+    trpc.marketplace.admin.listPayouts.queryOptions(
+      parseTableQuery(await searchParams, PAYOUTS_TABLE),
+    ),
   );
   return (
     <HydrateClient>

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { payoutHoldInput } from '@souk/core/client';
 import { formatMoney } from '@souk/core/money';
 import { DataTable, StatusBadge, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
@@ -13,21 +14,23 @@ import { PAYOUT_MILESTONES, PAYOUT_STATUSES } from '../_components/options';
 import { ReasonForm } from '../_components/reason-form';
 import { PAYOUTS_TABLE } from '../_components/table-specs';
 
-type Payout = RouterOutputs['marketplace']['admin']['payouts']['items'][number];
+type Payout = RouterOutputs['marketplace']['admin']['listPayouts']['items'][number];
 
 const FINAL: ReadonlySet<string> = new Set(['reversed', 'voided']);
+const REASON_ACTIONS = ['hold', 'reverse'] as const;
+type ReasonAction = (typeof REASON_ACTIONS)[number];
 
 export function PayoutsTable({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
   const { query, control } = useUrlTableState(PAYOUTS_TABLE);
   const list = useQuery({
-    ...trpc.marketplace.admin.payouts.queryOptions(query),
+    ...trpc.marketplace.admin.listPayouts.queryOptions(query),
     placeholderData: keepPreviousData,
   });
   const { flash, succeed, handlers } = useAdminActions();
-  const form = useOpenAction<'hold' | 'reverse'>();
+  const form = useOpenAction<ReasonAction>();
   const approve = useMutation(
-    trpc.marketplace.admin.approvePayout.mutationOptions({
+    trpc.marketplace.admin.sendPayout.mutationOptions({
       ...handlers,
       onSuccess: (payout) => succeed(`Payout approved: transfer ${payout.transferId ?? ''} sent.`),
     }),
@@ -102,6 +105,31 @@ export function PayoutsTable({ canManage }: { canManage: boolean }) {
       cell: (payout) => (payout.transferId ? <code>{payout.transferId}</code> : ''),
     },
   ];
+  // Approve and release run at once; hold and reverse first ask for a reason under the row.
+  const runButton = (label: string, run: () => void, className = 'button-small') => (
+    <button type="button" className={className} disabled={busy} onClick={run}>
+      {label}
+    </button>
+  );
+  const reasonButton = (
+    payout: Payout,
+    action: ReasonAction,
+    label: string,
+    className = 'button-small',
+  ) => (
+    <button
+      type="button"
+      className={className}
+      aria-expanded={form.isOpen(payout.id, action)}
+      onClick={() => form.toggle(payout.id, action)}
+    >
+      {label}
+    </button>
+  );
+  const reasonForms = {
+    hold: { submitLabel: 'Hold payout', danger: false, mutation: hold },
+    reverse: { submitLabel: 'Reverse payout', danger: true, mutation: reverse },
+  };
   if (canManage) {
     columns.push({
       id: 'actions',
@@ -111,34 +139,17 @@ export function PayoutsTable({ canManage }: { canManage: boolean }) {
           <div className="inline-actions">
             {payout.status === 'eligible' ? (
               <>
-                <button
-                  type="button"
-                  className="button-small button-primary"
-                  disabled={busy}
-                  onClick={() => approve.mutate({ id: payout.id })}
-                >
-                  Approve
-                </button>
-                <button
-                  type="button"
-                  className="button-small"
-                  aria-expanded={form.isOpen(payout.id, 'hold')}
-                  onClick={() => form.toggle(payout.id, 'hold')}
-                >
-                  Hold
-                </button>
+                {runButton(
+                  'Approve',
+                  () => approve.mutate({ id: payout.id }),
+                  'button-small button-primary',
+                )}
+                {reasonButton(payout, 'hold', 'Hold')}
               </>
             ) : null}
-            {payout.status === 'held' && payout.heldByDisputeId === null ? (
-              <button
-                type="button"
-                className="button-small"
-                disabled={busy}
-                onClick={() => release.mutate({ id: payout.id })}
-              >
-                Release
-              </button>
-            ) : null}
+            {payout.status === 'held' && payout.heldByDisputeId === null
+              ? runButton('Release', () => release.mutate({ id: payout.id }))
+              : null}
             {payout.status === 'held' && payout.heldByDisputeId !== null ? (
               <Link
                 className="muted"
@@ -147,36 +158,24 @@ export function PayoutsTable({ canManage }: { canManage: boolean }) {
                 Held by a dispute
               </Link>
             ) : null}
-            {!FINAL.has(payout.status) ? (
-              <button
-                type="button"
-                className="button-small button-danger"
-                aria-expanded={form.isOpen(payout.id, 'reverse')}
-                onClick={() => form.toggle(payout.id, 'reverse')}
-              >
-                Reverse
-              </button>
-            ) : null}
+            {!FINAL.has(payout.status)
+              ? reasonButton(payout, 'reverse', 'Reverse', 'button-small button-danger')
+              : null}
           </div>
-          {form.isOpen(payout.id, 'hold') ? (
-            <ReasonForm
-              id={`payout-hold-${payout.id}`}
-              label="Reason"
-              submitLabel="Hold payout"
-              pending={busy}
-              onSubmit={(note) => hold.mutate({ id: payout.id, note })}
-            />
-          ) : null}
-          {form.isOpen(payout.id, 'reverse') ? (
-            <ReasonForm
-              id={`payout-reverse-${payout.id}`}
-              label="Reason"
-              submitLabel="Reverse payout"
-              danger
-              pending={busy}
-              onSubmit={(note) => reverse.mutate({ id: payout.id, note })}
-            />
-          ) : null}
+          {REASON_ACTIONS.map((action) =>
+            form.isOpen(payout.id, action) ? (
+              <ReasonForm
+                key={action}
+                id={`payout-${action}-${payout.id}`}
+                label="Reason"
+                submitLabel={reasonForms[action].submitLabel}
+                danger={reasonForms[action].danger}
+                schema={payoutHoldInput.shape.note}
+                pending={busy}
+                onSubmit={(note) => reasonForms[action].mutation.mutate({ id: payout.id, note })}
+              />
+            ) : null,
+          )}
         </>
       ),
     });
@@ -193,7 +192,7 @@ export function PayoutsTable({ canManage }: { canManage: boolean }) {
         label="Payouts"
         noun={['payout', 'payouts']}
         columns={columns}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(payout) => payout.id}
         control={control}

@@ -15,7 +15,7 @@ export default async function SubscriptionsPage({
   const access = await marketplaceAccess('/admin/marketplace/subscriptions');
   if (!access.canRead) return <NoAccess role={access.role} />;
   await preload(
-    trpc.marketplace.admin.subscriptions.queryOptions(
+    trpc.marketplace.admin.listSubscriptions.queryOptions(
       parseTableQuery(await searchParams, SUBSCRIPTIONS_TABLE),
     ),
   );

@@ -13,7 +13,7 @@ import { SUBSCRIPTION_STATUSES } from '../_components/options';
 import { SUBSCRIPTIONS_TABLE } from '../_components/table-specs';
 
 type Status = RouterInputs['marketplace']['admin']['setSubscription']['status'];
-type Organizer = RouterOutputs['marketplace']['admin']['subscriptions']['items'][number];
+type Organizer = RouterOutputs['marketplace']['admin']['listSubscriptions']['items'][number];
 
 // What an admin grants by hand matches the self-service trial.
 const TRIAL_DAYS = 14;
@@ -67,7 +67,7 @@ export function SubscriptionsTable({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
   const { query, control } = useUrlTableState(SUBSCRIPTIONS_TABLE);
   const list = useQuery({
-    ...trpc.marketplace.admin.subscriptions.queryOptions(query),
+    ...trpc.marketplace.admin.listSubscriptions.queryOptions(query),
     placeholderData: keepPreviousData,
   });
   const { flash, succeed, handlers } = useAdminActions();
@@ -126,7 +126,7 @@ export function SubscriptionsTable({ canManage }: { canManage: boolean }) {
         label="Organizer subscriptions"
         noun={['organizer', 'organizers']}
         columns={columns}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(organizer) => organizer.userId}
         control={control}

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Event templates' };
 export default async function TemplatesPage() {
   const access = await marketplaceAccess('/admin/marketplace/templates');
   if (!access.canRead) return <NoAccess role={access.role} />;
-  await preload(trpc.marketplace.public.templates.queryOptions({ orgSlug: access.orgSlug }));
+  await preload(trpc.marketplace.public.listTemplates.queryOptions({ orgSlug: access.orgSlug }));
   return (
     <HydrateClient>
       <TemplatesList orgSlug={access.orgSlug} canManage={access.canManage} />

@@ -4,7 +4,7 @@ import type { RouterInputs, RouterOutputs } from '@souk/api';
 import { draftSchema } from '../../../../../lib/draft-schema';
 
 type TemplateInput = RouterInputs['marketplace']['admin']['createTemplate'];
-type Template = RouterOutputs['marketplace']['admin']['template'];
+type Template = RouterOutputs['marketplace']['admin']['getTemplate'];
 
 /** The form's state: what the inputs hold, as typed. */
 export interface TemplateDraft {

@@ -61,6 +61,11 @@ export function TemplateForm({
   const pending = create.isPending || update.isPending;
   const prefix = templateId ? 'template-edit' : 'template-new';
   const fid = (field: string) => `${prefix}-${field}`;
+  // The Field and its control are named by the same key, so their ids and error agree.
+  const at = (field: (typeof FIELDS)[number]) => ({
+    id: fid(field),
+    error: errors[field]?.message,
+  });
   const ctl = (field: (typeof FIELDS)[number]) => ({
     ...fieldControlProps(fid(field), errors[field]?.message),
     ...form.register(field),
@@ -80,29 +85,19 @@ export function TemplateForm({
       <FlashNotice flash={flash} />
       <fieldset disabled={!canManage} style={{ border: 'none', padding: 0, margin: 0 }}>
         <div className="form-grid">
-          <Field id={fid('name')} label="Name" error={errors.name?.message} required>
+          <Field {...at('name')} label="Name" required>
             <input {...ctl('name')} />
           </Field>
-          <Field
-            id={fid('suggestedGuests')}
-            label="Suggested guests"
-            error={errors.suggestedGuests?.message}
-          >
+          <Field {...at('suggestedGuests')} label="Suggested guests">
             <input {...ctl('suggestedGuests')} type="number" min={1} step={1} inputMode="numeric" />
           </Field>
         </div>
-        <Field
-          id={fid('summary')}
-          label="Summary"
-          error={errors.summary?.message}
-          hint="Public teaser shown to everyone"
-        >
+        <Field {...at('summary')} label="Summary" hint="Public teaser shown to everyone">
           <input {...ctl('summary')} />
         </Field>
         <Field
-          id={fid('details')}
+          {...at('details')}
           label="Details"
-          error={errors.details?.message}
           hint="Shown to organizers with a trial or an active subscription"
         >
           <textarea {...ctl('details')} rows={8} />

@@ -10,12 +10,12 @@ import { FlashNotice } from '../_components/flash-notice';
 import { emptyTemplate } from './template-draft';
 import { TemplateForm } from './template-form';
 
-type Template = RouterOutputs['marketplace']['public']['templates'][number];
+type Template = RouterOutputs['marketplace']['public']['listTemplates'][number];
 
 export function TemplatesList({ orgSlug, canManage }: { orgSlug: string; canManage: boolean }) {
   const trpc = useTRPC();
   // The admin API has no list of its own: the org's public list has every template.
-  const list = useQuery(trpc.marketplace.public.templates.queryOptions({ orgSlug }));
+  const list = useQuery(trpc.marketplace.public.listTemplates.queryOptions({ orgSlug }));
   const { flash, succeed, handlers } = useAdminActions();
   const remove = useMutation(
     trpc.marketplace.admin.deleteTemplate.mutationOptions({
@@ -88,7 +88,7 @@ export function TemplatesList({ orgSlug, canManage }: { orgSlug: string; canMana
         label="Event templates"
         noun={['template', 'templates']}
         columns={columns}
-        rows={list.data}
+        data={list.data}
         total={list.data?.length}
         getRowId={(template) => template.id}
         notices={<FlashNotice flash={flash} />}

@@ -15,7 +15,9 @@ export default async function VendorsPage({
   const access = await marketplaceAccess('/admin/marketplace/vendors');
   if (!access.canRead) return <NoAccess role={access.role} />;
   await preload(
-    trpc.marketplace.admin.vendors.queryOptions(parseTableQuery(await searchParams, VENDORS_TABLE)),
+    trpc.marketplace.admin.listVendors.queryOptions(
+      parseTableQuery(await searchParams, VENDORS_TABLE),
+    ),
   );
   return (
     <HydrateClient>

@@ -1,6 +1,7 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { reviewVendorInput } from '@souk/core/client';
 import { DataTable, StatusBadge, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
 import { useUrlTableState } from '@/lib/use-url-table-state';
@@ -11,7 +12,7 @@ import { VENDOR_STATUSES, VENDOR_TYPE_LABELS, VENDOR_TYPES } from '../_component
 import { ReasonForm } from '../_components/reason-form';
 import { VENDORS_TABLE } from '../_components/table-specs';
 
-type Vendor = RouterOutputs['marketplace']['admin']['vendors']['items'][number];
+type Vendor = RouterOutputs['marketplace']['admin']['listVendors']['items'][number];
 
 function payoutsState(vendor: Vendor): string {
   if (vendor.payoutsDisabled) return 'disabled';
@@ -22,7 +23,7 @@ export function VendorsTable({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
   const { query, control } = useUrlTableState(VENDORS_TABLE);
   const list = useQuery({
-    ...trpc.marketplace.admin.vendors.queryOptions(query),
+    ...trpc.marketplace.admin.listVendors.queryOptions(query),
     placeholderData: keepPreviousData,
   });
   const { flash, succeed, handlers } = useAdminActions();
@@ -113,6 +114,7 @@ export function VendorsTable({ canManage }: { canManage: boolean }) {
               id={`vendor-changes-${vendor.id}`}
               label="What needs to change"
               submitLabel="Send back"
+              schema={reviewVendorInput.options[1].shape.note}
               pending={busy}
               onSubmit={(note) => review.mutate({ id: vendor.id, decision: 'needs_changes', note })}
             />
@@ -133,7 +135,7 @@ export function VendorsTable({ canManage }: { canManage: boolean }) {
         label="Vendors"
         noun={['vendor', 'vendors']}
         columns={columns}
-        rows={list.data?.items}
+        data={list.data?.items}
         total={list.data?.total}
         getRowId={(vendor) => vendor.id}
         control={control}

@@ -2,7 +2,10 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { EmptyState, Field, fieldControlProps, formatDateTime, Notice } from '@souk/ui';
+import { postOrchestrationEventInput } from '@souk/core/client';
+import { formatDateTime, Notice } from '@souk/ui';
+import { ListTable } from '@/components/list-table';
+import { TextForm } from '@/components/text-form';
 import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 
@@ -32,32 +35,24 @@ export function OrchestrationPanel({
     ),
     placeholderData: keepPreviousData,
   });
-  const [note, setNote] = useState('');
-  const [summary, setSummary] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
 
-  const post = useMutation(
-    trpc.checkout.postOrchestrationEvent.mutationOptions({
-      onError: (error) => {
-        const failed = formErrors(error, { shown: ['note'] });
-        setSummary(failed.summary);
-        setFieldErrors(failed.fieldErrors);
-        setSaved(null);
-      },
-      onSuccess: async (_next, input) => {
-        setSummary(null);
-        setFieldErrors({});
-        setNote('');
-        setSaved(SAVED[input.kind]);
-        await queryClient.invalidateQueries({ queryKey: trpc.checkout.pathKey() });
-      },
-    }),
-  );
-  const submit = (kind: Kind, text = note) => {
-    setSaved(null);
-    post.mutate({ orderId, kind, note: text });
-  };
+  const options = trpc.checkout.postOrchestrationEvent.mutationOptions({
+    onMutate: () => setSaved(null),
+    onSuccess: async (_next, input) => {
+      setSaved(SAVED[input.kind]);
+      await queryClient.invalidateQueries({ queryKey: trpc.checkout.pathKey() });
+    },
+  });
+  // The note form shows its own refusals; a loyalty step marked done shows them by the list.
+  const post = useMutation(options);
+  const markDone = useMutation(options);
+  const pending = post.isPending || markDone.isPending;
+  const action = (label: string, kind: Kind, className?: string) => ({
+    label,
+    className,
+    send: (note: string) => post.mutateAsync({ orderId, kind, note }),
+  });
   const data = view.data;
 
   return (
@@ -91,9 +86,11 @@ export function OrchestrationPanel({
                         {canManage ? (
                           <button
                             type="button"
-                            disabled={post.isPending}
+                            disabled={pending}
                             aria-label={`Mark "${label}" done`}
-                            onClick={() => submit('loyalty_step_done', label)}
+                            onClick={() =>
+                              markDone.mutate({ orderId, kind: 'loyalty_step_done', note: label })
+                            }
                           >
                             Mark done
                           </button>
@@ -101,6 +98,11 @@ export function OrchestrationPanel({
                       </li>
                     ))}
                   </ul>
+                  {markDone.error ? (
+                    <Notice kind="error">
+                      {formErrors(markDone.error, { shown: [] }).summary}
+                    </Notice>
+                  ) : null}
                 </dd>
               </>
             ) : null}
@@ -109,72 +111,43 @@ export function OrchestrationPanel({
       ) : null}
 
       {canManage ? (
-        <form
-          aria-label="Post orchestration event"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit('note');
-          }}
-          style={{ margin: '1.5rem 0' }}
-        >
-          <Notice kind="error">{summary}</Notice>
+        <div style={{ margin: '1.5rem 0' }}>
           <Notice kind="success">{saved}</Notice>
-          <Field id="orchestration-note" label="Note" error={fieldErrors.note}>
-            <textarea
-              {...fieldControlProps('orchestration-note', fieldErrors.note)}
-              rows={3}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          </Field>
-          <div className="inline-actions">
-            <button
-              type="button"
-              className="button-primary"
-              disabled={post.isPending}
-              onClick={() => submit('advance')}
-            >
-              Advance stage
-            </button>
-            <button type="submit" disabled={post.isPending}>
-              Add note
-            </button>
-            <button type="button" disabled={post.isPending} onClick={() => submit('loyalty_step')}>
-              Add loyalty step
-            </button>
-          </div>
-        </form>
+          <TextForm
+            label="Post orchestration event"
+            id="orchestration-note"
+            fieldLabel="Note"
+            schema={postOrchestrationEventInput.shape.note}
+            name="note"
+            rows={3}
+            pending={pending}
+            actionsClassName="inline-actions"
+            actions={[
+              action('Advance stage', 'advance', 'button-primary'),
+              action('Add note', 'note'),
+              action('Add loyalty step', 'loyalty_step'),
+            ]}
+          />
+        </div>
       ) : null}
 
       <h2>Timeline</h2>
-      <div className="table-wrap" role="region" aria-label="Orchestration events" tabIndex={0}>
-        <table aria-label="Orchestration events">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Kind</th>
-              <th>From → To</th>
-              <th>Note</th>
-              <th>By</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data?.events.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{e.kind}</td>
-                <td>
-                  {e.fromStage || e.toStage ? `${e.fromStage ?? '—'} → ${e.toStage ?? '—'}` : '—'}
-                </td>
-                <td>{e.note ?? ''}</td>
-                <td>{e.actorEmail ?? 'system'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {data && data.eventsTotal === 0 ? <EmptyState>No events yet.</EmptyState> : null}
-      </div>
+      <ListTable
+        label="Orchestration events"
+        rows={data?.events ?? []}
+        emptyText={data ? 'No events yet.' : undefined}
+        columns={[
+          { header: 'When', cell: (event) => formatDateTime(event.at) },
+          { header: 'Kind', cell: (event) => event.kind },
+          {
+            header: 'From → To',
+            cell: (e) =>
+              e.fromStage || e.toStage ? `${e.fromStage ?? '—'} → ${e.toStage ?? '—'}` : '—',
+          },
+          { header: 'Note', cell: (event) => event.note ?? '' },
+          { header: 'By', cell: (event) => event.actorEmail ?? 'system' },
+        ]}
+      />
       {data && data.eventsTotal > data.eventsPageSize ? (
         <div className="pagination" role="group" aria-label="Timeline pages">
           <span>

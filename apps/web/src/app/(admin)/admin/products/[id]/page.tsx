@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { TRPCError } from '@trpc/server';
 import { can } from '@souk/auth';
+import { orNotFound } from '@/lib/or-not-found';
 import { uuidParam, validParam } from '@/lib/params';
 import { requireStaff } from '@/lib/session';
 import { serverCaller } from '@/trpc/server';
@@ -21,15 +21,7 @@ export default async function EditProductPage({
   const id = validParam(uuidParam, (await params).id) ?? notFound();
   const { created } = await searchParams;
   const session = await requireStaff(`/admin/products/${id}`);
-  let product;
-  try {
-    product = await (await serverCaller()).catalog.getById({ id });
-  } catch (error) {
-    // Another org's product answers exactly like a missing one.
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
-      notFound();
-    throw error;
-  }
+  const product = await orNotFound((await serverCaller()).catalog.getProduct({ id }));
   return (
     <>
       <p>

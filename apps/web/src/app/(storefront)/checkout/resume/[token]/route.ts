@@ -45,7 +45,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
 
   let result;
   try {
-    result = await caller.checkout.resume({ token });
+    result = await caller.checkout.resumeCheckout({ token });
   } catch (error) {
     if (error instanceof TRPCError && isExpired(error)) return expiredLink();
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))

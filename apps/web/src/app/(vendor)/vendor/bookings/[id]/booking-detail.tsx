@@ -1,11 +1,17 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useForm, type FieldErrors } from 'react-hook-form';
+import { openDisputeInput, vendorApproveInput, vendorCounterInput } from '@souk/core/client';
 import { centsToDecimalString, formatMoney, minorUnits, parseMoney } from '@souk/core/money';
 import { EmptyState, Field, fieldControlProps, formatDateTime, Notice } from '@souk/ui';
+import { ListTable } from '@/components/list-table';
+import { TextForm } from '@/components/text-form';
+import { draftSchema } from '@/lib/draft-schema';
 import { useTRPC } from '@/trpc/react';
-import { attentionSummary, formErrors, type FieldMessages } from '@/lib/form-errors';
+import { applyFormErrors, formErrors, invalidSubmitSummary } from '@/lib/form-errors';
 import { RequestPayoutButton } from '../../_components/request-payout-button';
 import {
   BOOKING_STATUS_TEXT,
@@ -32,12 +38,50 @@ function exampleAmount(currency: string): string {
   return centsToDecimalString(minorUnits(currency) === 0 ? 1250 : 125_000, currency);
 }
 
+/**
+ * The answer forms' resolver schemas: amounts typed as text become cents (never floats)
+ * and are checked with the core approve and counter inputs.
+ */
+function answerSchemas(currency: string) {
+  const invalid = `Enter an amount like ${exampleAmount(currency)}`;
+  const cents = (text: string, field: string, errors: Record<string, string>) => {
+    const value = parseMoney(text, currency);
+    if (value === null) errors[field] = invalid;
+    return value ?? undefined;
+  };
+  return {
+    approve: draftSchema({
+      schema: vendorApproveInput.omit({ bookingId: true }),
+      toInput: (draft: { agreedAmountCents: string; note: string }) => {
+        const errors: Record<string, string> = {};
+        const agreed = draft.agreedAmountCents.trim();
+        const input = {
+          agreedAmountCents: agreed ? cents(agreed, 'agreedAmountCents', errors) : undefined,
+          note: draft.note.trim() || undefined,
+        };
+        return { input, errors };
+      },
+    }),
+    counter: draftSchema({
+      schema: vendorCounterInput.pick({ proposedAmountCents: true }),
+      toInput: (draft: { proposedAmountCents: string }) => {
+        const errors: Record<string, string> = {};
+        const proposed = draft.proposedAmountCents.trim();
+        if (!proposed) errors.proposedAmountCents = 'Enter the amount you propose';
+        const parsed = proposed ? cents(proposed, 'proposedAmountCents', errors) : undefined;
+        // NaN is never sent: the field's error refuses the draft first.
+        return { input: { proposedAmountCents: parsed ?? Number.NaN }, errors };
+      },
+    }),
+  };
+}
+
 export function BookingDetail({ bookingId }: { bookingId: string }) {
   const trpc = useTRPC();
   // Kept here: a successful answer closes the forms, and the confirmation must outlive them.
   const [answered, setAnswered] = useState<string | null>(null);
   const detail = useQuery({
-    ...trpc.marketplace.vendor.booking.queryOptions({ bookingId }),
+    ...trpc.marketplace.vendor.getBooking.queryOptions({ bookingId }),
     refetchInterval: POLL_MS,
   });
   const data = detail.data;
@@ -145,52 +189,77 @@ function AnswerForms({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [agreed, setAgreed] = useState('');
-  const [proposed, setProposed] = useState('');
-  const [note, setNote] = useState('');
+  const schemas = useMemo(() => answerSchemas(currency), [currency]);
+  // The note belongs to the approve form and goes with every answer.
+  const approveForm = useForm({
+    resolver: zodResolver(schemas.approve),
+    defaultValues: { agreedAmountCents: '', note: '' },
+  });
+  const counterForm = useForm({
+    resolver: zodResolver(schemas.counter),
+    defaultValues: { proposedAmountCents: '' },
+  });
   const [summary, setSummary] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldMessages>({});
 
-  const options = (message: string) => ({
+  // Each answer's refusals land on the form that sent it.
+  const options = (message: string, refused: (error: unknown) => string | null) => ({
     onMutate: () => {
       onAnswered(null);
       setSummary(null);
-      setErrors({});
     },
-    onError: (error: unknown) => {
-      const parsed = formErrors(error, {
-        shown: ['agreedAmountCents', 'proposedAmountCents', 'note'],
-      });
-      setSummary(parsed.summary);
-      setErrors(parsed.fieldErrors);
-    },
+    onError: (error: unknown) => setSummary(refused(error)),
     onSuccess: async () => {
-      setAgreed('');
-      setProposed('');
-      setNote('');
+      approveForm.reset();
+      counterForm.reset();
       onAnswered(message);
       await queryClient.invalidateQueries({ queryKey: trpc.marketplace.vendor.pathKey() });
     },
   });
+  const toApproveForm = (shown: string[]) => (error: unknown) =>
+    applyFormErrors(approveForm.setError, error, { shown });
   const approve = useMutation(
-    trpc.marketplace.vendor.approve.mutationOptions(options('You approved this booking.')),
+    trpc.marketplace.vendor.approveBooking.mutationOptions(
+      options('You approved this booking.', toApproveForm(['agreedAmountCents', 'note'])),
+    ),
   );
   const counter = useMutation(
-    trpc.marketplace.vendor.counter.mutationOptions(options('Counter-offer sent.')),
+    trpc.marketplace.vendor.counterBooking.mutationOptions(
+      options('Counter-offer sent.', (error) =>
+        applyFormErrors(counterForm.setError, error, { shown: ['proposedAmountCents'] }),
+      ),
+    ),
   );
   const decline = useMutation(
-    trpc.marketplace.vendor.decline.mutationOptions(options('You declined this booking.')),
+    trpc.marketplace.vendor.declineBooking.mutationOptions(
+      options('You declined this booking.', toApproveForm(['note'])),
+    ),
   );
   const pending = approve.isPending || counter.isPending || decline.isPending;
 
-  const fail = (field: string, message: string) => {
+  const refuse = (invalid: FieldErrors) => {
     onAnswered(null);
-    setErrors({ [field]: message });
-    setSummary(attentionSummary(1));
+    setSummary(invalidSubmitSummary(invalid));
   };
-  const noteInput = () => note.trim() || undefined;
+  /** The note once the approve form's check passes; null when it fails (the error shows beside it). */
+  const checkedNote = async () => {
+    if (!(await approveForm.trigger('note'))) return null;
+    return { note: approveForm.getValues('note').trim() || undefined };
+  };
+  const submitApprove = approveForm.handleSubmit(
+    (input) => approve.mutate({ bookingId, ...input }),
+    refuse,
+  );
+  const submitCounter = counterForm.handleSubmit(async (input) => {
+    const note = await checkedNote();
+    if (note) counter.mutate({ bookingId, ...input, ...note });
+  }, refuse);
+  const sendDecline = async () => {
+    const note = await checkedNote();
+    if (note) decline.mutate({ bookingId, ...note });
+  };
   const example = exampleAmount(currency);
-  const err = (name: string) => errors[name] ?? null;
+  const approveErrors = approveForm.formState.errors;
+  const counterErrors = counterForm.formState.errors;
 
   return (
     <div className="vendor-answer">
@@ -199,24 +268,14 @@ function AnswerForms({
         aria-label="Approve"
         className="card"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          let cents: number | undefined;
-          if (agreed.trim()) {
-            const parsed = parseMoney(agreed, currency);
-            if (parsed === null)
-              return fail('agreedAmountCents', `Enter an amount like ${example}`);
-            cents = parsed;
-          }
-          approve.mutate({ bookingId, agreedAmountCents: cents, note: noteInput() });
-        }}
+        onSubmit={(e) => void submitApprove(e)}
       >
         <fieldset disabled={pending} className="vendor-fieldset">
           <div className="form-grid">
             <Field
               id="answer-agreed"
               label="Agreed amount"
-              error={err('agreedAmountCents')}
+              error={approveErrors.agreedAmountCents?.message}
               hint={
                 proposedAmountCents === null
                   ? `Your price in ${currency}, e.g. ${example}`
@@ -224,11 +283,10 @@ function AnswerForms({
               }
             >
               <input
-                {...fieldControlProps('answer-agreed', err('agreedAmountCents'))}
+                {...fieldControlProps('answer-agreed', approveErrors.agreedAmountCents?.message)}
+                {...approveForm.register('agreedAmountCents')}
                 inputMode="decimal"
                 autoComplete="off"
-                value={agreed}
-                onChange={(e) => setAgreed(e.target.value)}
               />
             </Field>
           </div>
@@ -236,14 +294,13 @@ function AnswerForms({
             <Field
               id="answer-note"
               label="Note to organizer"
-              error={err('note')}
+              error={approveErrors.note?.message}
               hint="Sent with your approval or your decline."
             >
               <textarea
-                {...fieldControlProps('answer-note', err('note'))}
-                value={note}
+                {...fieldControlProps('answer-note', approveErrors.note?.message)}
+                {...approveForm.register('note')}
                 maxLength={2000}
-                onChange={(e) => setNote(e.target.value)}
               />
             </Field>
           </div>
@@ -259,28 +316,24 @@ function AnswerForms({
         aria-label="Counter-offer"
         className="card"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!proposed.trim()) return fail('proposedAmountCents', 'Enter the amount you propose');
-          const cents = parseMoney(proposed, currency);
-          if (cents === null) return fail('proposedAmountCents', `Enter an amount like ${example}`);
-          counter.mutate({ bookingId, proposedAmountCents: cents, note: noteInput() });
-        }}
+        onSubmit={(e) => void submitCounter(e)}
       >
         <fieldset disabled={pending} className="vendor-fieldset">
           <div className="form-grid">
             <Field
               id="answer-proposed"
               label="Proposed amount"
-              error={err('proposedAmountCents')}
+              error={counterErrors.proposedAmountCents?.message}
               hint={`In ${currency}; the organizer accepts or declines it.`}
             >
               <input
-                {...fieldControlProps('answer-proposed', err('proposedAmountCents'))}
+                {...fieldControlProps(
+                  'answer-proposed',
+                  counterErrors.proposedAmountCents?.message,
+                )}
+                {...counterForm.register('proposedAmountCents')}
                 inputMode="decimal"
                 autoComplete="off"
-                value={proposed}
-                onChange={(e) => setProposed(e.target.value)}
               />
             </Field>
           </div>
@@ -295,7 +348,7 @@ function AnswerForms({
           type="button"
           className="button-danger"
           disabled={pending}
-          onClick={() => decline.mutate({ bookingId, note: noteInput() })}
+          onClick={() => void sendDecline()}
         >
           Decline
         </button>
@@ -325,56 +378,52 @@ function BookingPayouts({
       <h2 id="booking-payouts-heading">Payouts for this booking</h2>
       <Notice kind="success">{done}</Notice>
       <Notice kind="error">{failed}</Notice>
-      <div className="table-wrap" role="region" aria-label="Payouts for this booking" tabIndex={0}>
-        <table aria-label="Payouts for this booking">
-          <thead>
-            <tr>
-              <th>Milestone</th>
-              <th className="num">Amount</th>
-              <th>Status</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {payouts.map((payout) => (
-              <tr key={payout.id}>
-                <td>{MILESTONE_TEXT[payout.milestone]}</td>
-                <td className="num">{formatMoney(payout.amountCents, payout.currency)}</td>
-                <td>
-                  <StatusPill status={payout.status} />
-                  {payout.heldReason ? <div className="muted">{payout.heldReason}</div> : null}
-                </td>
-                <td>
-                  {canRequestPayout(payout, bookingStatus) ? (
-                    <RequestPayoutButton
-                      payoutId={payout.id}
-                      blockedReason={blockedReason}
-                      setupPath={setupPath}
-                      onDone={(message) => {
-                        setFailed(null);
-                        setDone(message);
-                      }}
-                      onError={(error) => {
-                        setDone(null);
-                        setFailed(formErrors(error, { shown: [] }).summary);
-                      }}
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {payouts.length === 0 ? (
-          <EmptyState>
-            {isPaid
-              ? 'No payouts for this booking.'
-              : 'No payouts yet: they are created when the organizer pays.'}
-          </EmptyState>
-        ) : null}
-      </div>
+      <ListTable
+        label="Payouts for this booking"
+        rows={payouts}
+        emptyText={
+          isPaid
+            ? 'No payouts for this booking.'
+            : 'No payouts yet: they are created when the organizer pays.'
+        }
+        columns={[
+          { header: 'Milestone', cell: (payout) => MILESTONE_TEXT[payout.milestone] },
+          {
+            header: 'Amount',
+            className: 'num',
+            cell: (payout) => formatMoney(payout.amountCents, payout.currency),
+          },
+          {
+            header: 'Status',
+            cell: (payout) => (
+              <>
+                <StatusPill status={payout.status} />
+                {payout.heldReason ? <div className="muted">{payout.heldReason}</div> : null}
+              </>
+            ),
+          },
+          {
+            header: 'Actions',
+            hideHeader: true,
+            cell: (payout) =>
+              canRequestPayout(payout, bookingStatus) ? (
+                <RequestPayoutButton
+                  payoutId={payout.id}
+                  blockedReason={blockedReason}
+                  setupPath={setupPath}
+                  onDone={(message) => {
+                    setFailed(null);
+                    setDone(message);
+                  }}
+                  onError={(error) => {
+                    setDone(null);
+                    setFailed(formErrors(error, { shown: [] }).summary);
+                  }}
+                />
+              ) : null,
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -382,34 +431,13 @@ function BookingPayouts({
 function DisputeForm({ bookingId }: { bookingId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [summary, setSummary] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [done, setDone] = useState<string | null>(null);
   const open = useMutation(
     trpc.marketplace.openDispute.mutationOptions({
-      onMutate: () => setDone(null),
-      onError: (error) => {
-        const parsed = formErrors(error, { shown: ['reason'] });
-        setSummary(parsed.summary);
-        setErrors(parsed.fieldErrors);
-      },
-      onSuccess: async (dispute) => {
-        setSummary(null);
-        setErrors({});
-        setReason('');
-        setDone(
-          `Dispute opened. An admin will look into it${
-            dispute.heldPayouts > 0
-              ? `; ${dispute.heldPayouts} payout${dispute.heldPayouts === 1 ? ' is' : 's are'} on hold until then`
-              : ''
-          }.`,
-        );
-        await queryClient.invalidateQueries({ queryKey: trpc.marketplace.vendor.pathKey() });
-      },
+      onSuccess: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.marketplace.vendor.pathKey() }),
     }),
   );
-  const error = errors.reason ?? null;
+  const held = open.data?.heldPayouts ?? 0;
   return (
     <section aria-labelledby="dispute-heading">
       <h2 id="dispute-heading">Open a dispute</h2>
@@ -417,33 +445,29 @@ function DisputeForm({ bookingId }: { bookingId: string }) {
         Something went wrong with this booking? An admin reviews every dispute; payouts of the
         booking wait until it is resolved.
       </p>
-      <Notice kind="error">{summary}</Notice>
-      <Notice kind="success">{done}</Notice>
-      <form
-        aria-label="Open a dispute"
+      {open.isSuccess ? (
+        <Notice kind="success">
+          Dispute opened. An admin will look into it
+          {held > 0 ? `; ${held} payout${held === 1 ? ' is' : 's are'} on hold until then` : ''}.
+        </Notice>
+      ) : null}
+      <TextForm
+        label="Open a dispute"
         className="card"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          open.mutate({ bookingId, reason });
-        }}
-      >
-        <fieldset disabled={open.isPending} className="vendor-fieldset">
-          <Field id="dispute-reason" label="Describe the problem" error={error} required>
-            <textarea
-              {...fieldControlProps('dispute-reason', error)}
-              value={reason}
-              maxLength={4000}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </Field>
-          <div className="form-actions">
-            <button type="submit" className="button-danger">
-              Open dispute
-            </button>
-          </div>
-        </fieldset>
-      </form>
+        id="dispute-reason"
+        fieldLabel="Describe the problem"
+        schema={openDisputeInput.shape.reason}
+        name="reason"
+        required
+        maxLength={4000}
+        actions={[
+          {
+            label: 'Open dispute',
+            className: 'button-danger',
+            send: (reason) => open.mutateAsync({ bookingId, reason }),
+          },
+        ]}
+      />
     </section>
   );
 }

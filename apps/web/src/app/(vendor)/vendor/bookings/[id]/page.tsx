@@ -15,7 +15,7 @@ export default async function VendorBookingPage({ params }: { params: Promise<{ 
   if (!gate.ok) return gate.view;
   let view;
   try {
-    view = await (await serverCaller()).marketplace.vendor.booking({ bookingId: id });
+    view = await (await serverCaller()).marketplace.vendor.getBooking({ bookingId: id });
   } catch (error) {
     // A booking this vendor is not part of answers exactly like a missing one.
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
@@ -23,7 +23,10 @@ export default async function VendorBookingPage({ params }: { params: Promise<{ 
     throw error;
   }
   // Seed the client cache with what was just loaded instead of fetching it twice.
-  getQueryClient().setQueryData(trpc.marketplace.vendor.booking.queryKey({ bookingId: id }), view);
+  getQueryClient().setQueryData(
+    trpc.marketplace.vendor.getBooking.queryKey({ bookingId: id }),
+    view,
+  );
   return (
     <>
       <p>

@@ -2,52 +2,145 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type ReactNode } from 'react';
-import { canTransition } from '@souk/core/client';
+import { useState } from 'react';
+import { cancelBookingInput, canTransition } from '@souk/core/client';
 import { formatMoney } from '@souk/core/money';
-import { EmptyState, Notice, StatusBadge } from '@souk/ui';
+import { Notice, StatusBadge } from '@souk/ui';
+import type { RouterOutputs } from '@souk/api';
+import { ListTable, type ListColumn, type ListTableProps } from '@/components/list-table';
 import { useTRPC } from '@/trpc/react';
 import { dateOnly, dateTime, moneyOrDash, plural } from '../../_components/format';
 import { useAdminActions } from '../../_components/hooks';
 import { FlashNotice } from '../../_components/flash-notice';
 import { ReasonForm } from '../../_components/reason-form';
 
-function DetailTable({
-  title,
-  head,
-  isEmpty,
-  emptyText,
-  children,
-}: {
-  title: string;
-  head: ReactNode;
-  isEmpty: boolean;
-  emptyText: string;
-  children: ReactNode;
-}) {
+type Booking = RouterOutputs['marketplace']['admin']['getBooking'];
+type Row<K extends keyof Booking> = Booking[K] extends readonly (infer R)[] ? R : never;
+/** One of the booking's lists, all but its rows. */
+type TableSpec<K extends keyof Booking> = Omit<ListTableProps<Row<K>>, 'rows'>;
+
+/** A money column: the amount in the row's own currency. */
+function amount<T extends { currency: string }>(
+  header: string,
+  cents: (row: T) => number,
+): ListColumn<T> {
+  return { header, className: 'num', cell: (row) => formatMoney(cents(row), row.currency) };
+}
+
+/** A status column, with the reason it is held or failed under it. */
+function status<T extends { status: string }>(why?: (row: T) => string | null): ListColumn<T> {
+  return {
+    header: 'Status',
+    cell: (row) => (
+      <>
+        <StatusBadge status={row.status} />
+        {why?.(row) ? <div className="muted">{why(row)}</div> : null}
+      </>
+    ),
+  };
+}
+
+function vendorsTable(currency: string): TableSpec<'vendors'> {
+  return {
+    label: 'Vendors',
+    emptyText: 'No vendors on this booking.',
+    columns: [
+      { header: 'Name', cell: (linkage) => linkage.vendor.displayName },
+      { header: 'Role', cell: (linkage) => linkage.role },
+      { header: 'Answer', cell: (linkage) => <StatusBadge status={linkage.status} /> },
+      {
+        header: 'Agreed',
+        className: 'num',
+        cell: (l) => moneyOrDash(l.agreedAmountCents, currency),
+      },
+      {
+        header: 'Proposed',
+        className: 'num',
+        cell: (l) => moneyOrDash(l.proposedAmountCents, currency),
+      },
+      { header: 'Note', cell: (linkage) => linkage.vendorNote ?? '' },
+    ],
+  };
+}
+
+const PAYMENTS_TABLE: TableSpec<'payments'> = {
+  label: 'Payments',
+  emptyText: 'No payments yet.',
+  columns: [
+    { header: 'Kind', cell: (payment) => payment.kind },
+    amount('Amount', (payment) => payment.amountCents),
+    status((payment) => payment.failureMessage),
+    amount('Refunded', (payment) => payment.amountRefundedCents),
+    {
+      header: 'PaymentIntent id',
+      cell: (payment) => <code>{payment.processorPaymentIntentId}</code>,
+    },
+    { header: 'Created', cell: (payment) => dateTime(payment.createdAt) },
+  ],
+};
+
+function allocationsTable(vendorName: Map<string, string>): TableSpec<'allocations'> {
+  return {
+    label: 'Allocations',
+    emptyText: 'Nothing allocated: allocations are made when a payment succeeds.',
+    columns: [
+      { header: 'Vendor', cell: (a) => vendorName.get(a.vendorId) ?? a.vendorId },
+      amount('Gross', (allocation) => allocation.grossCents),
+      amount('Commission', (allocation) => allocation.commissionCents),
+      amount('Net', (allocation) => allocation.netCents),
+    ],
+  };
+}
+
+const PAYOUTS_TABLE: TableSpec<'payouts'> = {
+  label: 'Payouts',
+  emptyText: 'No payouts yet.',
+  columns: [
+    { header: 'Vendor', cell: (payout) => payout.vendor.displayName },
+    { header: 'Milestone', cell: (payout) => payout.milestone },
+    amount('Amount', (payout) => payout.amountCents),
+    status((payout) => payout.heldReason),
+  ],
+};
+
+const LEDGER_TABLE: TableSpec<'ledger'> = {
+  label: 'Ledger',
+  emptyText: 'No ledger entries yet.',
+  columns: [
+    { header: 'Type', cell: (entry) => entry.type },
+    amount('Amount', (entry) => entry.amountCents),
+    { header: 'Created', cell: (entry) => dateTime(entry.createdAt) },
+  ],
+};
+
+const DISPUTES_TABLE: TableSpec<'disputes'> = {
+  label: 'Disputes',
+  emptyText: 'No disputes.',
+  columns: [
+    status(),
+    { header: 'Opened as', cell: (dispute) => dispute.openedAs },
+    { header: 'Reason', cell: (dispute) => dispute.reason },
+    { header: 'Resolution note', cell: (dispute) => dispute.resolutionNote ?? '' },
+    { header: 'Created', cell: (dispute) => dateTime(dispute.createdAt) },
+  ],
+};
+
+function DetailTable<T extends { id: string }>(table: ListTableProps<T>) {
   return (
-    <section aria-label={title}>
-      <h2>{title}</h2>
-      <div className="table-wrap" role="region" aria-label={title} tabIndex={0}>
-        <table aria-label={title}>
-          <thead>
-            <tr>{head}</tr>
-          </thead>
-          <tbody>{children}</tbody>
-        </table>
-        {isEmpty ? <EmptyState>{emptyText}</EmptyState> : null}
-      </div>
+    <section aria-label={table.label}>
+      <h2>{table.label}</h2>
+      <ListTable {...table} />
     </section>
   );
 }
 
 export function BookingDetail({ bookingId, canManage }: { bookingId: string; canManage: boolean }) {
   const trpc = useTRPC();
-  const view = useQuery(trpc.marketplace.admin.booking.queryOptions({ bookingId }));
+  const view = useQuery(trpc.marketplace.admin.getBooking.queryOptions({ bookingId }));
   const { flash, succeed, handlers } = useAdminActions();
   const [isCancelling, setCancelling] = useState(false);
   const forceComplete = useMutation(
-    trpc.marketplace.admin.forceComplete.mutationOptions({
+    trpc.marketplace.admin.forceCompleteBooking.mutationOptions({
       ...handlers,
       onSuccess: (result) =>
         succeed(`Booking completed: ${plural(result.releasedPayouts, 'payout')} released.`),
@@ -68,7 +161,8 @@ export function BookingDetail({ bookingId, canManage }: { bookingId: string; can
   const data = view.data;
   if (!data) return <Notice kind="error">{view.error?.message}</Notice>;
 
-  const money = (cents: number) => formatMoney(cents, data.currency);
+  const { currency } = data;
+  const money = (cents: number) => formatMoney(cents, currency);
   const canCancel = canManage && canTransition(data.status, 'cancelled');
   const canComplete = canManage && data.status === 'paid';
   const vendorName = new Map(data.vendors.map((l) => [l.vendor.id, l.vendor.displayName]));
@@ -148,171 +242,19 @@ export function BookingDetail({ bookingId, canManage }: { bookingId: string; can
           id="booking-cancel-reason"
           label="Reason"
           submitLabel="Cancel and refund"
+          schema={cancelBookingInput.shape.reason}
           danger
           pending={busy}
           onSubmit={(reason) => cancel.mutate({ bookingId, reason })}
         />
       ) : null}
 
-      <DetailTable
-        title="Vendors"
-        isEmpty={data.vendors.length === 0}
-        emptyText="No vendors on this booking."
-        head={
-          <>
-            <th>Name</th>
-            <th>Role</th>
-            <th>Answer</th>
-            <th className="num">Agreed</th>
-            <th className="num">Proposed</th>
-            <th>Note</th>
-          </>
-        }
-      >
-        {data.vendors.map((linkage) => (
-          <tr key={linkage.id}>
-            <td>{linkage.vendor.displayName}</td>
-            <td>{linkage.role}</td>
-            <td>
-              <StatusBadge status={linkage.status} />
-            </td>
-            <td className="num">{moneyOrDash(linkage.agreedAmountCents, data.currency)}</td>
-            <td className="num">{moneyOrDash(linkage.proposedAmountCents, data.currency)}</td>
-            <td>{linkage.vendorNote ?? ''}</td>
-          </tr>
-        ))}
-      </DetailTable>
-
-      <DetailTable
-        title="Payments"
-        isEmpty={data.payments.length === 0}
-        emptyText="No payments yet."
-        head={
-          <>
-            <th>Kind</th>
-            <th className="num">Amount</th>
-            <th>Status</th>
-            <th className="num">Refunded</th>
-            <th>PaymentIntent id</th>
-            <th>Created</th>
-          </>
-        }
-      >
-        {data.payments.map((payment) => (
-          <tr key={payment.id}>
-            <td>{payment.kind}</td>
-            <td className="num">{formatMoney(payment.amountCents, payment.currency)}</td>
-            <td>
-              <StatusBadge status={payment.status} />
-              {payment.failureMessage ? (
-                <div className="muted">{payment.failureMessage}</div>
-              ) : null}
-            </td>
-            <td className="num">{formatMoney(payment.amountRefundedCents, payment.currency)}</td>
-            <td>
-              <code>{payment.processorPaymentIntentId}</code>
-            </td>
-            <td>{dateTime(payment.createdAt)}</td>
-          </tr>
-        ))}
-      </DetailTable>
-
-      <DetailTable
-        title="Allocations"
-        isEmpty={data.allocations.length === 0}
-        emptyText="Nothing allocated: allocations are made when a payment succeeds."
-        head={
-          <>
-            <th>Vendor</th>
-            <th className="num">Gross</th>
-            <th className="num">Commission</th>
-            <th className="num">Net</th>
-          </>
-        }
-      >
-        {data.allocations.map((allocation) => (
-          <tr key={allocation.id}>
-            <td>{vendorName.get(allocation.vendorId) ?? allocation.vendorId}</td>
-            <td className="num">{formatMoney(allocation.grossCents, allocation.currency)}</td>
-            <td className="num">{formatMoney(allocation.commissionCents, allocation.currency)}</td>
-            <td className="num">{formatMoney(allocation.netCents, allocation.currency)}</td>
-          </tr>
-        ))}
-      </DetailTable>
-
-      <DetailTable
-        title="Payouts"
-        isEmpty={data.payouts.length === 0}
-        emptyText="No payouts yet."
-        head={
-          <>
-            <th>Vendor</th>
-            <th>Milestone</th>
-            <th className="num">Amount</th>
-            <th>Status</th>
-          </>
-        }
-      >
-        {data.payouts.map((payout) => (
-          <tr key={payout.id}>
-            <td>{payout.vendor.displayName}</td>
-            <td>{payout.milestone}</td>
-            <td className="num">{formatMoney(payout.amountCents, payout.currency)}</td>
-            <td>
-              <StatusBadge status={payout.status} />
-              {payout.heldReason ? <div className="muted">{payout.heldReason}</div> : null}
-            </td>
-          </tr>
-        ))}
-      </DetailTable>
-
-      <DetailTable
-        title="Ledger"
-        isEmpty={data.ledger.length === 0}
-        emptyText="No ledger entries yet."
-        head={
-          <>
-            <th>Type</th>
-            <th className="num">Amount</th>
-            <th>Created</th>
-          </>
-        }
-      >
-        {data.ledger.map((entry) => (
-          <tr key={entry.id}>
-            <td>{entry.type}</td>
-            <td className="num">{formatMoney(entry.amountCents, entry.currency)}</td>
-            <td>{dateTime(entry.createdAt)}</td>
-          </tr>
-        ))}
-      </DetailTable>
-
-      <DetailTable
-        title="Disputes"
-        isEmpty={data.disputes.length === 0}
-        emptyText="No disputes."
-        head={
-          <>
-            <th>Status</th>
-            <th>Opened as</th>
-            <th>Reason</th>
-            <th>Resolution note</th>
-            <th>Created</th>
-          </>
-        }
-      >
-        {data.disputes.map((dispute) => (
-          <tr key={dispute.id}>
-            <td>
-              <StatusBadge status={dispute.status} />
-            </td>
-            <td>{dispute.openedAs}</td>
-            <td>{dispute.reason}</td>
-            <td>{dispute.resolutionNote ?? ''}</td>
-            <td>{dateTime(dispute.createdAt)}</td>
-          </tr>
-        ))}
-      </DetailTable>
+      <DetailTable {...vendorsTable(currency)} rows={data.vendors} />
+      <DetailTable {...PAYMENTS_TABLE} rows={data.payments} />
+      <DetailTable {...allocationsTable(vendorName)} rows={data.allocations} />
+      <DetailTable {...PAYOUTS_TABLE} rows={data.payouts} />
+      <DetailTable {...LEDGER_TABLE} rows={data.ledger} />
+      <DetailTable {...DISPUTES_TABLE} rows={data.disputes} />
       {data.disputes.length > 0 ? (
         <p>
           <Link href={`/admin/marketplace/disputes?bookingId=${bookingId}`}>

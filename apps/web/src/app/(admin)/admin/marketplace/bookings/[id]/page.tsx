@@ -15,7 +15,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   if (!access.canRead) return <NoAccess role={access.role} />;
   let booking;
   try {
-    booking = await (await serverCaller()).marketplace.admin.booking({ bookingId: id });
+    booking = await (await serverCaller()).marketplace.admin.getBooking({ bookingId: id });
   } catch (error) {
     // Another org's booking answers exactly like a missing one.
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
@@ -24,7 +24,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   }
   // Seed the client cache with what was just loaded instead of fetching it twice.
   getQueryClient().setQueryData(
-    trpc.marketplace.admin.booking.queryKey({ bookingId: id }),
+    trpc.marketplace.admin.getBooking.queryKey({ bookingId: id }),
     booking,
   );
   return (

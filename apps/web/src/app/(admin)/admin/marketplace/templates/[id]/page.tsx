@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { TRPCError } from '@trpc/server';
+import { orNotFound } from '@/lib/or-not-found';
 import { uuidParam, validParam } from '@/lib/params';
 import { serverCaller } from '@/trpc/server';
 import { marketplaceAccess, NoAccess } from '../../_components/access';
@@ -14,15 +14,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
   const id = validParam(uuidParam, (await params).id) ?? notFound();
   const access = await marketplaceAccess(`/admin/marketplace/templates/${id}`);
   if (!access.canRead) return <NoAccess role={access.role} />;
-  let template;
-  try {
-    template = await (await serverCaller()).marketplace.admin.template({ id });
-  } catch (error) {
-    // Another org's template answers exactly like a missing one.
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
-      notFound();
-    throw error;
-  }
+  const template = await orNotFound((await serverCaller()).marketplace.admin.getTemplate({ id }));
   return (
     <>
       <p>

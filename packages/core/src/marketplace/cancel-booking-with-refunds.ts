@@ -1,76 +1,16 @@
-import { recordProcessorObject } from '../processor/processor-objects';
 import type { z } from 'zod';
 import type { Booking } from '@souk/db';
+import { recordProcessorObject } from '../processor/processor-objects';
 import type { OrgScope, TenantContext } from '../context';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
 import { compensate } from '../processor/compensate';
-import { isPendingIntent } from './booking-payments';
-import { amountsOf, assertTransition, lockBooking, lockOrganizerBooking } from './booking-access';
-import { bookingDetail } from './bookings';
-import { openDisputeOf } from './disputes';
-import type { cancelBookingInput, listBookingsInput } from './schemas';
-import { pageArgs, pageOf, NEWEST_FIRST } from '../page';
-import { bookingStatusLabel, canTransition, completionBlockedReason } from './booking-status';
-
-/** Completion releases every completion payout (held instead while a dispute is open). */
-async function complete(ctx: TenantContext, booking: Booking) {
-  assertTransition(booking, 'completed');
-  const now = new Date();
-  const after = await ctx.tx.booking.update({
-    where: { id: booking.id },
-    data: { status: 'completed', completedAt: now },
-  });
-  const dispute = await openDisputeOf(ctx, booking.id);
-  const released = await ctx.tx.payout.updateMany({
-    where: { bookingId: booking.id, milestone: 'completion', status: 'locked' },
-    data: dispute
-      ? { status: 'held', heldByDisputeId: dispute.id, heldReason: 'Dispute open', eligibleAt: now }
-      : { status: 'eligible', eligibleAt: now },
-  });
-  return { before: booking, after, releasedPayouts: released.count };
-}
-
-export async function completeBooking({
-  ctx,
-  bookingId,
-}: {
-  ctx: TenantContext;
-  bookingId: string;
-}) {
-  const booking = await lockOrganizerBooking(ctx, bookingId);
-  const tooEarly = booking.status === 'paid' ? completionBlockedReason(booking.eventDate) : null;
-  if (tooEarly) throw new AppError('CONFLICT', tooEarly, { reason: 'event_not_started' });
-  if (booking.status === 'paid' && amountsOf(booking).balanceDueCents > 0) {
-    throw new AppError('CONFLICT', 'Pay the remaining balance before completing the booking');
-  }
-  const { releasedPayouts } = await complete(ctx, booking);
-  return { ...(await bookingDetail(ctx, bookingId)), releasedPayouts };
-}
-
-/**
- * Admin override: completes a paid booking even with a balance still open or before
- * the event date (the organizer's path refuses both); audited.
- */
-export async function forceCompleteBooking({
-  ctx,
-  bookingId,
-}: {
-  ctx: TenantContext;
-  bookingId: string;
-}) {
-  const booking = await lockBooking(ctx, bookingId);
-  const { before, after, releasedPayouts } = await complete(ctx, booking);
-  await recordAudit(ctx, {
-    action: 'booking.force_completed',
-    entityType: 'booking',
-    entityId: booking.id,
-    before,
-    after: { ...after, releasedPayouts },
-  });
-  return { ...(await bookingDetail(ctx, bookingId)), releasedPayouts };
-}
+import { assertTransition, lockBooking } from './booking-access';
+import { getBookingDetail } from './booking-detail';
+import { canTransition } from './booking-status';
+import { isPendingIntent } from './pending-intent';
+import type { cancelBookingInput } from './schemas';
 
 type BookingPaymentRow = Awaited<
   ReturnType<TenantContext['tx']['bookingPayment']['findMany']>
@@ -168,7 +108,7 @@ async function settleAtProcessor(
  * audit row. A processor failure still records what had been done, so a retry only
  * does the rest.
  */
-export async function adminCancelBooking({
+export async function cancelBookingWithRefunds({
   scope,
   input,
 }: {
@@ -186,7 +126,7 @@ export async function adminCancelBooking({
       const payments = await ctx.tx.bookingPayment.findMany({ where: { bookingId: before.id } });
       const todo = payments.filter(needsProcessor);
       if (todo.length > 0) return { before, todo };
-      return { before, done: await cancelBooking(ctx, before, input.reason, refundedCents) };
+      return { before, done: await markCancelled(ctx, before, input.reason, refundedCents) };
     });
     if ('blocked' in step) {
       // Throws the usual "cannot become cancelled" conflict.
@@ -214,7 +154,7 @@ export async function adminCancelBooking({
 }
 
 /** The cancellation itself, with its audit row and the organizer's email. */
-async function cancelBooking(
+async function markCancelled(
   ctx: TenantContext,
   before: Booking,
   reason: string,
@@ -252,60 +192,9 @@ async function cancelBooking(
     subject: `Booking #${before.number} was cancelled`,
     body: `Booking #${before.number} was cancelled: ${reason}.${refundedCents > 0 ? ' Your payments are being refunded.' : ''}`,
   });
-  return { ...(await bookingDetail(ctx, before.id)), refundedCents, voidedPayouts: voided.count };
-}
-
-export async function listBookings({
-  ctx,
-  input,
-}: {
-  ctx: TenantContext;
-  input: z.infer<typeof listBookingsInput>;
-}) {
-  const where = input.status ? { status: input.status } : {};
-  const total = await ctx.tx.booking.count({ where });
-  const rows = await ctx.tx.booking.findMany({
-    where,
-    include: {
-      organizer: { select: { email: true, name: true } },
-      vendors: {
-        select: { status: true, role: true, vendor: { select: { displayName: true } } },
-      },
-    },
-    orderBy: NEWEST_FIRST,
-    ...pageArgs(input),
-  });
-  return pageOf(
-    input,
-    total,
-    rows.map((b) => ({ ...b, amounts: amountsOf(b), statusLabel: bookingStatusLabel(b) })),
-  );
-}
-
-export async function adminBookingDetail({
-  ctx,
-  bookingId,
-}: {
-  ctx: TenantContext;
-  bookingId: string;
-}) {
-  const detail = await bookingDetail(ctx, bookingId);
-  const organizer = await ctx.tx.user.findUnique({
-    where: { id: detail.organizerId },
-    select: { email: true, name: true },
-  });
-  const payouts = await ctx.tx.payout.findMany({
-    where: { bookingId },
-    include: { vendor: { select: { displayName: true } } },
-    orderBy: [{ createdAt: 'asc' }, { milestone: 'desc' }],
-  });
-  const allocations = await ctx.tx.payoutAllocation.findMany({
-    where: { bookingId },
-    orderBy: { createdAt: 'asc' },
-  });
-  const ledger = await ctx.tx.ledgerEntry.findMany({
-    where: { bookingId },
-    orderBy: { createdAt: 'asc' },
-  });
-  return { ...detail, organizer, payouts, allocations, ledger };
+  return {
+    ...(await getBookingDetail({ ctx, bookingId: before.id })),
+    refundedCents,
+    voidedPayouts: voided.count,
+  };
 }

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { Booking, BookingPaymentKind, Tx } from '@souk/db';
 import type { ProcessorPaymentIntent } from '@souk/payments';
 import type { OrgScope, TenantContext } from '../context';
@@ -7,10 +6,10 @@ import { coreEnv } from '../env';
 import { actorOrThrow } from './gateway';
 import { amountsOf, lockOrganizerBooking } from './booking-access';
 import { isReadyForPayment } from './booking-status';
-import type { PayBookingInput, listPaymentsInput } from './schemas';
-import { pageArgs, pageOf, NEWEST_FIRST } from '../page';
+import type { PayBookingInput } from './schemas';
 import { recordProcessorObject } from '../processor/processor-objects';
 import { compensate } from '../processor/compensate';
+import { isPendingIntent, PENDING_INTENT } from './pending-intent';
 
 function amountFor(booking: Booking, mode: BookingPaymentKind, hasPaid: boolean): number {
   const amounts = amountsOf(booking);
@@ -33,14 +32,6 @@ function amountFor(booking: Booking, mode: BookingPaymentKind, hasPaid: boolean)
   const amount = mode === 'deposit' ? amounts.depositCents : amounts.totalCents;
   if (amount <= 0) throw AppError.field('mode', 'Nothing to pay: the agreed total is zero');
   return amount;
-}
-
-/** Marks a payment row whose PaymentIntent is not made yet (unique, like the real ids). */
-const PENDING_INTENT = 'pending:';
-
-/** A payment claimed by a pay request whose PaymentIntent is still being made. */
-export function isPendingIntent(payment: { processorPaymentIntentId: string }): boolean {
-  return payment.processorPaymentIntentId.startsWith(PENDING_INTENT);
 }
 
 type PaymentRow = Awaited<ReturnType<Tx['bookingPayment']['create']>>;
@@ -192,23 +183,4 @@ export async function payBooking({ scope, input }: { scope: OrgScope; input: Pay
     );
   }
   return answer(made, !isNew);
-}
-
-export async function listBookingPayments({
-  ctx,
-  input,
-}: {
-  ctx: TenantContext;
-  input: z.infer<typeof listPaymentsInput>;
-}) {
-  const where = input.status ? { status: input.status } : {};
-  const total = await ctx.tx.bookingPayment.count({ where });
-  const rows = await ctx.tx.bookingPayment.findMany({
-    where,
-    omit: { clientSecret: true },
-    include: { booking: { select: { number: true, status: true } } },
-    orderBy: NEWEST_FIRST,
-    ...pageArgs(input),
-  });
-  return pageOf(input, total, rows);
 }
