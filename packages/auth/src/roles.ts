@@ -20,6 +20,12 @@ export const PERMISSIONS = [
   'outbox.read',
   'outbox.replay',
   'payments.configure',
+  // Orders and customers (the commerce admin).
+  'orders.read',
+  'orders.manage',
+  'orders.refund',
+  'customers.read',
+  'customers.write',
   // Marketplace (spec 004).
   'marketplace.read',
   'marketplace.manage',
@@ -36,6 +42,8 @@ const READ_ONLY_STAFF: Permission[] = [
   'catalog.read',
   'audit.read',
   'checkout.read',
+  'orders.read',
+  'customers.read',
   'marketplace.read',
   'trust.report',
 ];
@@ -47,6 +55,7 @@ const FINANCE: Permission[] = [
   'payments.replay',
   'outbox.read',
   'payouts.manage',
+  'orders.refund',
 ];
 
 // Staff act for the org; what a vendor or an organizer does for themselves is not theirs to do.

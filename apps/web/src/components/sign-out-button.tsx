@@ -2,13 +2,10 @@
 
 import { signOut } from 'next-auth/react';
 
-export function SignOutButton() {
+/** `callbackUrl`: where the signed-out person lands (the storefront sends them to its home). */
+export function SignOutButton({ callbackUrl = '/signin' }: { callbackUrl?: string }) {
   return (
-    <button
-      type="button"
-      className="button-small"
-      onClick={() => void signOut({ callbackUrl: '/signin' })}
-    >
+    <button type="button" className="button-small" onClick={() => void signOut({ callbackUrl })}>
       Sign out
     </button>
   );

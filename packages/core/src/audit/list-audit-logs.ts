@@ -14,14 +14,24 @@ export const listAuditLogsInput = z.object({
 });
 export type ListAuditLogsInput = z.infer<typeof listAuditLogsInput>;
 
-export async function listAuditLogs({
-  ctx,
-  input,
-}: {
-  ctx: TenantContext;
-  input: ListAuditLogsInput;
-}) {
-  const where: Prisma.AuditLogWhereInput = {
+/** What the list, and its CSV export, show of an entry. */
+export const auditLogListSelect = {
+  id: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  actorEmail: true,
+  requestId: true,
+  before: true,
+  after: true,
+  createdAt: true,
+} satisfies Prisma.AuditLogSelect;
+
+/** The list's filters as a query condition; the CSV export filters the same way. */
+export function auditLogListWhere(
+  input: Omit<ListAuditLogsInput, 'page' | 'pageSize'>,
+): Prisma.AuditLogWhereInput {
+  return {
     ...(input.action ? { action: { contains: input.action, mode: 'insensitive' } } : {}),
     ...(input.entityType ? { entityType: input.entityType } : {}),
     ...(input.actorEmail
@@ -29,22 +39,22 @@ export async function listAuditLogs({
       : {}),
     ...(input.entityId ? { entityId: input.entityId } : {}),
   };
+}
+
+export async function listAuditLogs({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: ListAuditLogsInput;
+}) {
+  const where = auditLogListWhere(input);
   // Sequential: queries in one interactive transaction share a single connection.
   const items = await ctx.tx.auditLog.findMany({
     where,
     orderBy: NEWEST_FIRST,
     ...pageArgs(input),
-    select: {
-      id: true,
-      action: true,
-      entityType: true,
-      entityId: true,
-      actorEmail: true,
-      requestId: true,
-      before: true,
-      after: true,
-      createdAt: true,
-    },
+    select: auditLogListSelect,
   });
   const total = await ctx.tx.auditLog.count({ where });
   return pageOf(input, total, items);

@@ -1,6 +1,36 @@
+import type { Prisma } from '@souk/db';
 import type { TenantContext } from '../context';
 import { pageArgs, pageOf } from '../page';
 import type { ListProcessorEventsInput } from './schemas';
+
+/** What the list, and its CSV export, show of an event: never the payload. */
+export const processorEventListSelect = {
+  id: true,
+  eventId: true,
+  type: true,
+  status: true,
+  error: true,
+  attempts: true,
+  invoiceId: true,
+  bookingId: true,
+  waitingFor: true,
+  nextAttemptAt: true,
+  eventCreatedAt: true,
+  receivedAt: true,
+  processedAt: true,
+} satisfies Prisma.ProcessorEventSelect;
+
+/** The list's filters as a query condition; the CSV export filters the same way. */
+export function processorEventListWhere(
+  input: Omit<ListProcessorEventsInput, 'page' | 'pageSize'>,
+): Prisma.ProcessorEventWhereInput {
+  return {
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.type ? { type: input.type } : {}),
+    ...(input.invoiceId ? { invoiceId: input.invoiceId } : {}),
+    ...(input.bookingId ? { bookingId: input.bookingId } : {}),
+  };
+}
 
 /**
  * The org's ledger (spec 002 "Stripe events view"): metadata only, the raw payload
@@ -14,31 +44,12 @@ export async function listProcessorEvents({
   ctx: TenantContext;
   input: ListProcessorEventsInput;
 }) {
-  const where = {
-    ...(input.status ? { status: input.status } : {}),
-    ...(input.type ? { type: input.type } : {}),
-    ...(input.invoiceId ? { invoiceId: input.invoiceId } : {}),
-    ...(input.bookingId ? { bookingId: input.bookingId } : {}),
-  };
+  const where = processorEventListWhere(input);
   // Sequential: queries in one interactive transaction share a single connection.
   const total = await ctx.tx.processorEvent.count({ where });
   const rows = await ctx.tx.processorEvent.findMany({
     where,
-    select: {
-      id: true,
-      eventId: true,
-      type: true,
-      status: true,
-      error: true,
-      attempts: true,
-      invoiceId: true,
-      bookingId: true,
-      waitingFor: true,
-      nextAttemptAt: true,
-      eventCreatedAt: true,
-      receivedAt: true,
-      processedAt: true,
-    },
+    select: processorEventListSelect,
     orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
     ...pageArgs(input),
   });

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DataTable, formatDateTime, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
+import { ExportLink } from '@/app/api/export/export-link';
 import { useRowDetail } from '@/components/row-detail';
 import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
@@ -48,7 +49,10 @@ export function AuditTable() {
 
   return (
     <>
-      <h1>Audit log</h1>
+      <div className="page-head">
+        <h1>Audit log</h1>
+        <ExportLink list="audit" query={query} />
+      </div>
       <DataTable
         label="Audit log"
         noun={['entry', 'entries']}

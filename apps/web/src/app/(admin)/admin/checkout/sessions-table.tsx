@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
 import { DataTable, formatDateTime, StatusBadge, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
+import { ExportLink } from '@/app/api/export/export-link';
 import { errorMessage } from '@/lib/form-errors';
 import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
@@ -137,6 +138,7 @@ export function SessionsTable({ canManage }: { canManage: boolean }) {
     <>
       <div className="page-head">
         <h1>Checkout sessions</h1>
+        <ExportLink list="checkout-sessions" query={sessions.query} />
         {canManage ? (
           <span className="inline-actions">
             <button

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { DataTable, formatDateTime, Notice, StatusBadge, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
+import { ExportLink } from '@/app/api/export/export-link';
 import { useRowDetail } from '@/components/row-detail';
 import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
@@ -73,7 +74,10 @@ export function OutboxTable({ canReplay }: { canReplay: boolean }) {
 
   return (
     <>
-      <h1>Outbox</h1>
+      <div className="page-head">
+        <h1>Outbox</h1>
+        <ExportLink list="outbox" query={query} />
+      </div>
       <p className="muted">
         Email, Slack and webhook messages are written here in the same transaction as the change
         that caused them, then delivered with retries. Messages for channels that are not configured

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { DataTable, formatDateTime, Notice, StatusBadge, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
+import { ExportLink } from '@/app/api/export/export-link';
 import { errorMessage } from '@/lib/form-errors';
 import { idFilterProblem } from '@/lib/url-table-state';
 import { useUrlTableState } from '@/lib/use-url-table-state';
@@ -105,6 +106,7 @@ export function EventsTable({ canReplay }: { canReplay: boolean }) {
     <>
       <div className="page-head">
         <h1>Payment events</h1>
+        <ExportLink list="payment-events" query={query} />
         {canReplay ? (
           <span className="inline-actions">
             <ReplayFailed

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { formatMoney } from '@souk/core/money';
 import { DataTable, formatDateTime, StatusBadge, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
+import { ExportLink } from '@/app/api/export/export-link';
 import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { PRODUCTS_TABLE } from './products-query';
@@ -55,6 +56,7 @@ export function ProductsTable() {
     <>
       <div className="page-head">
         <h1>Products</h1>
+        <ExportLink list="products" query={query} />
         {canWrite ? (
           <Link href="/admin/products/new" className="button button-primary">
             New product

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { getSoukSession } from '@souk/auth';
 import type { PriceSelection } from '@souk/core/client';
 import { AppError, fieldErrorsOf, summarizeFieldErrors } from '@souk/core/errors';
+import { signInFromProduct } from '@/lib/carried-selection';
 import { internalCaller } from '@/trpc/server';
 import { configuratorField, parseCheckoutActionInput } from './checkout-action-input';
 
@@ -17,7 +18,7 @@ export interface StartCheckoutActionInput {
 /** Only returned on failure: success redirects to the hosted pay page. */
 export interface StartCheckoutActionResult {
   ok: false;
-  /** Signed out: where to sign in (and come back to the product afterwards). */
+  /** Signed out: where to sign in (and come back to the product, choices kept, afterwards). */
   signIn?: string;
   message?: string;
   /** Keyed like the configurator's issues: `options.<groupId>`, `customFields.<fieldId>`, `plan`, … */
@@ -45,13 +46,13 @@ export async function startCheckoutAction(
     return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors };
   }
   const { input } = parsed;
+  // Signed out: the guest comes back to this product with every choice still made.
+  const signIn = signInFromProduct(input.productSlug, {
+    quantity: input.quantity,
+    selection: input.selection,
+  });
   const session = await getSoukSession();
-  if (!session) {
-    return {
-      ok: false,
-      signIn: `/signin?callbackUrl=${encodeURIComponent(`/products/${input.productSlug}`)}`,
-    };
-  }
+  if (!session) return { ok: false, signIn };
 
   let checkoutUrl: string;
   try {
@@ -67,10 +68,7 @@ export async function startCheckoutAction(
     if (error instanceof TRPCError) {
       // The code, not the wording: a missing API key is UNAUTHORIZED too, but not an AppError.
       if (error.cause instanceof AppError && error.cause.code === 'UNAUTHORIZED') {
-        return {
-          ok: false,
-          signIn: `/signin?callbackUrl=${encodeURIComponent(`/products/${input.productSlug}`)}`,
-        };
+        return { ok: false, signIn };
       }
       const fieldErrors = fieldErrorsFrom(error);
       // An input-schema failure's own message is the raw issue list: say it in words.

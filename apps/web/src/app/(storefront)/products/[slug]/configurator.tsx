@@ -1,10 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useMemo, useState, useTransition } from 'react';
+import { useEffect, useMemo, useState, useTransition } from 'react';
 import { calculatePrice, emptySelection, type PriceSelection } from '@souk/core/client';
 import { formatMoney } from '@souk/core/money';
 import type { RouterOutputs } from '@souk/api';
+import type { CarriedSelection } from '@/lib/carried-selection';
 import { splitFieldErrors } from '@/lib/form-errors';
 import { startCheckoutAction } from './checkout-action';
 
@@ -32,8 +33,20 @@ function planNote(plan: Product['subscriptionPlans'][number], currency: string):
   return parts.join(', ');
 }
 
-export function Configurator({ product }: { product: Product }) {
-  const [selection, setSelection] = useState<PriceSelection>(() => emptySelection(product));
+export function Configurator({
+  product,
+  initial,
+}: {
+  product: Product;
+  /** The choices a guest made before signing in, checked against the product. */
+  initial?: CarriedSelection;
+}) {
+  const [selection, setSelection] = useState<PriceSelection>(
+    () => initial?.selection ?? emptySelection(product),
+  );
+  // State, not a prop read: the page re-renders without `sel` once it leaves the URL.
+  const [quantity] = useState(initial?.quantity ?? 1);
+  const [isRestored] = useState(initial !== undefined);
   const [touched, setTouched] = useState(false);
   const [serverMessage, setServerMessage] = useState<string | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
@@ -57,6 +70,16 @@ export function Configurator({ product }: { product: Product }) {
         }).summary
       : null;
 
+  useEffect(() => {
+    // The restored choices live in state now. Left in the address bar, the link would
+    // bring them back on a reload after later changes, and carry the custom field
+    // values into history and into any copy of the link.
+    if (!isRestored) return;
+    const url = new URL(window.location.href);
+    url.searchParams.delete('sel');
+    window.history.replaceState(null, '', `${url.pathname}${url.search}${url.hash}`);
+  }, [isRestored]);
+
   function update(change: (s: PriceSelection) => PriceSelection) {
     setSelection((s) => change(s));
     setServerErrors({});
@@ -69,7 +92,7 @@ export function Configurator({ product }: { product: Product }) {
       // Succeeds by redirecting to the hosted pay page; only failures come back.
       const result = await startCheckoutAction({
         productSlug: product.slug,
-        quantity: 1,
+        quantity,
         selection,
       });
       if (result.signIn) {

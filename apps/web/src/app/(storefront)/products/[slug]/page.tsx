@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
+import { decodeSelectionParam, fitSelectionToProduct } from '@/lib/carried-selection';
 import { productSlugParam, validParam } from '@/lib/params';
 import { serverCaller } from '@/trpc/server';
 import { Configurator } from './configurator';
@@ -27,13 +28,24 @@ export async function generateMetadata({
   return { title: product.name };
 }
 
-export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  // `sel`: the choices a guest made before signing in (see carried-selection.ts).
+  searchParams: Promise<{ sel?: string | string[] }>;
+}) {
   const product = await load((await params).slug);
+  const carried = decodeSelectionParam((await searchParams).sel);
+  const initial = carried
+    ? { quantity: carried.quantity, selection: fitSelectionToProduct(product, carried.selection) }
+    : undefined;
   return (
     <>
       <h1>{product.name}</h1>
       {product.description ? <p className="muted">{product.description}</p> : null}
-      <Configurator product={product} />
+      <Configurator product={product} initial={initial} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { formatMoney } from '@souk/core/money';
 import { DataTable, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
+import { ExportLink } from '@/app/api/export/export-link';
 import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { dateOnly, dateTime } from '../_components/format';
@@ -66,7 +67,10 @@ export function BookingsTable() {
 
   return (
     <>
-      <h1>Bookings</h1>
+      <div className="page-head">
+        <h1>Bookings</h1>
+        <ExportLink list="bookings" query={query} />
+      </div>
       <p className="muted">
         Event bookings from request to completion. Open one for its payments, payouts and ledger.
       </p>

@@ -6,6 +6,7 @@ import { payoutHoldInput } from '@souk/core/client';
 import { formatMoney } from '@souk/core/money';
 import { DataTable, StatusBadge, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
+import { ExportLink } from '@/app/api/export/export-link';
 import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { FlashNotice } from '../_components/flash-notice';
@@ -183,7 +184,10 @@ export function PayoutsTable({ canManage }: { canManage: boolean }) {
 
   return (
     <>
-      <h1>Payouts</h1>
+      <div className="page-head">
+        <h1>Payouts</h1>
+        <ExportLink list="payouts" query={query} />
+      </div>
       <p className="muted">
         What each vendor is owed per booking: the reservation share once paid and requested, the
         rest when the event is completed. Approving sends the transfer.

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { reviewVendorInput } from '@souk/core/client';
 import { DataTable, StatusBadge, type DataTableColumn } from '@souk/ui';
 import type { RouterOutputs } from '@souk/api';
+import { ExportLink } from '@/app/api/export/export-link';
 import { useUrlTableState } from '@/lib/use-url-table-state';
 import { useTRPC } from '@/trpc/react';
 import { useAdminActions, useOpenAction } from '../_components/hooks';
@@ -126,7 +127,10 @@ export function VendorsTable({ canManage }: { canManage: boolean }) {
 
   return (
     <>
-      <h1>Vendors</h1>
+      <div className="page-head">
+        <h1>Vendors</h1>
+        <ExportLink list="vendors" query={query} />
+      </div>
       <p className="muted">
         Venue owners and service providers who applied to sell through the marketplace. Organizers
         can book approved vendors only.
