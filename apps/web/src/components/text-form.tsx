@@ -71,7 +71,9 @@ export function TextForm({
       if (!sent) return;
       try {
         await sent;
-        form.reset();
+        // The page may show the outcome before the promise settles, and a person (or a
+        // test) may already be typing the next text: clear only what was sent.
+        if (form.getValues('text') === text) form.reset();
       } catch (failure) {
         const toField = (path: string) => (path === name ? 'text' : null);
         setSummary(applyFormErrors(form.setError, failure, { toField }));
