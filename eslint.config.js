@@ -60,7 +60,7 @@ const coreLayer = (folders, above) => ({
   files: folders.map((folder) => `packages/core/src/${folder}/**`),
   rules: boundaries(CORE_FRAMEWORK, CORE_FRAMEWORK_MESSAGE, {
     group: above.flatMap((folder) => [`../${folder}/**`, `../../${folder}/**`]),
-    message: `core folders are layered (base < checkout < fulfillment, marketplace < payments < export): ${folders.join(', ')} must not import ${above.join(', ')}.`,
+    message: `core folders are layered (base < checkout < fulfillment, marketplace < payments < export, dashboard): ${folders.join(', ')} must not import ${above.join(', ')}.`,
   }),
 });
 
@@ -135,12 +135,31 @@ export default tseslint.config(
   },
   coreLayer(
     ['processor', 'audit', 'outbox', 'jobs', 'catalog', 'uploads', 'org'],
-    ['checkout', 'fulfillment', 'marketplace', 'payments', 'export'],
+    [
+      'checkout',
+      'fulfillment',
+      'marketplace',
+      'customers',
+      'orders',
+      'payments',
+      'export',
+      'dashboard',
+    ],
   ),
-  coreLayer(['checkout'], ['fulfillment', 'marketplace', 'payments', 'export']),
-  coreLayer(['fulfillment'], ['marketplace', 'payments', 'export']),
-  coreLayer(['marketplace'], ['checkout', 'fulfillment', 'payments', 'export']),
-  coreLayer(['payments'], ['export']),
+  coreLayer(
+    ['checkout'],
+    ['fulfillment', 'marketplace', 'customers', 'orders', 'payments', 'export', 'dashboard'],
+  ),
+  // orders reads checkout's tables (invoices, sessions) to show and change one order.
+  coreLayer(['orders'], ['marketplace', 'customers', 'payments', 'export', 'dashboard']),
+  coreLayer(['fulfillment'], ['marketplace', 'customers', 'payments', 'export', 'dashboard']),
+  coreLayer(
+    ['marketplace'],
+    ['checkout', 'fulfillment', 'customers', 'payments', 'export', 'dashboard'],
+  ),
+  // customers reads checkout's and marketplace's tables to profile the people behind them.
+  coreLayer(['customers'], ['payments', 'export', 'dashboard']),
+  coreLayer(['payments'], ['export', 'dashboard']),
   {
     files: ['packages/auth/**'],
     rules: boundaries(souk('api', 'ui'), 'auth sits below api: it imports no api or ui.'),

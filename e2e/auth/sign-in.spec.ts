@@ -48,7 +48,8 @@ test('signed-out visitors are sent to sign in and come back afterwards', async (
   await page.getByLabel('Email').fill('owner@souk.test');
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Products' })).toBeVisible();
+  // The admin's home is the dashboard.
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
 });
 
 test('changing the password signs the user out and only the new password works', async ({

@@ -2,7 +2,10 @@ import { auditRouter } from './routers/audit';
 import { authRouter, usersRouter } from './routers/auth';
 import { catalogRouter } from './routers/catalog';
 import { checkoutRouter } from './routers/checkout';
+import { customersRouter } from './routers/customers';
+import { dashboardRouter } from './routers/dashboard';
 import { marketplaceRouter } from './routers/marketplace';
+import { ordersRouter } from './routers/orders';
 import { outboxRouter, paymentsRouter } from './routers/payments';
 import { uploadsRouter } from './routers/uploads';
 import { createTRPCRouter } from './trpc';
@@ -16,7 +19,10 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   outbox: outboxRouter,
   marketplace: marketplaceRouter,
+  customers: customersRouter,
+  orders: ordersRouter,
   uploads: uploadsRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -40,3 +40,16 @@ export {
   type SessionUser,
 } from './sessions';
 export { changePassword, setUserDisabled, setUserRole } from './account';
+export { signUp, SIGN_UP_PER_MINUTE } from './sign-up';
+export {
+  requestPasswordReset,
+  PASSWORD_RESET_PER_MINUTE,
+  PASSWORD_RESET_TOPIC,
+} from './request-password-reset';
+export { resetPassword } from './reset-password';
+export {
+  readResetToken,
+  signResetToken,
+  verifyResetToken,
+  RESET_TOKEN_TTL_MS,
+} from './reset-token';

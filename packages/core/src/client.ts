@@ -19,7 +19,17 @@ export {
   type StartCheckoutInput,
 } from './checkout/schemas';
 export { createProductInput } from './catalog/schemas';
+export {
+  listOrdersInput,
+  orderIdInput,
+  ORDER_STATUSES,
+  ORDER_STATUS_WORDS,
+} from './orders/schemas';
+export { addCustomerNoteInput, NOTE_MAX } from './customers/schemas';
+export { requestPasswordResetInput, resetPasswordInput, signUpInput } from './account/schemas';
 export { templateInput } from './marketplace/template-schemas';
+export { getDashboardInput } from './dashboard/schemas';
+export { resolveDashboardRange } from './dashboard/dashboard-range';
 export {
   cancelBookingInput,
   createBookingInput,
@@ -34,3 +44,4 @@ export {
   vendorCounterInput,
   vendorDeclineInput,
 } from './marketplace/schemas';
+export { refundFormInput, refundOrderPaymentInput } from './orders/refund-schemas';

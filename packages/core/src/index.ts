@@ -43,6 +43,8 @@ export { postOrchestrationEvent } from './checkout/post-orchestration-event';
 export { getOrCreateOrchestration, type OrchestrationView } from './checkout/orchestration';
 export { STAGES, STAGE_COPY } from './checkout/orchestration-stages';
 export { listCustomerOrders } from './checkout/list-customer-orders';
+export { getMyOrder, type MyOrder } from './checkout/get-my-order';
+export * from './account/schemas';
 export { getCustomerPreferences } from './checkout/get-customer-preferences';
 export { setCustomerPreferences } from './checkout/set-customer-preferences';
 export { sweepHostedSessions } from './checkout/sweep-hosted-sessions';
@@ -165,6 +167,16 @@ export { listVendorPayouts } from './marketplace/list-vendor-payouts';
 export { requestPayout } from './marketplace/request-payout';
 export { listPayouts } from './marketplace/list-payouts';
 export { sendPayout } from './marketplace/send-payout';
+// order refunds
+export {
+  orderRefundsInput,
+  refundFormInput,
+  refundOrderPaymentInput,
+  type RefundFormInput,
+  type RefundOrderPaymentInput,
+} from './orders/refund-schemas';
+export { refundOrderPayment } from './orders/refund-order-payment';
+export { listOrderRefunds } from './orders/list-order-refunds';
 export { holdPayout } from './marketplace/hold-payout';
 export { releasePayout } from './marketplace/release-payout';
 export { reversePayout } from './marketplace/reverse-payout';
@@ -177,6 +189,21 @@ export { forceCompleteBooking } from './marketplace/force-complete-booking';
 export { cancelBookingWithRefunds } from './marketplace/cancel-booking-with-refunds';
 export { listBookings } from './marketplace/list-bookings';
 export { getBookingForStaff } from './marketplace/get-booking-for-staff';
+// orders (admin)
+export * from './orders/schemas';
+export { listOrders } from './orders/list-orders';
+export { getOrder } from './orders/get-order';
+export { resendConfirmation } from './orders/resend-confirmation';
+export { cancelOrder } from './orders/cancel-order';
+// customers
+export * from './customers/schemas';
+export { listCustomers } from './customers/list-customers';
+export { getCustomer } from './customers/get-customer';
+export { addCustomerNote } from './customers/add-customer-note';
+// dashboard
+export { getDashboardInput, type GetDashboardInput } from './dashboard/schemas';
+export { resolveDashboardRange, type DashboardRange } from './dashboard/dashboard-range';
+export { getDashboard, type Dashboard } from './dashboard/get-dashboard';
 // uploads
 export * from './uploads/schemas';
 export { requestUpload, type RequestedUpload } from './uploads/request-upload';

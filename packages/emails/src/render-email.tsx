@@ -4,6 +4,7 @@ import { firstLink } from './paragraphs';
 import { ActionEmail } from './templates/action';
 import { NotificationEmail } from './templates/notification';
 import { OrderConfirmationEmail } from './templates/order-confirmation';
+import { PasswordResetEmail } from './templates/password-reset';
 
 /** The outbox columns an email is rendered from (an `outbox_events` row fits). */
 export interface EmailRow {
@@ -26,6 +27,8 @@ const ACTION_LABELS: Record<string, string> = {
   'dunning.payment_failed': 'Retry payment',
 };
 const ORDER_TOPICS = new Set(['order.confirmation', 'order.fulfilled']);
+// @souk/auth's PASSWORD_RESET_TOPIC (this package imports no other @souk package).
+const PASSWORD_RESET_TOPIC = 'auth.password_reset';
 
 /** The template for a row: by topic, else the generic notification. */
 export function emailFor(row: EmailRow): ReactElement {
@@ -35,6 +38,8 @@ export function emailFor(row: EmailRow): ReactElement {
   if (label && href) {
     return <ActionEmail subject={subject} body={row.body} href={href} label={label} />;
   }
+  const resetLink = row.topic === PASSWORD_RESET_TOPIC ? firstLink(row.body) : undefined;
+  if (resetLink) return <PasswordResetEmail subject={subject} body={row.body} href={resetLink} />;
   if (ORDER_TOPICS.has(row.topic)) {
     return <OrderConfirmationEmail subject={subject} body={row.body} />;
   }

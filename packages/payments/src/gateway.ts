@@ -31,6 +31,8 @@ export interface RefundParams {
   paymentIntentId: string;
   amountCents?: number;
   idempotencyKey: string;
+  /** Shown beside the refund at the processor, so it can be traced back to Souk. */
+  metadata?: Record<string, string>;
 }
 
 export interface ProcessorEventEnvelope {

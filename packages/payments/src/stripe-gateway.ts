@@ -160,6 +160,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
           {
             payment_intent: params.paymentIntentId,
             ...(params.amountCents === undefined ? {} : { amount: params.amountCents }),
+            ...(params.metadata ? { metadata: params.metadata } : {}),
           },
           { idempotencyKey: params.idempotencyKey },
         );

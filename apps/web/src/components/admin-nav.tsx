@@ -11,6 +11,8 @@ export interface NavGroup {
 
 function isCurrent(pathname: string, href: string): boolean {
   if (href === '/') return false;
+  // The dashboard is the admin's root: every other admin page sits below it.
+  if (href === '/admin') return pathname === href;
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 

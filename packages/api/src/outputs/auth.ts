@@ -15,6 +15,12 @@ export const meOutput = z
 
 export const changePasswordOutput = z.object({ signedOut: z.boolean() });
 
+export const signUpOutput = z.object({ userId: z.string(), email: z.string() });
+
+export const passwordResetRequestedOutput = z.object({ sent: z.literal(true) });
+
+export const passwordResetOutput = z.object({ email: z.string() });
+
 export const memberOutput = z.object({
   userId: z.string(),
   email: z.string(),

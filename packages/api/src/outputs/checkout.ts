@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { HostedSessionStatus, InvoiceStatus, OrchestrationStage, OrderStatus } from '@souk/db';
+import {
+  BillingCycle,
+  HostedSessionStatus,
+  InvoiceStatus,
+  OrchestrationStage,
+  OrderStatus,
+  RefundStatus,
+} from '@souk/db';
 import { pageSchema } from './shared';
 
 const stage = z.enum(OrchestrationStage);
@@ -68,6 +75,63 @@ export const customerOrderPageOutput = pageSchema(
     resumeToken: z.string().nullable(),
   }),
 );
+
+/** One of the customer's own orders, for /account/orders/[id] and the success page. */
+export const customerOrderOutput = z.object({
+  id: z.string(),
+  number: z.number(),
+  status: z.enum(OrderStatus),
+  currency: z.string(),
+  createdAt: z.date(),
+  paidAt: z.date().nullable(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      productName: z.string(),
+      quantity: z.number(),
+      unitPriceCents: z.number(),
+      totalCents: z.number(),
+      choices: z.array(z.object({ label: z.string(), amountCents: z.number() })),
+      plan: z
+        .object({ label: z.string(), billingCycle: z.enum(BillingCycle).nullable() })
+        .nullable(),
+    }),
+  ),
+  invoice: z
+    .object({
+      number: z.number(),
+      status: z.enum(InvoiceStatus),
+      subtotalCents: z.number(),
+      taxCents: z.number(),
+      totalCents: z.number(),
+      amountPaidCents: z.number(),
+      amountRefundedCents: z.number(),
+    })
+    .nullable(),
+  totals: z.object({ subtotalCents: z.number(), taxCents: z.number(), totalCents: z.number() }),
+  payments: z.array(
+    z.object({
+      id: z.string(),
+      amountCents: z.number(),
+      amountRefundedCents: z.number(),
+      currency: z.string(),
+      status: z.string(),
+      createdAt: z.date(),
+    }),
+  ),
+  refunds: z.array(
+    z.object({
+      id: z.string(),
+      amountCents: z.number(),
+      currency: z.string(),
+      status: z.enum(RefundStatus),
+      createdAt: z.date(),
+    }),
+  ),
+  stage,
+  stageTitle: z.string(),
+  stageDescription: z.string(),
+});
 
 export const customerPreferencesOutput = z.object({ orderUpdates: z.boolean() });
 

@@ -1,16 +1,35 @@
 import { z } from 'zod';
-import { listMembers, text, uuidId } from '@souk/core';
+import {
+  listMembers,
+  requestPasswordResetInput,
+  resetPasswordInput,
+  signUpInput,
+  text,
+  uuidId,
+} from '@souk/core';
 import {
   changePassword,
   permissionsFor,
+  requestPasswordReset,
+  resetPassword,
   setUserDisabled,
   setUserRole,
+  signUp,
   STAFF_ROLES,
 } from '@souk/auth';
-import { createTRPCRouter, protectedProcedure, publicProcedure, requirePermission } from '../trpc';
+import {
+  createTRPCRouter,
+  protectedProcedure,
+  publicProcedure,
+  requirePermission,
+  storefrontTenant,
+} from '../trpc';
 import {
   changePasswordOutput,
   meOutput,
+  passwordResetRequestedOutput,
+  passwordResetOutput,
+  signUpOutput,
   membersOutput,
   userDisabledOutput,
   userRoleOutput,
@@ -40,6 +59,26 @@ export const authRouter = createTRPCRouter({
       await changePassword({ db: ctx.db, userId: ctx.session.user.id, ...input });
       return { signedOut: true };
     }),
+  // Storefront, signed out (spec 004 limits per client address): accounts join the
+  // storefront's org as customers.
+  signUp: publicProcedure
+    .input(signUpInput)
+    .output(signUpOutput)
+    .mutation(({ ctx, input }) =>
+      storefrontTenant(ctx, (tenant) => signUp({ ctx: tenant, input })),
+    ),
+  requestPasswordReset: publicProcedure
+    .input(requestPasswordResetInput)
+    .output(passwordResetRequestedOutput)
+    .mutation(({ ctx, input }) =>
+      storefrontTenant(ctx, (tenant) => requestPasswordReset({ ctx: tenant, input })),
+    ),
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .output(passwordResetOutput)
+    .mutation(({ ctx, input }) =>
+      storefrontTenant(ctx, (tenant) => resetPassword({ ctx: tenant, input })),
+    ),
 });
 
 export const usersRouter = createTRPCRouter({

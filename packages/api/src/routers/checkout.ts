@@ -4,6 +4,7 @@ import {
   getCheckoutSession,
   getCheckoutStatus,
   getCustomerPreferences,
+  getMyOrder,
   getOrchestration,
   listCheckoutSessions,
   listCustomerOrders,
@@ -12,6 +13,7 @@ import {
   listSessionsInput,
   markCheckoutAbandoned,
   monitorCheckoutOrchestrations,
+  myOrderInput,
   myOrdersInput,
   orchestrationOrderInput,
   postOrchestrationEvent,
@@ -44,6 +46,7 @@ import {
   checkoutSessionPageOutput,
   checkoutStatusOutput,
   customerOrderPageOutput,
+  customerOrderOutput,
   customerPreferencesOutput,
   hostedSessionOutput,
   orchestrationMonitorOutput,
@@ -103,6 +106,14 @@ export const checkoutRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       storefrontTenant(ctx, (tenant) =>
         listCustomerOrders({ ctx: tenant, userId: ctx.session.user.id, input }),
+      ),
+    ),
+  getMyOrder: protectedProcedure
+    .input(myOrderInput)
+    .output(customerOrderOutput)
+    .query(({ ctx, input }) =>
+      storefrontTenant(ctx, (tenant) =>
+        getMyOrder({ ctx: tenant, userId: ctx.session.user.id, orderId: input.orderId }),
       ),
     ),
   getMyPreferences: protectedProcedure

@@ -1,4 +1,5 @@
 import type { TenantContext } from '../context';
+import { confirmationEmail } from './confirmation-email';
 import { createFulfillmentTasks } from './create-fulfillment-tasks';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
 import { getOrCreateOrchestration, transitionOrchestration } from './orchestration';
@@ -31,10 +32,10 @@ export async function completeFreeOrder(
     channel: 'email',
     topic: 'order.confirmation',
     recipient: order.customerEmail,
-    subject: `Order #${order.number} confirmed`,
-    body: [
-      `Thank you! Order #${order.number} is free, so no payment was needed.`,
-      `Invoice #${invoice.number} is settled.`,
-    ].join('\n'),
+    ...confirmationEmail({
+      number: order.number,
+      invoiceNumber: invoice.number,
+      paid: null,
+    }),
   });
 }

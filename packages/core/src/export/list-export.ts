@@ -14,7 +14,9 @@ export type ExportPermission =
   | 'outbox.read'
   | 'checkout.read'
   | 'payments.read'
-  | 'marketplace.read';
+  | 'marketplace.read'
+  | 'customers.read'
+  | 'orders.read';
 
 /** Where a page ends in a newest-first list: its last row's timestamp and id. */
 export interface Keyset {

@@ -1,7 +1,9 @@
 import { auditExport } from './audit-export';
 import { bookingsExport } from './bookings-export';
 import { checkoutSessionsExport } from './checkout-sessions-export';
+import { customersExport } from './customers-export';
 import type { ListExport } from './list-export';
+import { ordersExport } from './orders-export';
 import { outboxExport } from './outbox-export';
 import { paymentEventsExport } from './payment-events-export';
 import { payoutsExport } from './payouts-export';
@@ -18,6 +20,8 @@ const LIST_EXPORTS = {
   vendors: vendorsExport,
   bookings: bookingsExport,
   payouts: payoutsExport,
+  customers: customersExport,
+  orders: ordersExport,
 } satisfies Record<string, ListExport>;
 
 export type ListExportName = keyof typeof LIST_EXPORTS;

@@ -31,7 +31,10 @@ export default async function StorefrontLayout({ children }: { children: ReactNo
           </>
         ) : (
           // Without a callbackUrl sign-in lands on /admin, which a customer cannot open.
-          <Link href="/signin?callbackUrl=%2F">Sign in</Link>
+          <>
+            <Link href="/signin?callbackUrl=%2F">Sign in</Link>
+            <Link href="/signup">Create account</Link>
+          </>
         )}
       </header>
       <main className="container" id="main" tabIndex={-1}>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { headers } from 'next/headers';
 import { appOrigin } from '@/lib/app-origin';
 import { safeCallbackPath } from '@/lib/safe-redirect';
@@ -21,6 +22,18 @@ export default async function SignInPage({
       <div className="card">
         <h1>Sign in to Souk</h1>
         <SignInForm callbackUrl={target} initialError={typeof error === 'string' ? error : null} />
+        <p className="muted" style={{ marginTop: '1rem' }}>
+          <Link href="/signin/forgot">Forgot your password?</Link>
+        </p>
+        <p className="muted">
+          New here?{' '}
+          {/* Staff are invited; a newcomer's account is a storefront one, so back to the shop. */}
+          <Link
+            href={`/signup?callbackUrl=${encodeURIComponent(target.startsWith('/admin') ? '/' : target)}`}
+          >
+            Create an account
+          </Link>
+        </p>
       </div>
     </main>
   );

@@ -2,7 +2,7 @@ import { Prisma } from '@souk/db';
 import type { TenantContext } from '../../context';
 import { followUpAt } from '../../checkout/orchestration';
 import { FULFILLMENT_TASK_KINDS } from '../../checkout/create-fulfillment-tasks';
-import { formatMoney } from '../../money';
+import { confirmationEmail } from '../../checkout/confirmation-email';
 import { MissingTargetError } from './missing-target';
 
 // Timestamps in the columns Prisma writes are UTC wall-clock (timestamp without time zone).
@@ -111,11 +111,11 @@ export async function settleInvoices(
     const mail = paid.map((s) => ({
       dedupeKey: `order:${s.orderId}:confirmation`,
       recipient: s.customerEmail,
-      subject: `Order #${s.orderNumber} confirmed`,
-      body: [
-        `Thank you! We received ${formatMoney(s.amountPaidCents, s.currency)} for order #${s.orderNumber}.`,
-        `Invoice #${s.number} is paid.`,
-      ].join('\n'),
+      ...confirmationEmail({
+        number: s.orderNumber,
+        invoiceNumber: s.number,
+        paid: { amountCents: s.amountPaidCents, currency: s.currency },
+      }),
     }));
     await tx.$executeRaw`
       INSERT INTO outbox_events (id, "orgId", "dedupeKey", channel, topic, recipient, subject, body, "updatedAt")

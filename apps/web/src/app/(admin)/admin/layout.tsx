@@ -18,6 +18,9 @@ function adminNavGroups(role: Role): NavGroup[] {
     {
       title: 'Store',
       links: [
+        ...link('/admin', 'Dashboard', can(role, 'orders.read')),
+        ...link('/admin/orders', 'Orders', can(role, 'orders.read')),
+        ...link('/admin/customers', 'Customers', can(role, 'customers.read')),
         ...link('/admin/products', 'Products'),
         ...link('/admin/checkout', 'Checkout sessions', can(role, 'checkout.read')),
         ...link('/admin/payments', 'Payment events', can(role, 'payments.read')),

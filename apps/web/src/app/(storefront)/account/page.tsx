@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { STAGE_COPY } from '@souk/core/client';
 import { formatMoney } from '@souk/core/money';
 import { formatDate, formatStatus } from '@souk/ui';
@@ -45,7 +46,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             label="Your orders"
             rows={orders}
             columns={[
-              { header: 'Order', cell: (order) => `#${order.number}` },
+              {
+                header: 'Order',
+                cell: (order) => (
+                  <Link href={`/account/orders/${order.id}`}>Order #{order.number}</Link>
+                ),
+              },
               { header: 'Date', cell: (order) => formatDate(order.createdAt) },
               {
                 header: 'Items',
