@@ -110,6 +110,40 @@ test('a guest signs in at checkout and comes back to the same choices and price,
   await expect(page.getByText('$175.50').first()).toBeVisible();
 });
 
+test('a guest signs up at checkout, keeps the selection and pays', async ({ browser }) => {
+  const page = await (await newClient(browser)).newPage();
+  await page.goto('/products/instagram-growth');
+  await page.getByLabel(/^Scale \(up to 15k followers\/mo\)/).check();
+  await page.getByLabel(/^Reels strategy/).check();
+  await page.getByLabel('Instagram handle').fill('@newshop');
+  // 49 + 90 + 15.
+  await expect(page.getByTestId('total')).toHaveText('$154.00');
+  await page.getByRole('button', { name: 'Checkout' }).click();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fproducts%2Finstagram-growth%3Fsel%3D/);
+
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await expect(page.getByRole('heading', { name: 'Create your Souk account' })).toBeVisible();
+  await page.getByLabel('Email').fill(`shopper-${Date.now()}@example.test`);
+  await page.getByLabel('Name').fill('New Shopper');
+  await page.getByLabel('Password').fill('plum orbit canyon velvet');
+  await page.getByRole('button', { name: 'Create account' }).click();
+
+  await expect(page).toHaveURL(/\/products\/instagram-growth$/);
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByLabel(/^Scale \(up to 15k followers\/mo\)/)).toBeChecked();
+  await expect(page.getByLabel(/^Reels strategy/)).toBeChecked();
+  await expect(page.getByLabel('Instagram handle')).toHaveValue('@newshop');
+  await expect(page.getByTestId('total')).toHaveText('$154.00');
+
+  await page.getByRole('button', { name: 'Checkout' }).click();
+  await expect(page).toHaveURL(/\/pay\/cs_/);
+  await expect(page.getByText('$154.00').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page.getByText('Payment received', { exact: true })).toBeVisible({
+    timeout: 20_000,
+  });
+});
+
 test('a tampered or foreign selection link shows the product as new', async ({ browser }) => {
   const page = await (await newClient(browser)).newPage();
   for (const sel of ['garbage', 'A'.repeat(7000), 'e30', '%00']) {

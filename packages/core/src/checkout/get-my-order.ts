@@ -1,22 +1,7 @@
-import { z } from 'zod';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
+import { readConfigurations } from './order-configuration';
 import { STAGE_COPY } from './orchestration-stages';
-
-// The item's configuration is a JSON snapshot written at checkout; read only what the
-// customer is shown, and tolerate snapshots older than today's shape.
-const configurationSnapshot = z.object({
-  selection: z.object({ planId: z.string().nullable().optional() }).optional(),
-  lines: z
-    .array(
-      z.object({
-        kind: z.enum(['base', 'option', 'addOn', 'plan']),
-        label: z.string(),
-        amountCents: z.number(),
-      }),
-    )
-    .optional(),
-});
 
 /**
  * One of the signed-in customer's own orders, as their account page shows it: items
@@ -43,18 +28,10 @@ export async function getMyOrder({
   });
   if (!order) throw AppError.notFound('Order');
 
-  const snapshots = order.items.map((item) => {
-    const parsed = configurationSnapshot.safeParse(item.configuration);
-    return parsed.success ? parsed.data : {};
-  });
-  const planIds = snapshots.flatMap((s) => (s.selection?.planId ? [s.selection.planId] : []));
-  const plans =
-    planIds.length > 0
-      ? await ctx.tx.productSubscriptionPlan.findMany({
-          where: { id: { in: planIds } },
-          select: { id: true, label: true, billingCycle: true },
-        })
-      : [];
+  const configurations = await readConfigurations(
+    ctx,
+    order.items.map((item) => item.configuration),
+  );
 
   const stage = order.orchestration?.stage ?? 'payment';
   return {
@@ -65,28 +42,20 @@ export async function getMyOrder({
     createdAt: order.createdAt,
     paidAt: order.paidAt,
     items: order.items.map((item, index) => {
-      const snapshot = snapshots[index] ?? {};
-      const lines = snapshot.lines ?? [];
-      const planId = snapshot.selection?.planId ?? null;
-      const plan = plans.find((p) => p.id === planId);
-      const planLine = lines.find((l) => l.kind === 'plan');
+      const configuration = configurations[index];
       return {
         id: item.id,
         productName: item.productName,
         quantity: item.quantity,
         unitPriceCents: item.unitPriceCents,
         totalCents: item.totalCents,
-        choices: lines
-          .filter((l) => l.kind === 'option' || l.kind === 'addOn')
-          .map((l) => ({ label: l.label, amountCents: l.amountCents })),
-        // A plan deleted since keeps its name from the snapshot; its cycle is then unknown.
-        plan:
-          plan || planLine
-            ? {
-                label: plan?.label ?? planLine?.label ?? 'Plan',
-                billingCycle: plan?.billingCycle ?? null,
-              }
-            : null,
+        choices: (configuration?.choices ?? []).map(({ label, amountCents }) => ({
+          label,
+          amountCents,
+        })),
+        plan: configuration?.plan
+          ? { label: configuration.plan.label, billingCycle: configuration.plan.billingCycle }
+          : null,
       };
     }),
     invoice: order.invoice

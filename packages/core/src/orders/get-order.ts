@@ -1,7 +1,7 @@
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
 import type { OrderIdInput } from './schemas';
-import { readConfigurations } from './order-configuration';
+import { readConfigurations } from '../checkout/order-configuration';
 
 /**
  * Everything the admin's order page shows, read in one transaction: items with what

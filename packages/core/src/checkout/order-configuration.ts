@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BillingCycle } from '@souk/db';
 import type { TenantContext } from '../context';
 
 // An item's configuration is the JSON snapshot written at checkout; read what staff need
@@ -25,7 +26,7 @@ export interface ItemConfiguration {
   /** Chosen options ("Audience size: Growth") and add-ons, with what each added. */
   choices: { kind: 'option' | 'addOn'; label: string; amountCents: number }[];
   customFields: { label: string; value: string }[];
-  plan: { label: string; billingCycle: string | null; amountCents: number | null } | null;
+  plan: { label: string; billingCycle: BillingCycle | null; amountCents: number | null } | null;
 }
 
 /**
