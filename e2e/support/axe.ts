@@ -22,6 +22,7 @@ export { expect };
 const BLOCKING_IMPACTS: ReadonlySet<string> = new Set(['serious', 'critical']);
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SETTLE_MS = 400;
+const SCAN_LIMIT_MS = 30_000;
 const BROWSER_TIME_ZONE = 'Pacific/Honolulu';
 const HYDRATION_ERROR = /Minified React error #(418|423|425)|Hydration failed|hydration mismatch/i;
 
@@ -83,7 +84,14 @@ class PageChecker {
     );
   }
 
-  private track(work: Promise<void>): void {
+  private track(scan: Promise<void>): void {
+    // A scan of a page whose context closed under it (a helper closing its admin tab) can
+    // wait forever on the page's answer: stop waiting for it after SCAN_LIMIT_MS.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, SCAN_LIMIT_MS);
+    });
+    const work = Promise.race([scan, limit]).finally(() => clearTimeout(timer));
     this.running.add(work);
     void work.finally(() => this.running.delete(work));
   }
