@@ -144,22 +144,35 @@ export default tseslint.config(
       'payments',
       'export',
       'dashboard',
+      'search',
     ],
   ),
   coreLayer(
     ['checkout'],
-    ['fulfillment', 'marketplace', 'customers', 'orders', 'payments', 'export', 'dashboard'],
+    [
+      'fulfillment',
+      'marketplace',
+      'customers',
+      'orders',
+      'payments',
+      'export',
+      'dashboard',
+      'search',
+    ],
   ),
   // orders reads checkout's tables (invoices, sessions) to show and change one order.
-  coreLayer(['orders'], ['marketplace', 'customers', 'payments', 'export', 'dashboard']),
-  coreLayer(['fulfillment'], ['marketplace', 'customers', 'payments', 'export', 'dashboard']),
+  coreLayer(['orders'], ['marketplace', 'customers', 'payments', 'export', 'dashboard', 'search']),
+  coreLayer(
+    ['fulfillment'],
+    ['marketplace', 'customers', 'payments', 'export', 'dashboard', 'search'],
+  ),
   coreLayer(
     ['marketplace'],
-    ['checkout', 'fulfillment', 'customers', 'payments', 'export', 'dashboard'],
+    ['checkout', 'fulfillment', 'customers', 'payments', 'export', 'dashboard', 'search'],
   ),
   // customers reads checkout's and marketplace's tables to profile the people behind them.
-  coreLayer(['customers'], ['payments', 'export', 'dashboard']),
-  coreLayer(['payments'], ['export', 'dashboard']),
+  coreLayer(['customers'], ['payments', 'export', 'dashboard', 'search']),
+  coreLayer(['payments'], ['export', 'dashboard', 'search']),
   {
     files: ['packages/auth/**'],
     rules: boundaries(souk('api', 'ui'), 'auth sits below api: it imports no api or ui.'),

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/axe';
 import { signedInPage } from '../support/auth';
+import { payAnOrder } from '../support/checkout';
 
 // An operator's day with a paid order: find it by the customer's email, refund part of
 // it, and see the refund where the operator and the customer look.
@@ -19,24 +20,6 @@ async function dashboardRefunds(page: Page): Promise<number> {
     .locator('.kpi-card')
     .filter({ has: page.getByText('Refunds', { exact: true }) });
   return cents((await card.locator('.kpi-value').textContent()) ?? '');
-}
-
-async function payAnOrder(page: Page): Promise<string> {
-  await page.goto('/products/instagram-growth');
-  await page.getByLabel(/^Growth \(up to 5k followers\/mo\)/).check();
-  await page.getByLabel('Instagram handle').fill('@refundme');
-  await expect(page.getByTestId('total')).toHaveText('$79.00');
-  await page.getByRole('button', { name: 'Checkout' }).click();
-  await expect(page).toHaveURL(/\/pay\/cs_/);
-  await page.getByRole('button', { name: 'Pay' }).click();
-  await expect(page.getByText('Payment received', { exact: true })).toBeVisible({
-    timeout: 20_000,
-  });
-  const order = await page
-    .getByText(/^Order #\d+$/)
-    .first()
-    .textContent();
-  return (order ?? '').replace('Order #', '');
 }
 
 test('an admin finds an order by the customer email, refunds $10, and the refund shows on the order, /account and the dashboard', async ({

@@ -7,6 +7,7 @@ import { dashboardRouter } from './routers/dashboard';
 import { marketplaceRouter } from './routers/marketplace';
 import { ordersRouter } from './routers/orders';
 import { outboxRouter, paymentsRouter } from './routers/payments';
+import { searchRouter } from './routers/search';
 import { uploadsRouter } from './routers/uploads';
 import { createTRPCRouter } from './trpc';
 
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   orders: ordersRouter,
   uploads: uploadsRouter,
   dashboard: dashboardRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -30,6 +30,7 @@ export { requestPasswordResetInput, resetPasswordInput, signUpInput } from './ac
 export { templateInput } from './marketplace/template-schemas';
 export { getDashboardInput } from './dashboard/schemas';
 export { resolveDashboardRange } from './dashboard/dashboard-range';
+export { searchAdminInput, SEARCH_KINDS, type SearchKind } from './search/schemas';
 export {
   cancelBookingInput,
   createBookingInput,

@@ -204,6 +204,9 @@ export { addCustomerNote } from './customers/add-customer-note';
 export { getDashboardInput, type GetDashboardInput } from './dashboard/schemas';
 export { resolveDashboardRange, type DashboardRange } from './dashboard/dashboard-range';
 export { getDashboard, type Dashboard } from './dashboard/get-dashboard';
+// search
+export * from './search/schemas';
+export { searchAdmin, type SearchGroup, type SearchHit } from './search/search-admin';
 // uploads
 export * from './uploads/schemas';
 export { requestUpload, type RequestedUpload } from './uploads/request-upload';

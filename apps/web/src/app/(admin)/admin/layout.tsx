@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { can, isStaffRole } from '@souk/auth';
 import type { Role } from '@souk/db';
 import { AdminNav, type NavGroup } from '@/components/admin-nav';
+import { CommandPalette } from '@/components/command-palette';
 import { SandboxBadge } from '@/components/sandbox-badge';
 import { SignOutButton } from '@/components/sign-out-button';
 import { requireSession } from '@/lib/session';
@@ -69,6 +70,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       </Link>
       <span>{session.orgName}</span>
       <SandboxBadge />
+      {isStaffRole(session.role) ? <CommandPalette /> : null}
       <span className="spacer" />
       <span className="who">
         {session.user.email} · {session.role}
