@@ -10,7 +10,8 @@ import {
 } from '@souk/db';
 import { pageSchema } from './shared';
 
-export const orderListItemOutput = z.object({
+/** The order row itself, as the list and the order page both show it. */
+const orderRowOutput = z.object({
   id: z.string(),
   number: z.number(),
   status: z.enum(OrderStatus),
@@ -22,6 +23,9 @@ export const orderListItemOutput = z.object({
   totalCents: z.number(),
   paidAt: z.date().nullable(),
   createdAt: z.date(),
+});
+
+export const orderListItemOutput = orderRowOutput.extend({
   customer: z.object({ name: z.string().nullable() }).nullable(),
   items: z.array(z.object({ productName: z.string(), quantity: z.number() })),
 });
@@ -75,18 +79,7 @@ const invoiceOutput = z.object({
 });
 
 /** The admin's order page: the order and everything recorded about it. */
-export const orderDetailOutput = z.object({
-  id: z.string(),
-  number: z.number(),
-  status: z.enum(OrderStatus),
-  customerId: z.string().nullable(),
-  customerEmail: z.string(),
-  currency: z.string(),
-  subtotalCents: z.number(),
-  taxCents: z.number(),
-  totalCents: z.number(),
-  paidAt: z.date().nullable(),
-  createdAt: z.date(),
+export const orderDetailOutput = orderRowOutput.extend({
   updatedAt: z.date(),
   orgName: z.string(),
   customer: z.object({ id: z.string(), name: z.string().nullable(), email: z.string() }).nullable(),
