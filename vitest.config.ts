@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // apps/web's tsconfig says jsx "preserve" (Next compiles it); tests need it compiled.
+        oxc: { jsx: { runtime: 'automatic' } },
         test: {
           name: 'unit',
           environment: 'node',

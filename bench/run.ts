@@ -1,60 +1,105 @@
-// `pnpm bench`: catalog.getBySlug through tRPC over HTTP (production build of the
-// web app) beside the same read done with raw `pg`, in the same run, same database.
+// `pnpm bench` (first part): the storefront under an even load, before and after the
+// storefront cache, in one run on one database:
+//   - `catalog.getProductBySlug` over tRPC HTTP at an even 300 req/s   (target p99 <= 15 ms)
+//   - the product page at an even 100 req/s                            (target p99 <= 50 ms)
+//   - `checkout.startCheckout`, as many as it takes                    (target >= 150/s)
+// "Before" is the same production build with STOREFRONT_CACHE_TTL_SECONDS=0 (every read goes
+// to the database); "after" has the cache on. The load is open-loop: request i is sent at
+// start + i/rate whatever the earlier ones are doing, and its latency counts from that
+// moment, so a server that falls behind shows it (autocannon's -R sends bursts instead).
 // Prints figures; asserts nothing. Not part of the test suite.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import pg from 'pg';
-import { histogram, repoRoot, runBench } from './support';
+import http from 'node:http';
+import { histogram, loadAverage, repoRoot, runBench } from './support';
 
 const env = process.env;
 const DURATION_S = Number(env.BENCH_DURATION_S ?? 10);
-const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 10);
 const WEB_PORT = Number(env.BENCH_WEB_PORT ?? 3210);
+const SANDBOX_PORT = Number(env.BENCH_SANDBOX_PORT ?? 3211);
+const CHECKOUT_CONCURRENCY = Number(env.BENCH_CHECKOUT_CONCURRENCY ?? 8);
 const SLUG = 'instagram-growth';
+// BENCH_PARTS=checkout measures only the checkout (no build, no web server).
+const PARTS = (env.BENCH_PARTS ?? 'storefront,checkout').split(',');
+const TARGETS = { readP99: 15, pageP99: 50, checkoutPerS: 150 };
 
-// The storefront read in one round trip: product + the four collections as JSON,
-// inside the same kind of RLS transaction the app uses.
-const RAW_SQL = `
-select p.id, p.slug, p.name, p.description, p."basePriceCents", p.currency, p."imageUrl",
-  coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name, 'description', g.description,
-      'selectionType', g."selectionType", 'isRequired', g."isRequired",
-      'options', coalesce((select json_agg(json_build_object('id', o.id, 'label', o.label,
-          'description', o.description, 'priceDeltaCents', o."priceDeltaCents") order by o.position)
-        from product_options o where o."groupId" = g.id), '[]'::json)) order by g.position)
-    from product_option_groups g where g."productId" = p.id), '[]'::json) as "optionGroups",
-  coalesce((select json_agg(a.* order by a.position) from product_add_ons a where a."productId" = p.id), '[]'::json) as "addOns",
-  coalesce((select json_agg(f.* order by f.position) from product_custom_fields f where f."productId" = p.id), '[]'::json) as "customFields",
-  coalesce((select json_agg(s.* order by s.position) from product_subscription_plans s where s."productId" = p.id), '[]'::json) as "subscriptionPlans"
-from products p where p.slug = $1 and p.status = 'active'`;
-
-interface Figures {
-  label: string;
-  requests: number;
-  rps: number;
+interface Paced {
+  rate: number;
+  sent: number;
+  ok: number;
+  failed: number;
+  achieved: number;
   p50: number;
   p99: number;
 }
 
-/** The figures of `requests` over DURATION_S, from their latencies in µs. */
-function figuresOf(
-  label: string,
-  requests: number,
-  latencies: ReturnType<typeof histogram>,
-): Figures {
+// Keep-alive connections, enough of them that the client never queues a request itself.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+/** Why requests failed (status code or socket error), printed when any did. */
+const failures = new Map<string, number>();
+const noteFailure = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
+
+function get(url: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent }, (response) => {
+      response.resume();
+      const good = (response.statusCode ?? 500) < 400;
+      if (!good) noteFailure(`HTTP ${response.statusCode}`);
+      response.on('end', () => resolve(good));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
+/** `rate` requests per second for `seconds`, evenly spaced; latency from each one's slot. */
+async function paced(url: string, rate: number, seconds: number): Promise<Paced> {
+  const latencies = histogram(600_000_000);
+  const total = Math.round(rate * seconds);
+  const interval = 1000 / rate;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  let ok = 0;
+  let failed = 0;
+  let lastDone = started;
+  for (let i = 0; i < total; i += 1) {
+    const slot = started + i * interval;
+    const wait = slot - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(
+      get(url).then(
+        (good) => {
+          const now = performance.now();
+          lastDone = Math.max(lastDone, now);
+          latencies.recordValue(Math.max(1, Math.round((now - slot) * 1000)));
+          if (good) ok += 1;
+          else failed += 1;
+        },
+        (error: NodeJS.ErrnoException) => {
+          noteFailure(error.code ?? error.message);
+          failed += 1;
+        },
+      ),
+    );
+  }
+  await Promise.all(inFlight);
   return {
-    label,
-    requests,
-    rps: requests / DURATION_S,
+    rate,
+    sent: total,
+    ok,
+    failed,
+    achieved: ok / ((lastDone - started) / 1000),
     p50: latencies.getValueAtPercentile(50) / 1000,
     p99: latencies.getValueAtPercentile(99) / 1000,
   };
 }
 
-async function waitForHttp(url: string): Promise<void> {
+async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 240; i += 1) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
     try {
-      if ((await fetch(url)).ok) return;
+      if (await get(url)) return;
     } catch {
       // not up yet
     }
@@ -63,79 +108,175 @@ async function waitForHttp(url: string): Promise<void> {
   throw new Error(`${url} never came up`);
 }
 
-async function benchHttp(url: string): Promise<Figures> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`HTTP bench had ${result.non2xx} non-2xx and ${result.errors} errors`);
-  return {
-    label: 'tRPC over HTTP (next start)',
-    requests: result.requests.total,
-    rps: result.requests.total / DURATION_S,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-  };
+function stop(child: ChildProcess): Promise<void> {
+  if (!child.pid || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    process.kill(-child.pid!, 'SIGTERM');
+  });
 }
 
-async function benchRawPg(appUrl: string, orgId: string): Promise<Figures> {
-  const pool = new pg.Pool({ connectionString: appUrl, max: CONNECTIONS });
-  const latencies = histogram(60_000_000);
-  let requests = 0;
-  const deadline = performance.now() + DURATION_S * 1000;
-  const loop = async () => {
-    const client = await pool.connect();
-    try {
-      while (performance.now() < deadline) {
-        const started = performance.now();
-        await client.query('begin');
-        await client.query(`select set_config('app.current_org_id', $1, true)`, [orgId]);
-        const { rows } = await client.query(RAW_SQL, [SLUG]);
-        await client.query('commit');
-        if (rows.length !== 1) throw new Error('raw query found no product');
-        latencies.recordValue(Math.round((performance.now() - started) * 1000)); // µs
-        requests += 1;
-      }
-    } finally {
-      client.release();
-    }
-  };
-  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
-  await pool.end();
-  return figuresOf('raw pg (same read, one query)', requests, latencies);
+// A production build refuses development secrets: the bench's own, for its own database.
+const BENCH_SECRETS = {
+  NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret!',
+  CHECKOUT_API_KEY: 'bench-checkout-api-key-0123456789',
+  SOUK_LINK_SECRET: 'bench-link-secret-0123456789abcdef',
+  PAYMENTS_ENCRYPTION_KEY: 'ab'.repeat(32),
+  ALLOW_INSECURE_HTTP: 'true',
+};
+const BENCH_APP_PASSWORD = 'bench-app-password-0123456789';
+
+function withPassword(url: string, password: string): string {
+  const u = new URL(url);
+  u.password = password;
+  return u.toString();
 }
 
-/** The same procedure without HTTP or Next.js: separates framework cost from data-access cost. */
-async function benchInProcess(appUrl: string): Promise<Figures> {
-  const { createDb } = await import('@souk/db');
-  const { appRouter, createCallerFactory, createTRPCContext } = await import('@souk/api');
-  const db = createDb(appUrl, { max: CONNECTIONS });
-  const caller = createCallerFactory(appRouter)(
-    createTRPCContext({ db, session: null, headers: new Headers() }),
-  );
-  const latencies = histogram(60_000_000);
-  let requests = 0;
-  const run = async (until: number, record: boolean) => {
-    await Promise.all(
-      Array.from({ length: CONNECTIONS }, async () => {
-        while (performance.now() < until) {
-          const started = performance.now();
-          await caller.catalog.getProductBySlug({ slug: SLUG });
-          if (record) {
-            latencies.recordValue(Math.round((performance.now() - started) * 1000));
-            requests += 1;
-          }
-        }
+function startWeb(ownerUrl: string, appUrl: string, cacheTtlSeconds: number): ChildProcess {
+  return spawn('pnpm', ['exec', 'next', 'start', '--port', String(WEB_PORT)], {
+    cwd: path.join(repoRoot, 'apps/web'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...env,
+      ...BENCH_SECRETS,
+      NODE_ENV: 'production',
+      DATABASE_URL: ownerUrl,
+      DATABASE_APP_URL: appUrl,
+      NEXTAUTH_URL: `http://127.0.0.1:${WEB_PORT}`,
+      STOREFRONT_CACHE_TTL_SECONDS: String(cacheTtlSeconds),
+      LOG_LEVEL: 'warn',
+    },
+    detached: true,
+  });
+}
+
+interface Storefront {
+  read: Paced;
+  page: Paced;
+}
+
+async function measureStorefront(
+  ownerUrl: string,
+  appUrl: string,
+  cacheTtlSeconds: number,
+): Promise<Storefront> {
+  const web = startWeb(ownerUrl, appUrl, cacheTtlSeconds);
+  try {
+    const input = encodeURIComponent(JSON.stringify({ json: { slug: SLUG } }));
+    const readUrl = `http://127.0.0.1:${WEB_PORT}/api/trpc/catalog.getProductBySlug?input=${input}`;
+    const pageUrl = `http://127.0.0.1:${WEB_PORT}/products/${SLUG}`;
+    await waitForHttp(readUrl, web);
+    // Warm-up: JIT, pools, the page's compiled chunks (and the cache when it is on).
+    await paced(readUrl, 300, 5);
+    await paced(pageUrl, 50, 5);
+    const read = await paced(readUrl, 300, DURATION_S);
+    const page = await paced(pageUrl, 100, DURATION_S);
+    return { read, page };
+  } finally {
+    await stop(web);
+  }
+}
+
+async function measureCheckout(appUrl: string): Promise<{
+  count: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}> {
+  const sandbox = spawn('pnpm', ['exec', 'tsx', 'bench/sandbox.ts', String(SANDBOX_PORT)], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  try {
+    const sandboxUrl = await new Promise<string>((resolve, reject) => {
+      sandbox.stdout.on('data', (chunk: Buffer) => {
+        const match = /^sandbox (\S+) (\S+)/m.exec(chunk.toString());
+        if (match) resolve(`${match[1]} ${match[2]}`);
+      });
+      sandbox.once('exit', (code) => reject(new Error(`sandbox exited (${code})`)));
+    });
+    const [url, apiKey] = sandboxUrl.split(' ') as [string, string];
+    const { createDb } = await import('@souk/db');
+    const { appRouter, createCallerFactory, createTRPCContext } = await import('@souk/api');
+    const { apiEnv } = await import('@souk/api/env');
+    const { sessionFor } = await import('@souk/api/testing');
+    const { createStripeGateway } = await import('@souk/payments');
+    const db = createDb(appUrl, { max: 10 });
+    const gateway = createStripeGateway({ secretKey: apiKey, apiUrl: url });
+    const session = await sessionFor(db, 'customer@souk.test');
+    const shop = createCallerFactory(appRouter)(
+      createTRPCContext({
+        db,
+        session,
+        headers: new Headers({ 'x-api-key': apiEnv.CHECKOUT_API_KEY }),
+        gateway,
       }),
     );
-  };
-  await run(performance.now() + 2000, false); // warm-up
-  await run(performance.now() + DURATION_S * 1000, true);
-  await db.$disconnect();
-  return figuresOf('tRPC caller in-process (Prisma)', requests, latencies);
+    // The first option of every required group, and something in every required field.
+    const product = await shop.catalog.getProductBySlug({ slug: SLUG });
+    const selection = {
+      options: Object.fromEntries(
+        product.optionGroups
+          .filter((g) => g.isRequired)
+          .map((g) => [g.id, g.options.slice(0, 1).map((o) => o.id)]),
+      ),
+      addOnIds: [],
+      planId:
+        product.subscriptionPlans.find((plan) => plan.isDefault)?.id ??
+        product.subscriptionPlans[0]?.id ??
+        null,
+      customFields: Object.fromEntries(
+        product.customFields.filter((f) => f.isRequired).map((f) => [f.id, 'bench']),
+      ),
+    };
+    const latencies = histogram(600_000_000);
+    let count = 0;
+    const run = async (until: number, record: boolean) =>
+      Promise.all(
+        Array.from({ length: CHECKOUT_CONCURRENCY }, async () => {
+          while (performance.now() < until) {
+            const t0 = performance.now();
+            await shop.checkout.startCheckout({ productSlug: SLUG, selection });
+            if (record) {
+              latencies.recordValue(Math.round((performance.now() - t0) * 1000));
+              count += 1;
+            }
+          }
+        }),
+      );
+    await run(performance.now() + 2000, false);
+    const started = performance.now();
+    await run(started + DURATION_S * 1000, true);
+    const seconds = (performance.now() - started) / 1000;
+    await db.$disconnect();
+    return {
+      count,
+      perSecond: count / seconds,
+      p50: latencies.getValueAtPercentile(50) / 1000,
+      p99: latencies.getValueAtPercentile(99) / 1000,
+    };
+  } finally {
+    await stop(sandbox);
+  }
 }
 
-runBench({ dataDir: 'bench', port: 54332 }, async ({ ownerUrl, appUrl, orgId }) => {
-  const children: ReturnType<typeof spawn>[] = [];
+const ms = (n: number) => n.toFixed(1);
+const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+
+runBench({ dataDir: 'bench', port: 54332 }, async ({ ownerUrl, appUrl: devAppUrl, owner }) => {
+  const appUrl = withPassword(devAppUrl, BENCH_APP_PASSWORD);
+  await owner.query(`alter role souk_app password '${BENCH_APP_PASSWORD}'`);
   try {
+    await benchStorefront(ownerUrl, appUrl);
+  } finally {
+    const devPassword = decodeURIComponent(new URL(devAppUrl).password);
+    await owner.query(`alter role souk_app password '${devPassword.replaceAll("'", "''")}'`);
+  }
+});
+
+async function benchStorefront(ownerUrl: string, appUrl: string): Promise<void> {
+  if (PARTS.includes('storefront')) {
     console.log('building the web app (cached when unchanged)…');
     const build = spawnSync(
       'pnpm',
@@ -143,46 +284,57 @@ runBench({ dataDir: 'bench', port: 54332 }, async ({ ownerUrl, appUrl, orgId }) 
       { cwd: repoRoot, stdio: 'inherit' },
     );
     if (build.status !== 0) throw new Error('build failed');
-    const web = spawn('pnpm', ['exec', 'next', 'start', '--port', String(WEB_PORT)], {
-      cwd: path.join(repoRoot, 'apps/web'),
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...env,
-        NODE_ENV: 'production',
-        DATABASE_URL: ownerUrl,
-        NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret!',
-        NEXTAUTH_URL: `http://127.0.0.1:${WEB_PORT}`,
-        LOG_LEVEL: 'warn',
-      },
-      detached: true,
-    });
-    children.push(web);
-    const input = encodeURIComponent(JSON.stringify({ json: { slug: SLUG } }));
-    const url = `http://127.0.0.1:${WEB_PORT}/api/trpc/catalog.getProductBySlug?input=${input}`;
-    await waitForHttp(url);
-    await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up: JIT, pools
 
-    console.log(
-      `measuring ${DURATION_S}s each, ${CONNECTIONS} concurrent connections, slug ${SLUG}…`,
-    );
-    const http = await benchHttp(url);
-    const raw = await benchRawPg(appUrl, orgId);
-    const inProcess = await benchInProcess(appUrl);
-    console.log('');
-    console.table(
-      [http, inProcess, raw].map((f) => ({
-        path: f.label,
-        requests: f.requests,
-        'req/s': Math.round(f.rps),
-        'p50 ms': f.p50.toFixed(2),
-        'p99 ms': f.p99.toFixed(2),
-      })),
-    );
-    console.log(`ratio raw pg / tRPC HTTP throughput: ${(raw.rps / http.rps).toFixed(2)}x`);
-    console.log(
-      `ratio raw pg / in-process tRPC+Prisma throughput: ${(raw.rps / inProcess.rps).toFixed(2)}x`,
-    );
-  } finally {
-    for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    console.log(`storefront, cache off (before): ${DURATION_S}s per load, load ${loadAverage()}`);
+    const before = PARTS.includes('cache-on-only')
+      ? null
+      : await measureStorefront(ownerUrl, appUrl, 0);
+    console.log(`storefront, cache on (after): ${DURATION_S}s per load, load ${loadAverage()}`);
+    const after = await measureStorefront(ownerUrl, appUrl, 60);
+    const row = (what: string, cache: string, f: Paced, target: number) => ({
+      what,
+      cache,
+      'offered req/s': f.rate,
+      'served req/s': Math.round(f.achieved),
+      failed: f.failed,
+      'p50 ms': ms(f.p50),
+      'p99 ms': ms(f.p99),
+      target: `p99 <= ${target} ms`,
+      verdict: verdict(f.failed === 0 && f.p99 <= target),
+    });
+    console.table([
+      ...(before
+        ? [row('catalog.getProductBySlug (tRPC HTTP)', 'off', before.read, TARGETS.readP99)]
+        : []),
+      row('catalog.getProductBySlug (tRPC HTTP)', 'on', after.read, TARGETS.readP99),
+      ...(before
+        ? [row('product page /products/[slug]', 'off', before.page, TARGETS.pageP99)]
+        : []),
+      row('product page /products/[slug]', 'on', after.page, TARGETS.pageP99),
+    ]);
+    if (before) {
+      console.log(
+        `p99 ratio before/after: product read ${(before.read.p99 / after.read.p99).toFixed(1)}x, ` +
+          `product page ${(before.page.p99 / after.page.p99).toFixed(1)}x`,
+      );
+    }
+    if (failures.size > 0) console.log('failed requests:', Object.fromEntries(failures));
   }
-});
+  if (PARTS.includes('checkout')) {
+    console.log(`checkout.startCheckout, ${CHECKOUT_CONCURRENCY} at a time for ${DURATION_S}s…`);
+    const checkout = await measureCheckout(appUrl);
+    console.table([
+      {
+        what: 'checkout.startCheckout (in-process tRPC, sandbox in its own process)',
+        checkouts: checkout.count,
+        'per s': Math.round(checkout.perSecond),
+        'p50 ms': ms(checkout.p50),
+        'p99 ms': ms(checkout.p99),
+        target: `>= ${TARGETS.checkoutPerS}/s`,
+        verdict: verdict(checkout.perSecond >= TARGETS.checkoutPerS),
+      },
+    ]);
+  }
+  console.log(`load average after: ${loadAverage()}`);
+  agent.destroy();
+}

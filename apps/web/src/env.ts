@@ -20,10 +20,17 @@ export const webEnv = createEnv({
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
+    // With real Stripe (STRIPE_SECRET_KEY), booking payments use the Payment Element,
+    // which needs the account's publishable key; unset keeps the card form off.
+    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z
+      .string()
+      .startsWith('pk_', 'must be a Stripe publishable key (pk_test_… or pk_live_…)')
+      .optional(),
   },
   experimental__runtimeEnv: {
     NEXT_PUBLIC_PAYMENTS_MODE: process.env.NEXT_PUBLIC_PAYMENTS_MODE,
     NEXT_PUBLIC_E2E_AUTH_BYPASS: process.env.NEXT_PUBLIC_E2E_AUTH_BYPASS,
+    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY,
   },
   extends: [apiEnv],
   emptyStringAsUndefined: true,

@@ -22,6 +22,8 @@ export function proxy(request: NextRequest) {
     // configuration, so not in env.ts.
     // eslint-disable-next-line no-restricted-properties
     isDev: process.env.NODE_ENV === 'development',
+    // The booking page's card form (real Stripe) loads Stripe.js.
+    stripeJs: Boolean(webEnv.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY),
   });
   const headers = new Headers(request.headers);
   headers.set('x-request-id', requestId);

@@ -9,6 +9,15 @@ export const apiEnv = createEnv({
     // Incident switch (spec 002): staff mutations are refused while reads keep working.
     ADMIN_READ_ONLY: flag('false'),
     STOREFRONT_ORG_SLUG: z.string().min(1).default('demo'),
+    // How long a storefront product stays in a web instance's cache at most. Changes reach
+    // every instance through the catalog trigger's notification long before; this only
+    // bounds a notification lost to a silent network fault. 0 turns the cache off.
+    STOREFRONT_CACHE_TTL_SECONDS: z.coerce
+      .number()
+      .int('STOREFRONT_CACHE_TTL_SECONDS must be a whole number of seconds')
+      .min(0, 'STOREFRONT_CACHE_TTL_SECONDS must be 0 (off) or more')
+      .max(3600, 'STOREFRONT_CACHE_TTL_SECONDS must be at most 3600')
+      .default(60),
     // Server-only key for order creation and checkout sessions (spec 001). The web
     // server sends it on in-process calls; browsers never see it.
     CHECKOUT_API_KEY: z.string().min(16).default(DEV_DEFAULTS.CHECKOUT_API_KEY),

@@ -8,6 +8,7 @@ export {
   type Context,
   type CreateContextOptions,
 } from './trpc';
+export { startStorefrontCache, type RunningStorefrontCache } from './storefront-cache';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -3,6 +3,7 @@
 // the worker's POST /webhooks/stripe runs.
 import { describe, expect, it } from 'vitest';
 import { payBooking, createOrgScope } from '@souk/core';
+import { createStripeClient } from '@souk/payments';
 import { fieldErrorsOf } from './errors';
 import { callerAs } from './test/harness';
 import { sandboxStackForFile } from './test/sandbox-stack';
@@ -522,6 +523,51 @@ describe('paying, allocating and paying out', () => {
     }
     expect(codes).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'TOO_MANY_REQUESTS']);
     expect(await sandboxIntents(booking.id)).toHaveLength(1);
+  });
+
+  it('real Stripe (no hosted page): payBooking answers the intent’s client secret for the card form, the same on a second click', async () => {
+    // The real-Stripe gateway: the same SDK calls, but no sandbox page to send anyone to.
+    const organizer = callerAs(testDb.db, s.organizer, undefined, {
+      gateway: { ...market.gateway, hostedPaymentUrl: () => null },
+    });
+    const booking = await readyBooking();
+    const input = {
+      bookingId: booking.id,
+      mode: 'deposit' as const,
+      returnUrl: `http://localhost:3000/bookings/${booking.id}`,
+    };
+    const first = await organizer.marketplace.organizer.payBooking(input);
+    expect(first).toMatchObject({
+      payUrl: null,
+      amountCents: 63_000,
+      currency: 'USD',
+      kind: 'deposit',
+      reused: false,
+    });
+    const atProcessor = await createStripeClient({
+      secretKey: market.sandbox.apiKey,
+      apiUrl: market.sandbox.url,
+    }).paymentIntents.retrieve(first.paymentIntentId);
+    expect(first.clientSecret).toMatch(/^pi_\w+_secret_\w+$/);
+    expect(first.clientSecret).toBe(atProcessor.client_secret);
+    expect(atProcessor.amount).toBe(63_000);
+
+    const second = await organizer.marketplace.organizer.payBooking(input);
+    expect(second).toMatchObject({
+      payUrl: null,
+      paymentIntentId: first.paymentIntentId,
+      clientSecret: first.clientSecret,
+      reused: true,
+    });
+    expect(await sandboxIntents(booking.id)).toHaveLength(1);
+
+    // What confirmPayment leads to: the webhook settles it, as after the hosted page.
+    await sandboxPay(first.paymentIntentId);
+    const m = await money(booking.id);
+    expect(m.booking.status).toBe('paid');
+    expect(m.payments.map((p) => [p.processorPaymentIntentId, p.status])).toEqual([
+      [first.paymentIntentId, 'succeeded'],
+    ]);
   });
 
   it('deposit -> paid with held funds, 10% commission and locked 50/50 payouts; duplicates change nothing', async () => {

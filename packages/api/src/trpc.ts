@@ -8,6 +8,7 @@ import {
   findOrganizationBySlug,
   type Actor,
   type OrgScope,
+  type StorefrontCache,
   type TenantContext,
 } from '@souk/core';
 import { getDb, type Db } from '@souk/db';
@@ -21,6 +22,7 @@ import {
 } from '@souk/auth';
 import type { PaymentGateway } from '@souk/payments';
 import { apiEnv } from './env';
+import { getStorefrontCache } from './storefront-cache';
 import { fieldErrorsOf, summarize, toTRPCError } from './errors';
 
 const log = createLogger('api');
@@ -34,6 +36,11 @@ export interface CreateContextOptions {
   gateway?: PaymentGateway;
   /** Tests pass their own proxy ranges; the app uses TRUSTED_PROXY_CIDRS. */
   trustedProxyCidrs?: readonly TrustedCidr[];
+  /**
+   * The storefront read cache. The app's process-wide one goes with the process-wide
+   * database; a test that passes its own database reads through unless it passes a cache.
+   */
+  storefrontCache?: StorefrontCache | null;
 }
 
 export function createTRPCContext(opts: CreateContextOptions) {
@@ -43,6 +50,12 @@ export function createTRPCContext(opts: CreateContextOptions) {
     requestId: opts.headers.get('x-request-id') ?? crypto.randomUUID(),
     apiKey: opts.headers.get('x-api-key'),
     gateway: opts.gateway,
+    storefrontCache:
+      opts.storefrontCache !== undefined
+        ? opts.storefrontCache
+        : opts.db
+          ? null
+          : getStorefrontCache(),
     // Resolved once per request, the same way the sign-in limit sees it; audit rows keep it.
     ip: clientIpFromHeaders(opts.headers, opts.trustedProxyCidrs),
   };
@@ -164,10 +177,9 @@ export async function withStorefrontScope<T>(
   orgSlug: string | undefined,
   fn: (scope: OrgScope) => Promise<T>,
 ): Promise<T> {
-  const org = await findOrganizationBySlug({
-    db: ctx.db,
-    slug: orgSlug ?? apiEnv.STOREFRONT_ORG_SLUG,
-  });
+  const slug = orgSlug ?? apiEnv.STOREFRONT_ORG_SLUG;
+  const find = () => findOrganizationBySlug({ db: ctx.db, slug });
+  const org = await (ctx.storefrontCache ? ctx.storefrontCache.org(slug, find) : find());
   return fn(scopeOf(ctx, org.id, null));
 }
 

@@ -20,6 +20,12 @@ export { deleteProduct } from './catalog/delete-product';
 export { listProducts } from './catalog/list-products';
 export { getProduct } from './catalog/get-product';
 export { getStorefrontProduct } from './catalog/get-storefront-product';
+export {
+  StorefrontCache,
+  CATALOG_CHANNEL,
+  parseCatalogChange,
+  type CatalogChange,
+} from './catalog/storefront-cache';
 export { listStorefrontProducts } from './catalog/list-storefront-products';
 export type {
   AdminProduct,

@@ -38,3 +38,4 @@ export type {
   Upload,
   JobRun,
 } from './generated/prisma/client';
+export { listenToChannel, type ChannelListener, type ListenOptions } from './listen';

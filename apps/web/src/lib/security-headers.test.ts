@@ -22,6 +22,49 @@ describe('page Content-Security-Policy', () => {
     );
   });
 
+  const directivesOf = (csp: string) => {
+    const directives: Record<string, string> = {};
+    for (const directive of csp.split('; ')) {
+      const [name = '', ...sources] = directive.split(' ');
+      directives[name] = sources.join(' ');
+    }
+    return directives;
+  };
+
+  it('stays exactly as before without a Stripe publishable key', () => {
+    const before = [
+      "default-src 'self'",
+      "script-src 'self' 'nonce-n' 'strict-dynamic'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' blob: data:",
+      "font-src 'self'",
+      "connect-src 'self' https:",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; ');
+    expect(pageContentSecurityPolicy({ nonce: 'n', isDev: false })).toBe(before);
+    expect(pageContentSecurityPolicy({ nonce: 'n', isDev: false, stripeJs: false })).toBe(before);
+  });
+
+  it('with a publishable key, allows Stripe.js, its frames and its API, and nothing else changes', () => {
+    const plain = directivesOf(pageContentSecurityPolicy({ nonce: 'n', isDev: false }));
+    const withStripe = directivesOf(
+      pageContentSecurityPolicy({ nonce: 'n', isDev: false, stripeJs: true }),
+    );
+    expect(withStripe['script-src']).toBe(
+      "'self' 'nonce-n' 'strict-dynamic' https://js.stripe.com",
+    );
+    expect(withStripe['frame-src']).toBe("'self' https://js.stripe.com https://hooks.stripe.com");
+    expect(withStripe['connect-src']).toBe("'self' https: https://api.stripe.com");
+    const { 'script-src': _s, 'frame-src': _f, 'connect-src': _c, ...rest } = withStripe;
+    const { 'script-src': _ps, 'connect-src': _pc, ...plainRest } = plain;
+    expect(rest).toEqual(plainRest);
+    expect(withStripe['frame-ancestors']).toBe("'none'");
+    expect(withStripe['form-action']).toBe("'self'");
+  });
+
   it('makes a different, unguessable nonce every time', () => {
     const nonces = new Set(Array.from({ length: 100 }, createNonce));
     expect(nonces.size).toBe(100);

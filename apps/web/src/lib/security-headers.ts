@@ -16,20 +16,44 @@ export interface PagePolicyOptions {
   nonce: string;
   /** `next dev`: React rebuilds server error stacks in the browser with eval. */
   isDev: boolean;
+  /**
+   * A Stripe publishable key is configured: booking payments load Stripe.js and its
+   * Payment Element, so allow Stripe's documented origins (docs.stripe.com/security/guide,
+   * "Content Security Policy"). Without it the policy stays as strict as before.
+   */
+  stripeJs?: boolean;
 }
 
-export function pageContentSecurityPolicy({ nonce, isDev }: PagePolicyOptions): string {
+/** What Stripe.js and the Payment Element (its iframes, 3-D Secure) need, by directive. */
+export const STRIPE_JS_SOURCES = {
+  // With 'strict-dynamic' a CSP3 browser lets the nonced bundle's loadStripe() add the
+  // script anyway; the host is for browsers without 'strict-dynamic'.
+  'script-src': ['https://js.stripe.com'],
+  'frame-src': ['https://js.stripe.com', 'https://hooks.stripe.com'],
+  // Already inside `https:`, listed so the policy keeps working if that is narrowed.
+  'connect-src': ['https://api.stripe.com'],
+} as const;
+
+export function pageContentSecurityPolicy({
+  nonce,
+  isDev,
+  stripeJs = false,
+}: PagePolicyOptions): string {
+  const stripe = (directive: keyof typeof STRIPE_JS_SOURCES) =>
+    stripeJs ? ` ${STRIPE_JS_SOURCES[directive].join(' ')}` : '';
   return [
     "default-src 'self'",
     // Next puts the nonce on its own scripts (it reads it from the request's CSP);
     // 'strict-dynamic' lets those load the route chunks they create.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ''}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ''}${stripe('script-src')}`,
     // Components use style="" attributes, which a nonce cannot allow; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
     // Presigned upload PUTs go to the bucket's own origin (S3/R2), configured outside the app.
-    "connect-src 'self' https:",
+    `connect-src 'self' https:${stripe('connect-src')}`,
+    // Without Stripe.js, frames fall back to default-src 'self'; keep that beside Stripe's.
+    ...(stripeJs ? [`frame-src 'self'${stripe('frame-src')}`] : []),
     "object-src 'none'",
     "base-uri 'self'",
     // Checkout leaves for the hosted pay page by a script navigation after the server

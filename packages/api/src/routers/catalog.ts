@@ -16,7 +16,13 @@ import {
   updateProduct,
   updateProductInput,
 } from '@souk/core';
-import { createTRPCRouter, publicProcedure, requirePermission, withStorefrontOrg } from '../trpc';
+import {
+  createTRPCRouter,
+  publicProcedure,
+  requirePermission,
+  withStorefrontOrg,
+  withStorefrontScope,
+} from '../trpc';
 import {
   productOutput,
   productPageOutput,
@@ -26,7 +32,16 @@ import {
 import { deletedOutput } from '../outputs/shared';
 
 const read = requirePermission('catalog.read');
-const write = requirePermission('catalog.write');
+// Once a catalog write has committed, this instance drops its cached storefront of the
+// org, so whoever saved sees the change on their next read; other instances hear of it
+// from the catalog trigger's notification.
+const write = publicProcedure
+  .use(async ({ ctx, next }) => {
+    const result = await next();
+    if (result.ok && ctx.session) ctx.storefrontCache?.apply({ org: ctx.session.orgId });
+    return result;
+  })
+  .concat(requirePermission('catalog.write'));
 
 export const catalogRouter = createTRPCRouter({
   listProducts: read
@@ -68,8 +83,12 @@ export const catalogRouter = createTRPCRouter({
     .input(storefrontProductInput)
     .output(storefrontProductOutput)
     .query(({ ctx, input }) =>
-      withStorefrontOrg(ctx, input.orgSlug, (tenant) =>
-        getStorefrontProduct({ ctx: tenant, slug: input.slug }),
-      ),
+      withStorefrontScope(ctx, input.orgSlug, (scope) => {
+        const load = () =>
+          scope.transaction((tenant) => getStorefrontProduct({ ctx: tenant, slug: input.slug }));
+        return ctx.storefrontCache
+          ? ctx.storefrontCache.product(scope.orgId, input.slug, load)
+          : load();
+      }),
     ),
 });

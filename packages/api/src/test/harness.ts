@@ -2,6 +2,7 @@
 import { withTenant, type Db } from '@souk/db';
 import { seedDatabase } from '@souk/db/seed';
 import type { SoukSession } from '@souk/auth';
+import type { StorefrontCache } from '@souk/core';
 import type { PaymentGateway } from '@souk/payments';
 import { appRouter } from '../root';
 import { createCallerFactory, createTRPCContext } from '../trpc';
@@ -27,11 +28,12 @@ export function callerAs(
   db: Db,
   session: SoukSession | null,
   requestId: string = crypto.randomUUID(),
-  extra: { apiKey?: string; gateway?: PaymentGateway } = {},
+  extra: { apiKey?: string; gateway?: PaymentGateway; storefrontCache?: StorefrontCache } = {},
 ) {
   const headers = new Headers({ 'x-request-id': requestId });
   if (extra.apiKey) headers.set('x-api-key', extra.apiKey);
-  return createCaller(createTRPCContext({ db, session, headers, gateway: extra.gateway }));
+  const { gateway, storefrontCache } = extra;
+  return createCaller(createTRPCContext({ db, session, headers, gateway, storefrontCache }));
 }
 
 export type Caller = ReturnType<typeof callerAs>;

@@ -16,6 +16,8 @@ import {
 import { formErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 import { CancelBookingForm, DisputeForm, ReportForm } from './booking-forms';
+import { CardPayment } from './card-payment';
+import { isStillPayable, payStep, type PayStep } from './pay-step';
 
 export type RedirectStatus = 'succeeded' | 'canceled' | null;
 type PayMode = 'deposit' | 'full' | 'balance';
@@ -82,10 +84,13 @@ export function BookingView({
   bookingId,
   redirectStatus,
   paymentIntentId,
+  publishableKey,
 }: {
   bookingId: string;
   redirectStatus: RedirectStatus;
   paymentIntentId: string | null;
+  /** NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: with real Stripe, enables the card form. */
+  publishableKey: string | null;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -106,7 +111,12 @@ export function BookingView({
   const setBooking = (next: MyBooking) => queryClient.setQueryData(bookingKey, next);
   const refresh = () => queryClient.invalidateQueries({ queryKey: bookingKey });
 
-  const [stripeOnly, setStripeOnly] = useState(false);
+  // What the last pay click led to, with the page Stripe returns to and the intent it made.
+  const [payment, setPayment] = useState<{
+    step: PayStep;
+    returnUrl: string;
+    paymentIntentId: string;
+  } | null>(null);
   const [completed, setCompleted] = useState(false);
 
   const counter = useMutation(
@@ -117,14 +127,16 @@ export function BookingView({
   );
   const pay = useMutation(
     trpc.marketplace.organizer.payBooking.mutationOptions({
-      onMutate: () => setStripeOnly(false),
-      onSuccess: (result) => {
-        if (result.payUrl) {
-          window.location.assign(result.payUrl);
-        } else {
-          // Real Stripe: the intent needs Stripe.js Elements, which this deployment lacks.
-          setStripeOnly(true);
-        }
+      onMutate: () => setPayment(null),
+      onSuccess: (result, input) => {
+        const step = payStep(result, publishableKey);
+        setPayment({
+          step,
+          returnUrl: input.returnUrl ?? window.location.href,
+          paymentIntentId: result.paymentIntentId,
+        });
+        // The sandbox's hosted page; real Stripe stays here for the card form.
+        if (step.kind === 'redirect') window.location.assign(step.url);
       },
     }),
   );
@@ -154,7 +166,7 @@ export function BookingView({
   const priced = isPriced(booking);
   const outcome = redirectStatus === 'succeeded' ? paymentOutcome(booking, paymentIntentId) : null;
   const confirming = outcome === 'waiting';
-  const redirecting = pay.isSuccess && pay.data.payUrl !== null;
+  const redirecting = payment?.step.kind === 'redirect';
   const payBusy = pay.isPending || redirecting;
   const canRespondToCounters = status === 'awaiting_vendor_approval';
   const hasCounterActions =
@@ -169,6 +181,14 @@ export function BookingView({
   } else if (!confirming && status === 'paid' && amounts.balanceDueCents > 0) {
     payChoices = [{ mode: 'balance', label: `Pay balance ${money(amounts.balanceDueCents)}` }];
   }
+  // The card form replaces the pay buttons until it is cancelled, or the webhook says how
+  // that intent ended (a decline fails it: the next click makes a new one).
+  const card =
+    payment?.step.kind === 'card' &&
+    payChoices.length > 0 &&
+    isStillPayable(booking.payments, payment.paymentIntentId)
+      ? { ...payment.step, returnUrl: payment.returnUrl }
+      : null;
   const payWith = (mode: PayMode) =>
     pay.mutate({
       bookingId,
@@ -321,7 +341,18 @@ export function BookingView({
           </tbody>
         </table>
 
-        {payChoices.length > 0 ? (
+        {card && publishableKey ? (
+          <CardPayment
+            // A new intent (deposit <-> full) needs a new Elements: its clientSecret is fixed.
+            key={card.clientSecret}
+            publishableKey={publishableKey}
+            clientSecret={card.clientSecret}
+            amountCents={card.amountCents}
+            currency={card.currency}
+            returnUrl={card.returnUrl}
+            onCancel={() => setPayment(null)}
+          />
+        ) : payChoices.length > 0 ? (
           <div className="form-actions">
             {payChoices.map((choice, i) => (
               <button
@@ -341,10 +372,11 @@ export function BookingView({
             Redirecting to the payment page…
           </p>
         ) : null}
-        {stripeOnly ? (
-          <div className="notice" role="status">
-            Card payments with Stripe.js are not set up on this deployment (client secret issued).
-          </div>
+        {payment?.step.kind === 'unconfigured' ? (
+          <Notice kind="error">
+            Card payments are not set up on this site yet: the card form needs the Stripe
+            publishable key (NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY). Nothing was charged.
+          </Notice>
         ) : null}
         <Notice kind="error">{refusal(pay.error)}</Notice>
 

@@ -6,6 +6,7 @@ import { can } from '@souk/auth';
 import { uuidParam, validParam } from '@/lib/params';
 import { CustomerOnly } from '@/components/organizer/customer-only';
 import { requireSession } from '@/lib/session';
+import { webEnv } from '@/env';
 import { getQueryClient, HydrateClient, serverCaller, trpc } from '@/trpc/server';
 import { BookingView, type RedirectStatus } from './booking-view';
 
@@ -56,6 +57,7 @@ export default async function BookingPage({
           bookingId={id}
           redirectStatus={redirectStatus}
           paymentIntentId={paymentIntentId}
+          publishableKey={webEnv.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY ?? null}
         />
       </HydrateClient>
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { TRPCError } from '@trpc/server';
 import { decodeSelectionParam, fitSelectionToProduct } from '@/lib/carried-selection';
 import { productSlugParam, validParam } from '@/lib/params';
@@ -8,7 +9,8 @@ import { Configurator } from './configurator';
 
 export const dynamic = 'force-dynamic';
 
-async function load(raw: string) {
+// generateMetadata and the page both need the product: one read per request, not two.
+const load = cache(async (raw: string) => {
   const slug = validParam(productSlugParam, raw) ?? notFound();
   try {
     return await (await serverCaller()).catalog.getProductBySlug({ slug });
@@ -17,7 +19,7 @@ async function load(raw: string) {
       notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({
   params,
