@@ -26,6 +26,12 @@ export const PERMISSIONS = [
   'orders.refund',
   'customers.read',
   'customers.write',
+  // Finance back-office (spec 000, 002): invoices, reports, reconciliation, exports, the
+  // org's plan and usage. Viewers and dispatchers have neither.
+  'finance.read',
+  'finance.manage',
+  // The org's own settings (tax rate), like its processor credentials: the owner's call.
+  'org.configure',
   // Marketplace (spec 004).
   'marketplace.read',
   'marketplace.manage',
@@ -56,6 +62,8 @@ const FINANCE: Permission[] = [
   'outbox.read',
   'payouts.manage',
   'orders.refund',
+  'finance.read',
+  'finance.manage',
 ];
 
 // Staff act for the org; what a vendor or an organizer does for themselves is not theirs to do.
@@ -65,8 +73,8 @@ const STAFF_PERMISSIONS = PERMISSIONS.filter((p) => !SELF_SERVICE.includes(p));
 /** The role -> permission table. Procedures name a permission; nothing checks roles directly. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: STAFF_PERMISSIONS,
-  // Processor credentials are the owner's call alone.
-  ADMIN: STAFF_PERMISSIONS.filter((p) => p !== 'payments.configure'),
+  // Processor credentials and the org's settings are the owner's call alone.
+  ADMIN: STAFF_PERMISSIONS.filter((p) => p !== 'payments.configure' && p !== 'org.configure'),
   FINANCE,
   DISPATCHER: READ_ONLY_STAFF,
   VIEWER: READ_ONLY_STAFF,
