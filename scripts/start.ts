@@ -119,6 +119,8 @@ async function main(): Promise<void> {
       port: sandboxPort,
       host: '127.0.0.1',
       controlToken: sandboxControlToken,
+      // Connected accounts, payments and events outlive a restart, as they would on Stripe.
+      stateFile: path.join(dataDir, 'stripe-sandbox', 'state.json'),
       webhookEndpoints: [
         { url: `http://127.0.0.1:${workerPort}/webhooks/stripe`, secret: webhookSecret ?? '' },
         {

@@ -39,6 +39,8 @@ async function expectPaidSuccessPage(page: Page): Promise<string> {
 test('configure -> checkout -> pay on the hosted page -> the success banner shows the stage', async ({
   browser,
 }) => {
+  // Three people in three browsers (customer, operator, finance): a long journey on a busy machine.
+  test.setTimeout(120_000);
   const page = await signedInPage(browser, 'customer@souk.test');
   // Order creation is server-only: the browser itself, even signed in, is refused.
   const direct = await trpcMutation(page, 'checkout.startCheckout', {

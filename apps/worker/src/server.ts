@@ -7,9 +7,12 @@ import { createProcessorEventIngest } from '@souk/core';
 import { appDatabaseUrl, createDb, createRouterPool } from '@souk/db';
 import type { Transports } from '@souk/core';
 import { createRequestListener, sendJson, type RouteTable } from './http';
+import { accountingExportJob } from './jobs/accounting-export';
 import { FULFILLMENT_QUEUE, fulfillmentTasksJob } from './jobs/fulfillment-tasks';
 import { heartbeatJob } from './jobs/heartbeat';
+import { invoiceOverdueJob } from './jobs/invoice-overdue';
 import { pruneJobRunsJob, summarizeQueueRuns } from './jobs/job-runs';
+import { reconcileProcessorJob } from './jobs/reconcile-processor';
 import { monitorOrchestrationsJob } from './jobs/monitor-orchestrations';
 import { OUTBOX_DELIVERY_QUEUE, outboxDeliveryJob } from './jobs/outbox-delivery';
 import { startJobRunner, type JobDefinition } from './jobs/runner';
@@ -46,6 +49,8 @@ export interface WorkerOptions {
   /** The applier of stored events: on by default; tests drain it by hand instead. */
   applier?: { enabled: boolean; intervalMs?: number };
   monitorCron?: string;
+  /** The monthly accounting export (spec 002); tests fire it by hand. */
+  accountingExportCron?: string;
   /** Outbox delivery, fulfillment and recovery jobs (need `jobsEnabled`). */
   background?: BackgroundOptions;
   /** METRICS_TOKEN: required by /metrics and /fulfillment/*, and for /readyz details. */
@@ -133,7 +138,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       const jobs: JobDefinition[] = [
         heartbeatJob({ cron: options.heartbeatCron ?? '* * * * *', metrics, log }),
         monitorOrchestrationsJob({ db, cron: options.monitorCron ?? '*/30 * * * *' }),
+        invoiceOverdueJob({ db, cron: '17 * * * *' }),
+        reconcileProcessorJob({ db, cron: '41 * * * *' }),
         pruneJobRunsJob({ db }),
+        accountingExportJob({ db, cron: options.accountingExportCron }),
       ];
       const unscheduled: string[] = [];
       if (outbox?.enabled) {

@@ -672,6 +672,10 @@ describe('paying, allocating and paying out', () => {
     const transfer = market.sandbox.store.transfers.get(paidOut.transferId!)!;
     expect(transfer.amount).toBe(8_100);
     expect(transfer.destination).toBe(setup.accountId);
+    // Paid from the deposit's own charge, so it works while card funds are still pending.
+    const depositCharge = market.sandbox.store.paymentIntents.get(deposit.paymentIntentId);
+    expect(depositCharge?.latest_charge).toMatch(/^ch_/);
+    expect(transfer.source_transaction).toBe(depositCharge?.latest_charge);
     expect(
       [...market.sandbox.store.transfers.values()].filter(
         (t) => t.metadata?.payoutId === reservation.id,

@@ -1,12 +1,16 @@
 import { auditRouter } from './routers/audit';
 import { authRouter, usersRouter } from './routers/auth';
+import { billingRouter } from './routers/billing';
 import { catalogRouter } from './routers/catalog';
 import { checkoutRouter } from './routers/checkout';
 import { customersRouter } from './routers/customers';
 import { dashboardRouter } from './routers/dashboard';
+import { financeRouter } from './routers/finance';
 import { marketplaceRouter } from './routers/marketplace';
 import { ordersRouter } from './routers/orders';
+import { orgRouter } from './routers/org';
 import { outboxRouter, paymentsRouter } from './routers/payments';
+import { reconciliationRouter } from './routers/reconciliation';
 import { searchRouter } from './routers/search';
 import { uploadsRouter } from './routers/uploads';
 import { createTRPCRouter } from './trpc';
@@ -25,6 +29,10 @@ export const appRouter = createTRPCRouter({
   uploads: uploadsRouter,
   dashboard: dashboardRouter,
   search: searchRouter,
+  finance: financeRouter,
+  billing: billingRouter,
+  org: orgRouter,
+  reconciliation: reconciliationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,5 @@
 import type { Db, Role } from '@souk/db';
-import { AppError, recordAudit, type TenantContext } from '@souk/core';
+import { AppError, recordAudit, syncWorkersCounter, type TenantContext } from '@souk/core';
 import { hashPassword, validateNewPassword, validatePassword, verifyPassword } from './password';
 import { isStaffRole } from './roles';
 
@@ -140,6 +140,7 @@ export async function setUserDisabled({
     where: { id: target.id },
     data: { disabledAt: disabled ? new Date() : null },
   });
+  await syncWorkersCounter(ctx.tx, ctx.orgId);
   await recordAudit(ctx, {
     action: disabled ? 'user.disabled' : 'user.enabled',
     entityType: 'user',
@@ -200,6 +201,7 @@ export async function setUserRole({
   if (!target.disabledAt && !target.user.disabledAt) assertNotLastOwner(target, owners, 'demote');
 
   await ctx.tx.membership.update({ where: { id: target.id }, data: { role } });
+  await syncWorkersCounter(ctx.tx, ctx.orgId);
   await recordAudit(ctx, {
     action: 'user.role_changed',
     entityType: 'user',

@@ -46,3 +46,30 @@ export {
   vendorDeclineInput,
 } from './marketplace/schemas';
 export { refundFormInput, refundOrderPaymentInput } from './orders/refund-schemas';
+export {
+  billingReasonInput,
+  bpsToPercent,
+  percentToBps,
+  REASON_CODE_MAX,
+  taxRateForm,
+  usageReportInput,
+} from './billing/schemas';
+// finance: accounting export ("Export a month")
+export { exportMonthInput } from './finance/accounting-month';
+// finance: invoices (statuses and list filters for the admin's invoices pages)
+export {
+  INVOICE_STATUSES,
+  listInvoicesInput,
+  listInvoiceQueueInput,
+  listInvoiceMismatchesInput,
+} from './finance/invoice-schemas';
+// reconciliation: kinds, statuses and forms for the admin's reconciliation pages
+export {
+  DISCREPANCY_KINDS,
+  DISCREPANCY_KIND_WORDS,
+  DISCREPANCY_NOTE_MAX,
+  DISCREPANCY_SEVERITIES,
+  DISCREPANCY_STATUSES,
+  explainDiscrepancyForm,
+  resolveDiscrepancyInput,
+} from './reconciliation/reconciliation-schemas';

@@ -122,10 +122,25 @@ export const coreEnv = createEnv({
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: flag('false'),
+    // Accounting export (spec 002): the monthly job stores the CSV, or posts it to a webhook.
+    EXPORT_MODE: z.enum(['store', 'webhook']).default('store'),
+    EXPORT_WEBHOOK_URL: z.string().url('EXPORT_WEBHOOK_URL must be an http(s) URL').optional(),
   },
   extends: [dbEnv],
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
+  // Settings that only make sense together: checked once at boot, not at the first monthly run.
+  createFinalSchema: (shape) =>
+    z.object(shape).superRefine((env, ctx) => {
+      if (env.EXPORT_MODE === 'webhook' && !env.EXPORT_WEBHOOK_URL) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['EXPORT_WEBHOOK_URL'],
+          message:
+            'EXPORT_WEBHOOK_URL is required when EXPORT_MODE is webhook (where the monthly accounting CSV is posted)',
+        });
+      }
+    }),
   onValidationError: failOnInvalidEnv('core'),
 });
 export type CoreEnv = typeof coreEnv;

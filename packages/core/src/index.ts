@@ -104,7 +104,7 @@ export { EVENT_HANDLERS } from './payments/apply-processor-event';
 export { enqueueOutbox, type OutboxMessage } from './outbox/enqueue-outbox';
 export { deliverOutbox, outboxRetryPolicy } from './outbox/deliver-outbox';
 export { createTransports, type Transports, type TransportConfig } from './outbox/transports';
-export { listOutbox, listOutboxInput } from './outbox/list-outbox';
+export { listOutbox, listOutboxInput, OUTBOX_KINDS } from './outbox/list-outbox';
 export { replayOutboxEvent, replayOutboxInput } from './outbox/replay-outbox-event';
 // fulfillment
 export {
@@ -223,3 +223,54 @@ export { downloadUrl } from './uploads/download-url';
 export { listMyUploads } from './uploads/list-my-uploads';
 export type { UploadFailure, UploadProblem, UploadLinkParams } from './uploads/upload-link';
 export { uploadSettingsFromEnv, type UploadSettings, type S3Settings } from './uploads/settings';
+// billing (the org's plan: pause/resume, usage against limits, tax rate)
+export * from './billing/schemas';
+export { getBillingStatus } from './billing/get-billing-status';
+export { pauseBilling } from './billing/pause-billing';
+export { resumeBilling } from './billing/resume-billing';
+export { getUsageReport, USAGE_METRIC_LABELS } from './billing/get-usage-report';
+export { recordUsage } from './billing/record-usage';
+export { getTaxRate } from './billing/get-tax-rate';
+export { updateTaxRate } from './billing/update-tax-rate';
+export { BILLING_PAUSED_MESSAGE } from './org/billing-gate';
+export { syncWorkersCounter } from './org/usage-counters';
+// finance: invoices (list, page, mismatches, reconcile, queue, recalculate, overdue sweep) and reports
+export * from './finance/invoice-schemas';
+export { reconciledStatus, daysOverdue, type InvoiceFunds } from './finance/invoice-status';
+export { listInvoices } from './finance/list-invoices';
+export { getInvoice } from './finance/get-invoice';
+export {
+  listInvoiceMismatches,
+  INVOICE_MISMATCH_KINDS,
+  INVOICE_MISMATCH_WORDS,
+  type InvoiceMismatchKind,
+} from './finance/list-invoice-mismatches';
+export { reconcileInvoice, type ReconcileSnapshot } from './finance/reconcile-invoice';
+export { listInvoiceQueue } from './finance/list-invoice-queue';
+export { recalculateInvoiceTotals } from './finance/recalculate-invoice-totals';
+export { markOverdueInvoices } from './finance/mark-overdue-invoices';
+export { resolveReportRange, type ReportRange } from './finance/report-range';
+export { getTaxReport, type TaxReportRow } from './finance/get-tax-report';
+export { getProfitAndLoss, type ProfitAndLossRow } from './finance/get-profit-and-loss';
+// finance: accounting export (accounting.csv builder, monthly export_events, webhook delivery)
+export {
+  accountingMonth,
+  previousAccountingMonth,
+  monthInput,
+  exportMonthInput,
+  type AccountingMonth,
+} from './finance/accounting-month';
+export {
+  exportAccountingMonth,
+  ACCOUNTING_EXPORT_TOPIC,
+  accountingExportDedupeKey,
+  type ExportDelivery,
+} from './finance/export-accounting-month';
+export {
+  listExportEvents,
+  listExportEventsInput,
+  EXPORT_STATUSES,
+} from './finance/export-events-list';
+export { readExportEventFile } from './finance/export-event-file';
+// reconciliation against the processor (runs from durable cursors, discrepancies, resolution)
+export * from './reconciliation';

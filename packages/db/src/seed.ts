@@ -257,10 +257,29 @@ export async function seedDatabase(
           create: { orgId: org.id, userId: user.id, role: login.role },
         });
       }
+      // Every org is on a plan; the billing pages read it (created as a default otherwise).
+      await tx.orgPlan.createMany({ data: [{ orgId: org.id }], skipDuplicates: true });
       if (orgSeed.slug === 'demo') {
         const byEmail = new Map(users.map((u) => [u.email, u.id]));
         await seedMarketplace(tx, org.id, byEmail);
       }
+      // The recorded usage counters start equal to what was seeded (the billing page's drift
+      // check compares them with the rows; see @souk/core org/usage-counters.ts).
+      await tx.$executeRaw`
+        INSERT INTO usage_counters (id, "orgId", metric, period, value, "updatedAt")
+        SELECT gen_random_uuid(), ${org.id}::uuid, m.metric::"UsageMetric", m.period, m.value, now()
+        FROM (
+          SELECT 'workers' AS metric, 'current' AS period, count(*)::bigint AS value
+            FROM memberships WHERE "orgId" = ${org.id}::uuid AND "disabledAt" IS NULL
+             AND role IN ('OWNER', 'ADMIN', 'FINANCE', 'DISPATCHER', 'VIEWER')
+          UNION ALL
+          SELECT 'storage_bytes', 'current', COALESCE(sum("sizeBytes"), 0)::bigint
+            FROM uploads WHERE "orgId" = ${org.id}::uuid AND status = 'stored'
+          UNION ALL
+          SELECT 'bookings', to_char("createdAt", 'YYYY-MM'), count(*)::bigint
+            FROM bookings WHERE "orgId" = ${org.id}::uuid GROUP BY 2
+        ) m
+        ON CONFLICT ("orgId", metric, period) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()`;
       const catalog =
         orgSeed.slug === 'demo' ? [instagramGrowth(org.id), ...simpleProducts()] : simpleProducts();
       for (const product of catalog) {

@@ -71,6 +71,8 @@ export interface ProcessorPaymentIntent {
   /** Upper-case ISO code. */
   currency: string;
   metadata: Record<string, string>;
+  /** The charge that paid it (Stripe `latest_charge`); null until it is paid. */
+  latestChargeId: string | null;
 }
 
 export interface CreateConnectedAccountParams {
@@ -108,6 +110,12 @@ export interface CreateTransferParams {
   /** Connected account id (acct_…). */
   destination: string;
   transferGroup?: string;
+  /**
+   * Stripe `source_transaction`: the charge (ch_…) whose funds pay this transfer. With it
+   * the transfer goes through while the charge's funds are still pending, and never takes
+   * from other payments' funds.
+   */
+  sourceTransaction?: string;
   metadata: Record<string, string>;
 }
 
@@ -128,6 +136,118 @@ export interface ReverseTransferParams {
 export interface ProcessorTransferReversal {
   id: string;
   amountCents: number;
+}
+
+/**
+ * One page of a processor list call. Stripe lists newest first: `created*` bound the window in
+ * whole seconds (a Date is floored to its second), and `startingAfter` (an id from an earlier
+ * page) continues with older objects.
+ */
+export interface ProcessorListParams {
+  /** Stripe `created[gte]`. */
+  createdGte?: Date;
+  /** Stripe `created[lte]`. */
+  createdLte?: Date;
+  /** Stripe `starting_after`: the last id of the previous page. */
+  startingAfter?: string;
+  /** 1–100; default 100 (Stripe's own default is 10). */
+  limit?: number;
+}
+
+export interface ProcessorListPage<T> {
+  /** Newest first. */
+  data: T[];
+  /** Stripe `has_more`: older objects remain in the window. */
+  hasMore: boolean;
+}
+
+export type ProcessorListCall<T, P extends ProcessorListParams = ProcessorListParams> = (
+  params: P,
+) => Promise<ProcessorListPage<T>>;
+
+export interface ProcessorEvent {
+  id: string;
+  type: string;
+  created: Date;
+  /** `data.object.id`, e.g. the PaymentIntent a `payment_intent.succeeded` is about. */
+  objectId: string | null;
+  /** `data.object.object`, e.g. 'payment_intent', 'charge', 'checkout.session'. */
+  objectType: string | null;
+  /** The connected account of a Connect event; null for the platform's own. */
+  account: string | null;
+  /** The event as a webhook would deliver it, for the same event applier. */
+  envelope: ProcessorEventEnvelope;
+}
+
+/** A listed PaymentIntent; unlike ProcessorPaymentIntent it carries no client secret. */
+export interface ProcessorPaymentIntentSummary {
+  id: string;
+  status: ProcessorPaymentIntentStatus;
+  amountCents: number;
+  amountReceivedCents: number;
+  /** Upper-case ISO code. */
+  currency: string;
+  created: Date;
+  metadata: Record<string, string>;
+  latestChargeId: string | null;
+}
+
+export interface ProcessorCharge {
+  id: string;
+  paymentIntentId: string | null;
+  amountCents: number;
+  amountRefundedCents: number;
+  /** True once the whole amount is refunded. */
+  refunded: boolean;
+  status: 'succeeded' | 'pending' | 'failed';
+  paid: boolean;
+  /** Upper-case ISO code. */
+  currency: string;
+  created: Date;
+  metadata: Record<string, string>;
+}
+
+export interface ProcessorRefund {
+  id: string;
+  chargeId: string | null;
+  paymentIntentId: string | null;
+  amountCents: number;
+  status: 'pending' | 'requires_action' | 'succeeded' | 'failed' | 'canceled';
+  /** Upper-case ISO code. */
+  currency: string;
+  created: Date;
+  metadata: Record<string, string>;
+}
+
+export interface ProcessorCheckoutSessionSummary {
+  id: string;
+  status: 'open' | 'complete' | 'expired';
+  paymentStatus: 'paid' | 'unpaid' | 'no_payment_required';
+  paymentIntentId: string | null;
+  amountTotalCents: number;
+  /** Upper-case ISO code. */
+  currency: string;
+  created: Date;
+  expiresAt: Date;
+  metadata: Record<string, string>;
+}
+
+export interface ListEventsParams extends ProcessorListParams {
+  /** Stripe `types[]`: only these event types (a trailing `*` matches a prefix). */
+  types?: string[];
+}
+
+export interface ListChargesParams extends ProcessorListParams {
+  paymentIntentId?: string;
+}
+
+export interface ListRefundsParams extends ProcessorListParams {
+  paymentIntentId?: string;
+  chargeId?: string;
+}
+
+export interface ListCheckoutSessionsParams extends ProcessorListParams {
+  paymentIntentId?: string;
 }
 
 export interface PaymentGateway {
@@ -161,6 +281,17 @@ export interface PaymentGateway {
 
   createTransfer(params: CreateTransferParams): Promise<ProcessorTransfer>;
   reverseTransfer(params: ReverseTransferParams): Promise<ProcessorTransferReversal>;
+
+  // Reconciliation reads: one page each, newest first. Function properties rather than
+  // methods, so they can be handed to pageThrough unbound: pageThrough(gateway.listCharges, …).
+  listEvents: ProcessorListCall<ProcessorEvent, ListEventsParams>;
+  listPaymentIntents: ProcessorListCall<ProcessorPaymentIntentSummary>;
+  listCharges: ProcessorListCall<ProcessorCharge, ListChargesParams>;
+  listRefunds: ProcessorListCall<ProcessorRefund, ListRefundsParams>;
+  listCheckoutSessions: ProcessorListCall<
+    ProcessorCheckoutSessionSummary,
+    ListCheckoutSessionsParams
+  >;
 }
 
 /**

@@ -1,4 +1,5 @@
 export * from './gateway';
+export { pageThrough, type PageThrough, type ProcessorPage } from './page-through';
 export {
   createStripeGateway,
   createStripeClient,

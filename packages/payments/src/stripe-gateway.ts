@@ -4,8 +4,16 @@ import {
   PaymentProcessorUnavailableError,
   type CreateCheckoutSessionParams,
   type PaymentGateway,
+  type ProcessorCharge,
   type ProcessorCheckoutSession,
+  type ProcessorCheckoutSessionSummary,
   type ProcessorConnectedAccount,
+  type ProcessorEvent,
+  type ProcessorEventEnvelope,
+  type ProcessorListPage,
+  type ProcessorListParams,
+  type ProcessorPaymentIntentSummary,
+  type ProcessorRefund,
   type ProcessorPaymentIntent,
   type ProcessorPaymentIntentStatus,
   type ProcessorTransfer,
@@ -57,6 +65,7 @@ function toPaymentIntent(pi: Stripe.PaymentIntent): ProcessorPaymentIntent {
     amountCents: pi.amount,
     currency: pi.currency.toUpperCase(),
     metadata: { ...pi.metadata },
+    latestChargeId: idOf(pi.latest_charge),
   };
 }
 
@@ -76,6 +85,131 @@ function toTransfer(transfer: Stripe.Transfer): ProcessorTransfer {
     amountCents: transfer.amount,
     destination: typeof destination === 'string' ? destination : (destination?.id ?? ''),
     reversed: transfer.reversed,
+  };
+}
+
+function idOf(value: string | { id: string } | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : value.id;
+}
+
+function dateOf(seconds: number): Date {
+  return new Date(seconds * 1000);
+}
+
+const DEFAULT_LIST_LIMIT = 100;
+
+/** Stripe's paging params; the window is in whole seconds, as Stripe stores `created`. */
+function pagingOf(params: ProcessorListParams): {
+  limit: number;
+  starting_after?: string;
+  created?: Stripe.RangeQueryParam;
+} {
+  const limit = params.limit ?? DEFAULT_LIST_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    throw new PaymentGatewayError(
+      'limit must be a whole number between 1 and 100.',
+      'parameter_invalid_integer',
+      'limit',
+    );
+  }
+  const created: Stripe.RangeQueryParam = {};
+  if (params.createdGte) created.gte = Math.floor(params.createdGte.getTime() / 1000);
+  if (params.createdLte) created.lte = Math.floor(params.createdLte.getTime() / 1000);
+  return {
+    limit,
+    ...(params.startingAfter ? { starting_after: params.startingAfter } : {}),
+    ...(Object.keys(created).length > 0 ? { created } : {}),
+  };
+}
+
+function pageOf<S, T>(list: Stripe.ApiList<S>, map: (item: S) => T): ProcessorListPage<T> {
+  return { data: list.data.map(map), hasMore: list.has_more };
+}
+
+function toEvent(event: Stripe.Event): ProcessorEvent {
+  const object = event.data.object as unknown as Record<string, unknown>;
+  return {
+    id: event.id,
+    type: event.type,
+    created: dateOf(event.created),
+    objectId: typeof object['id'] === 'string' ? object['id'] : null,
+    objectType: typeof object['object'] === 'string' ? object['object'] : null,
+    account: event.account ?? null,
+    envelope: JSON.parse(JSON.stringify(event)) as ProcessorEventEnvelope,
+  };
+}
+
+function toPaymentIntentSummary(pi: Stripe.PaymentIntent): ProcessorPaymentIntentSummary {
+  return {
+    id: pi.id,
+    status: toPaymentIntentStatus(pi.status),
+    amountCents: pi.amount,
+    amountReceivedCents: pi.amount_received,
+    currency: pi.currency.toUpperCase(),
+    created: dateOf(pi.created),
+    metadata: { ...pi.metadata },
+    latestChargeId: idOf(pi.latest_charge),
+  };
+}
+
+function toCharge(charge: Stripe.Charge): ProcessorCharge {
+  return {
+    id: charge.id,
+    paymentIntentId: idOf(charge.payment_intent),
+    amountCents: charge.amount,
+    amountRefundedCents: charge.amount_refunded,
+    refunded: charge.refunded,
+    status: knownStatus(charge.status, CHARGE_STATUSES, 'charge status'),
+    paid: charge.paid,
+    currency: charge.currency.toUpperCase(),
+    created: dateOf(charge.created),
+    metadata: { ...charge.metadata },
+  };
+}
+
+/**
+ * Narrows a status the SDK types as open-ended; one Souk does not know yet is the
+ * processor's change, not the caller's mistake.
+ */
+function knownStatus<S extends string>(value: string, known: readonly S[], what: string): S {
+  if ((known as readonly string[]).includes(value)) return value as S;
+  throw new PaymentProcessorUnavailableError(`Unknown ${what}: ${value}`);
+}
+
+const CHARGE_STATUSES = ['succeeded', 'pending', 'failed'] as const;
+const REFUND_STATUSES = ['pending', 'requires_action', 'succeeded', 'failed', 'canceled'] as const;
+const SESSION_PAYMENT_STATUSES = ['paid', 'unpaid', 'no_payment_required'] as const;
+const SESSION_STATUSES = ['open', 'complete', 'expired'] as const;
+
+function toRefund(refund: Stripe.Refund): ProcessorRefund {
+  return {
+    id: refund.id,
+    chargeId: idOf(refund.charge),
+    paymentIntentId: idOf(refund.payment_intent),
+    amountCents: refund.amount,
+    status: knownStatus(refund.status ?? 'pending', REFUND_STATUSES, 'refund status'),
+    currency: refund.currency.toUpperCase(),
+    created: dateOf(refund.created),
+    metadata: { ...refund.metadata },
+  };
+}
+
+function toSessionSummary(session: Stripe.Checkout.Session): ProcessorCheckoutSessionSummary {
+  return {
+    id: session.id,
+    status: knownStatus(session.status ?? 'open', SESSION_STATUSES, 'Checkout Session status'),
+    paymentStatus: knownStatus(
+      session.payment_status,
+      SESSION_PAYMENT_STATUSES,
+      'Checkout Session payment status',
+    ),
+    paymentIntentId: idOf(session.payment_intent),
+    amountTotalCents: session.amount_total ?? 0,
+    currency: (session.currency ?? '').toUpperCase(),
+    created: dateOf(session.created),
+    expiresAt: dateOf(session.expires_at),
+    metadata: { ...session.metadata },
   };
 }
 
@@ -256,6 +390,9 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
               ...(params.transferGroup === undefined
                 ? {}
                 : { transfer_group: params.transferGroup }),
+              ...(params.sourceTransaction === undefined
+                ? {}
+                : { source_transaction: params.sourceTransaction }),
             },
             { idempotencyKey: params.idempotencyKey },
           ),
@@ -270,5 +407,51 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
         );
         return { id: reversal.id, amountCents: reversal.amount };
       }),
+
+    listEvents: (params) =>
+      call(async () =>
+        pageOf(
+          await stripe.events.list({
+            ...pagingOf(params),
+            ...(params.types?.length ? { types: params.types } : {}),
+          }),
+          toEvent,
+        ),
+      ),
+    listPaymentIntents: (params) =>
+      call(async () =>
+        pageOf(await stripe.paymentIntents.list(pagingOf(params)), toPaymentIntentSummary),
+      ),
+    listCharges: (params) =>
+      call(async () =>
+        pageOf(
+          await stripe.charges.list({
+            ...pagingOf(params),
+            ...(params.paymentIntentId ? { payment_intent: params.paymentIntentId } : {}),
+          }),
+          toCharge,
+        ),
+      ),
+    listRefunds: (params) =>
+      call(async () =>
+        pageOf(
+          await stripe.refunds.list({
+            ...pagingOf(params),
+            ...(params.paymentIntentId ? { payment_intent: params.paymentIntentId } : {}),
+            ...(params.chargeId ? { charge: params.chargeId } : {}),
+          }),
+          toRefund,
+        ),
+      ),
+    listCheckoutSessions: (params) =>
+      call(async () =>
+        pageOf(
+          await stripe.checkout.sessions.list({
+            ...pagingOf(params),
+            ...(params.paymentIntentId ? { payment_intent: params.paymentIntentId } : {}),
+          }),
+          toSessionSummary,
+        ),
+      ),
   };
 }

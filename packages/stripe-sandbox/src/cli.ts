@@ -1,5 +1,5 @@
 // pnpm exec tsx packages/stripe-sandbox/src/cli.ts --port 12111 --webhook URL --secret whsec_x
-//   [--connect-webhook URL --connect-secret whsec_y] [--control-token T]
+//   [--connect-webhook URL --connect-secret whsec_y] [--control-token T] [--state-file F]
 import { parseArgs } from 'node:util';
 import { startStripeSandbox, type WebhookEndpointOption } from './server';
 
@@ -14,6 +14,8 @@ const { values } = parseArgs({
     'connect-secret': { type: 'string', multiple: true, default: [] },
     // For the /_sandbox/* controls; a random one (printed below) when not given.
     'control-token': { type: 'string' },
+    // Keeps the state across restarts in this JSON file; without it, memory only.
+    'state-file': { type: 'string' },
   },
 });
 
@@ -55,6 +57,7 @@ const sandbox = await startStripeSandbox({
   webhookEndpoints,
   ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
   ...(values['control-token'] ? { controlToken: values['control-token'] } : {}),
+  ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
 });
 console.log(`stripe-sandbox listening on ${sandbox.url}`);
 console.log(`  /_sandbox/* controls: Authorization: Bearer ${sandbox.controlToken}`);

@@ -7,6 +7,7 @@ import { type StripeSandbox, type StripeSandboxOptions } from './server';
 import { TRANSFER_REFUSED_MESSAGE } from './state';
 import {
   type Receiver,
+  fundPlatform,
   gatewayErrorOf,
   pressButton,
   receiverForTest,
@@ -37,6 +38,7 @@ async function setup(options: StripeSandboxOptions = {}): Promise<{
     ...options,
   });
   const gateway = createStripeGateway({ secretKey: sandbox.apiKey, apiUrl: sandbox.url });
+  await fundPlatform(stripe, 100_00);
   return { sandbox, gateway, stripe, receiver, connectReceiver };
 }
 

@@ -6,6 +6,7 @@ import { type AddressInfo } from 'node:net';
 import qs from 'qs';
 import { SandboxApiError } from './errors';
 import { newId } from './ids';
+import { listCharges, listRefunds } from './lists';
 import {
   renderOnboardingLinkProblem,
   renderOnboardingNotFound,
@@ -13,6 +14,8 @@ import {
 } from './onboarding-page';
 import { type Params, isRecord } from './params';
 import { renderNotFound, renderPayPage } from './pay-page';
+import { type SandboxPersistence, configureEndpoint, openSandboxState } from './persistence';
+import { checkRequestParams } from './request-shapes';
 import {
   renderPaymentIntentPage,
   renderPaymentIntentProblem,
@@ -61,6 +64,17 @@ export interface StripeSandboxOptions {
    * `sandbox.controlToken`. The shopper-facing hosted pages need no token.
    */
   controlToken?: string;
+  /**
+   * How long a charge's funds stay pending in the platform balance before they are
+   * available (a transfer needs available funds or a `source_transaction`). Default 0:
+   * available at once. `pm_card_bypassPending` charges are always available at once.
+   */
+  fundsPendingSeconds?: number;
+  /**
+   * Keep the state (accounts, payments, events, endpoints, idempotency keys) in this JSON
+   * file across restarts: loaded on start, saved after changes and on stop. Unset: memory only.
+   */
+  stateFile?: string;
 }
 
 export interface StripeSandbox {
@@ -200,18 +214,22 @@ export async function startStripeSandbox(
       return publicUrl;
     },
     clock,
-    onEvent: (event) => deliverer.enqueue(event),
+    fundsPendingSeconds: options.fundsPendingSeconds ?? 0,
+    onEvent: (event) => {
+      deliverer.enqueue(event);
+      persistence?.markDirty();
+    },
   });
-  for (const endpoint of options.webhookEndpoints ?? []) {
-    store.addEndpoint(
-      endpoint.url,
-      endpoint.secret,
-      endpoint.enabledEvents ?? ['*'],
-      endpoint.connect ?? false,
-    );
-  }
-
   const idempotency = new Map<string, StoredResponse>();
+  // Loaded before the configured endpoints, which then update their saved selves.
+  const persistence: SandboxPersistence | null = options.stateFile
+    ? openSandboxState(options.stateFile, { store, server: { idempotency } })
+    : null;
+  const claimedEndpoints = new Set<string>();
+  for (const endpoint of options.webhookEndpoints ?? []) {
+    configureEndpoint(store, endpoint, claimedEndpoints);
+  }
+  persistence?.markDirty();
 
   const routes: [string, RegExp, Handler][] = [
     ['POST', /^\/v1\/checkout\/sessions$/, (p) => store.createCheckoutSession(p)],
@@ -240,8 +258,10 @@ export async function startStripeSandbox(
       /^\/v1\/payment_intents\/([^/]+)\/cancel$/,
       (p, id) => store.cancelPaymentIntent(id, p),
     ],
+    ['GET', /^\/v1\/charges$/, (p) => listCharges(store, p)],
     ['GET', /^\/v1\/charges\/([^/]+)$/, (_, id) => store.getCharge(id)],
     ['POST', /^\/v1\/refunds$/, (p) => store.createRefund(p)],
+    ['GET', /^\/v1\/refunds$/, (p) => listRefunds(store, p)],
     ['GET', /^\/v1\/refunds\/([^/]+)$/, (_, id) => store.getRefund(id)],
     ['POST', /^\/v1\/customers$/, (p) => store.createCustomer(p)],
     ['GET', /^\/v1\/customers\/([^/]+)$/, (_, id) => store.getCustomer(id)],
@@ -257,6 +277,7 @@ export async function startStripeSandbox(
       (p, id) => store.createTransferReversal(id, p),
     ],
     ['GET', /^\/v1\/transfers\/([^/]+)\/reversals$/, (p, id) => store.listTransferReversals(id, p)],
+    ['GET', /^\/v1\/balance$/, () => store.getBalance()],
     ['GET', /^\/v1\/events$/, (p) => store.listEvents(p)],
     ['GET', /^\/v1\/events\/([^/]+)$/, (_, id) => store.getEvent(id)],
     ['POST', /^\/v1\/webhook_endpoints$/, (p) => store.createWebhookEndpoint(p)],
@@ -271,6 +292,7 @@ export async function startStripeSandbox(
       const match = pattern.exec(path);
       if (!match) continue;
       try {
+        checkRequestParams(method, path, params);
         return jsonResponse(200, handler(params, decodeURIComponent(match[1] ?? '')));
       } catch (err) {
         if (err instanceof SandboxApiError) return errorResponse(err);
@@ -557,6 +579,8 @@ export async function startStripeSandbox(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const requestId = newId('req', 14);
+    // Reads change nothing (an expiry they trigger is an event, saved through onEvent).
+    if (method !== 'GET' && method !== 'HEAD') res.once('finish', () => persistence?.markDirty());
     try {
       const raw = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://sandbox');
@@ -662,11 +686,15 @@ export async function startStripeSandbox(
         server.closeAllConnections();
         await deliverer.stop();
         await closed;
+        persistence?.close();
       })();
       return stopping;
     },
-    addWebhookEndpoint: (url, secret, enabledEvents = ['*'], connect = false) =>
-      store.addEndpoint(url, secret, enabledEvents, connect),
+    addWebhookEndpoint: (url, secret, enabledEvents = ['*'], connect = false) => {
+      const endpoint = store.addEndpoint(url, secret, enabledEvents, connect);
+      persistence?.markDirty();
+      return endpoint;
+    },
     setDeliveryMode: (mode) => deliverer.setMode(mode),
     deliveries: () => deliverer.deliveries(),
     flushDeliveries: () => deliverer.flush(),

@@ -8,6 +8,12 @@ import {
   noSuchParam,
   unexpectedState,
 } from './errors';
+import {
+  type BalanceSources,
+  BYPASS_PENDING_METHOD,
+  assertTransferFunded,
+  platformBalance,
+} from './balance';
 import { newId } from './ids';
 import { paginate } from './list';
 import { formatAmount, minimumCharge } from './money';
@@ -27,6 +33,7 @@ import {
 import {
   type Account,
   type AccountLink,
+  type Balance,
   type Charge,
   type CheckoutSession,
   type Customer,
@@ -47,7 +54,12 @@ export const SANDBOX_API_VERSION = '2025-01-27.acacia';
 const MIN_EXPIRY_S = 30 * 60;
 const MAX_EXPIRY_S = 24 * 60 * 60;
 
-const SUCCEEDING_METHODS = new Set(['pm_card_visa', 'pm_card_mastercard', 'pm_card_amex']);
+const SUCCEEDING_METHODS = new Set([
+  'pm_card_visa',
+  'pm_card_mastercard',
+  'pm_card_amex',
+  BYPASS_PENDING_METHOD,
+]);
 const DECLINING_METHODS: Record<string, string> = {
   pm_card_chargeDeclined: 'generic_decline',
   pm_card_chargeDeclinedInsufficientFunds: 'insufficient_funds',
@@ -88,6 +100,8 @@ export interface StoreOptions {
   /** Epoch milliseconds. */
   clock: () => number;
   onEvent: (event: StripeEvent) => void;
+  /** How long a charge's funds stay pending before they are available; default 0. */
+  fundsPendingSeconds?: number;
 }
 
 function snapshot(value: object): Record<string, unknown> {
@@ -229,8 +243,10 @@ export class SandboxStore {
       id: endpoint.id,
       object: 'webhook_endpoint',
       created: endpoint.created,
+      description: endpoint.description ?? null,
       enabled_events: [...endpoint.enabledEvents],
       livemode: false,
+      metadata: { ...endpoint.metadata },
       status: 'enabled',
       url: endpoint.url,
     };
@@ -247,7 +263,12 @@ export class SandboxStore {
       return e;
     });
     const connect = optBoolean(params, 'connect') ?? false;
-    return this.addEndpoint(url, newId('whsec', 32), enabled, connect);
+    const description = optString(params, 'description') || null;
+    const metadata = optMetadata(params) ?? {};
+    const { id, secret } = this.addEndpoint(url, newId('whsec', 32), enabled, connect);
+    const endpoint = this.endpoints.get(id);
+    if (endpoint) Object.assign(endpoint, { description, metadata });
+    return { ...this.getWebhookEndpoint(id), secret };
   }
 
   getWebhookEndpoint(id: string): WebhookEndpoint {
@@ -357,6 +378,7 @@ export class SandboxStore {
           id: newId('price'),
           object: 'price',
           active: false,
+          billing_scheme: 'per_unit',
           created: now,
           currency: itemCurrency,
           livemode: false,
@@ -412,18 +434,23 @@ export class SandboxStore {
       object: 'checkout.session',
       amount_subtotal: amount,
       amount_total: amount,
+      automatic_tax: { enabled: false, status: null },
       cancel_url: cancelUrl,
       client_reference_id: clientReferenceId,
       created: now,
       currency: currency ?? 'usd',
       customer,
       customer_email: customerEmail,
+      custom_fields: [],
+      custom_text: { shipping_address: null, submit: null },
       expires_at: expiresAt,
       livemode: false,
       metadata,
       mode: 'payment',
       payment_intent: null,
+      payment_method_types: ['card'],
       payment_status: 'unpaid',
+      shipping_options: [],
       status: 'open',
       success_url: successUrl,
       url: `${this.options.publicUrl}/pay/${id}`,
@@ -447,13 +474,15 @@ export class SandboxStore {
     const status = optString(params, 'status');
     const paymentIntent = optString(params, 'payment_intent');
     const customer = optString(params, 'customer');
+    const created = this.createdFilter(params);
     const items = newestFirst(this.sessions)
       .map((r) => r.session)
       .filter(
         (s) =>
           (status === undefined || s.status === status) &&
           (paymentIntent === undefined || s.payment_intent === paymentIntent) &&
-          (customer === undefined || s.customer === customer),
+          (customer === undefined || s.customer === customer) &&
+          created(s.created),
       );
     return paginate(items, params, '/v1/checkout/sessions');
   }
@@ -676,8 +705,9 @@ export class SandboxStore {
 
   listPaymentIntents(params: Params): ListObject<PaymentIntent> {
     const customer = optString(params, 'customer');
+    const created = this.createdFilter(params);
     const items = newestFirst(this.paymentIntents).filter(
-      (pi) => customer === undefined || pi.customer === customer,
+      (pi) => (customer === undefined || pi.customer === customer) && created(pi.created),
     );
     return paginate(items, params, '/v1/payment_intents');
   }
@@ -757,11 +787,13 @@ export class SandboxStore {
       amount: pi.amount,
       amount_captured: pi.amount,
       amount_refunded: 0,
+      billing_details: { address: null, email: pi.receipt_email, name: null, phone: null },
       captured: true,
       created: this.now(),
       currency: pi.currency,
       customer: pi.customer,
       description: pi.description,
+      disputed: false,
       livemode: false,
       metadata: { ...pi.metadata },
       paid: true,
@@ -938,7 +970,6 @@ export class SandboxStore {
       created: this.now(),
       details_submitted: false,
       email,
-      livemode: false,
       metadata,
       payouts_enabled: false,
       requirements: {
@@ -1033,12 +1064,13 @@ export class SandboxStore {
     const transferGroup = optString(params, 'transfer_group') || null;
     const description = optString(params, 'description') || null;
     const metadata = optMetadata(params) ?? {};
+    const sourceTransaction = optString(params, 'source_transaction') || null;
     const account = this.accounts.get(destination);
     if (!account) throw noSuchParam('account', destination, 'destination');
-    // Platform balance is not modelled: any onboarded account can receive any amount.
     if (!account.payouts_enabled || account.capabilities['transfers'] !== 'active') {
       throw invalidParam('destination', TRANSFER_REFUSED_MESSAGE, 'account_invalid');
     }
+    assertTransferFunded(this.balanceSources(), { amount, currency, sourceTransaction });
     const id = newId('tr');
     const transfer: Transfer = {
       id,
@@ -1055,11 +1087,10 @@ export class SandboxStore {
         object: 'list',
         data: [],
         has_more: false,
-        total_count: 0,
         url: `/v1/transfers/${id}/reversals`,
       },
       reversed: false,
-      source_transaction: null,
+      source_transaction: sourceTransaction,
       transfer_group: transferGroup,
     };
     this.transfers.set(id, transfer);
@@ -1076,10 +1107,12 @@ export class SandboxStore {
   listTransfers(params: Params): ListObject<Transfer> {
     const destination = optString(params, 'destination');
     const transferGroup = optString(params, 'transfer_group');
+    const created = this.createdFilter(params);
     const items = newestFirst(this.transfers).filter(
       (t) =>
         (destination === undefined || t.destination === destination) &&
-        (transferGroup === undefined || t.transfer_group === transferGroup),
+        (transferGroup === undefined || t.transfer_group === transferGroup) &&
+        created(t.created),
     );
     return paginate(items, params, '/v1/transfers');
   }
@@ -1121,7 +1154,6 @@ export class SandboxStore {
     transfer.amount_reversed += amount;
     transfer.reversed = transfer.amount_reversed === transfer.amount;
     transfer.reversals.data.unshift(reversal);
-    transfer.reversals.total_count += 1;
     this.emit('transfer.reversed', transfer);
     return reversal;
   }
@@ -1129,6 +1161,21 @@ export class SandboxStore {
   listTransferReversals(transferId: string, params: Params): ListObject<TransferReversal> {
     const transfer = this.getTransfer(transferId);
     return paginate(transfer.reversals.data, params, transfer.reversals.url);
+  }
+
+  // --------------------------------------------------------------- balance
+
+  private balanceSources(): BalanceSources {
+    return {
+      charges: [...this.charges.values()],
+      transfers: [...this.transfers.values()],
+      now: this.now(),
+      fundsPendingSeconds: this.options.fundsPendingSeconds ?? 0,
+    };
+  }
+
+  getBalance(): Balance {
+    return platformBalance(this.balanceSources());
   }
 
   // ----------------------------------------------------------- test helpers

@@ -75,6 +75,23 @@ export async function sandboxForTest(
   return { sandbox, stripe };
 }
 
+/**
+ * Puts `amountCents` into the platform's available balance (a charge on Stripe's test card
+ * that skips the pending period), so transfers without a source_transaction can be made.
+ */
+export async function fundPlatform(
+  stripe: Stripe,
+  amountCents: number,
+  currency = 'usd',
+): Promise<Stripe.PaymentIntent> {
+  return stripe.paymentIntents.create({
+    amount: amountCents,
+    currency,
+    payment_method: 'pm_card_bypassPending',
+    confirm: true,
+  });
+}
+
 /** The PaymentGatewayError the call must fail with. */
 export async function gatewayErrorOf(promise: Promise<unknown>): Promise<PaymentGatewayError> {
   try {

@@ -7,18 +7,23 @@ export interface CheckoutSession {
   object: 'checkout.session';
   amount_subtotal: number;
   amount_total: number;
+  automatic_tax: { enabled: false; status: null };
   cancel_url: string | null;
   client_reference_id: string | null;
   created: number;
   currency: string;
   customer: string | null;
   customer_email: string | null;
+  custom_fields: [];
+  custom_text: { shipping_address: null; submit: null };
   expires_at: number;
   livemode: false;
   metadata: Metadata;
   mode: 'payment';
   payment_intent: string | null;
+  payment_method_types: string[];
   payment_status: 'unpaid' | 'paid';
+  shipping_options: [];
   status: 'open' | 'complete' | 'expired';
   success_url: string;
   url: string | null;
@@ -28,6 +33,7 @@ export interface Price {
   id: string;
   object: 'price';
   active: boolean;
+  billing_scheme: 'per_unit';
   created: number;
   currency: string;
   livemode: false;
@@ -93,11 +99,18 @@ export interface Charge {
   amount: number;
   amount_captured: number;
   amount_refunded: number;
+  billing_details: {
+    address: null;
+    email: string | null;
+    name: string | null;
+    phone: null;
+  };
   captured: boolean;
   created: number;
   currency: string;
   customer: string | null;
   description: string | null;
+  disputed: boolean;
   livemode: false;
   metadata: Metadata;
   paid: boolean;
@@ -138,8 +151,10 @@ export interface WebhookEndpoint {
   id: string;
   object: 'webhook_endpoint';
   created: number;
+  description: string | null;
   enabled_events: string[];
   livemode: false;
+  metadata: Metadata;
   status: 'enabled';
   url: string;
   /** Stripe returns the secret only when the endpoint is created. */
@@ -158,7 +173,6 @@ export interface Account {
   created: number;
   details_submitted: boolean;
   email: string | null;
-  livemode: false;
   metadata: Metadata;
   payouts_enabled: boolean;
   requirements: {
@@ -198,9 +212,10 @@ export interface Transfer {
   destination: string;
   livemode: false;
   metadata: Metadata;
-  reversals: ListObject<TransferReversal> & { total_count: number };
+  reversals: ListObject<TransferReversal>;
   reversed: boolean;
-  source_transaction: null;
+  /** The charge whose funds paid this transfer, when it was made from one. */
+  source_transaction: string | null;
   transfer_group: string | null;
 }
 
@@ -223,4 +238,17 @@ export interface ListObject<T> {
   data: T[];
   has_more: boolean;
   url: string;
+}
+
+export interface BalanceAmount {
+  amount: number;
+  currency: string;
+  source_types: { card: number };
+}
+
+export interface Balance {
+  object: 'balance';
+  available: BalanceAmount[];
+  livemode: false;
+  pending: BalanceAmount[];
 }

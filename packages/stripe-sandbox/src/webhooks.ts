@@ -15,6 +15,9 @@ export interface EndpointConfig {
    */
   connect: boolean;
   created: number;
+  /** Set through the API (`description`, `metadata[…]`); endpoints from options have none. */
+  description?: string | null;
+  metadata?: Record<string, string>;
 }
 
 export interface DeliveryMode {

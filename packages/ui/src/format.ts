@@ -81,6 +81,8 @@ export const STATUS_WORDS = {
   refunded: { label: 'Refunded', tone: 'neutral' },
   cancelled: { label: 'Cancelled', tone: 'danger' },
   void: { label: 'Void', tone: 'neutral' },
+  partial: { label: 'Partly paid', tone: 'warning' },
+  overdue: { label: 'Overdue', tone: 'danger' },
   // checkout sessions, disputes
   open: { label: 'Open', tone: 'info' },
   abandoned: { label: 'Abandoned', tone: 'warning' },
@@ -127,6 +129,12 @@ export const STATUS_WORDS = {
   ok: { label: 'OK', tone: 'success' },
   // people
   disabled: { label: 'Disabled', tone: 'danger' },
+  // the org's billing (active is the products' word)
+  paused: { label: 'Paused', tone: 'warning' },
+  // reconciliation runs and discrepancies (completed, failed and open are above)
+  running: { label: 'Running', tone: 'info' },
+  resolved: { label: 'Resolved', tone: 'success' },
+  explained: { label: 'Explained', tone: 'neutral' },
 } as const satisfies Record<string, StatusWords>;
 
 export type KnownStatus = keyof typeof STATUS_WORDS;

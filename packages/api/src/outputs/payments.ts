@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OutboxChannel, OutboxStatus, ProcessorEventStatus } from '@souk/db';
+import { ExportStatus, OutboxChannel, OutboxStatus, ProcessorEventStatus } from '@souk/db';
 import { pageSchema } from './shared';
 
 /** A ledger row: metadata only, the raw payload never leaves the server. */
@@ -70,4 +70,12 @@ export const outboxMessageOutput = z.object({
   updatedAt: z.date(),
 });
 
-export const outboxMessagePageOutput = pageSchema(outboxMessageOutput);
+/** A row of the outbox list (the DLQ): export deliveries are kind `export`, with their file. */
+export const outboxListItemOutput = outboxMessageOutput.extend({
+  kind: z.enum(['outbox', 'export']),
+  export: z
+    .object({ id: z.string(), fileName: z.string(), status: z.enum(ExportStatus) })
+    .nullable(),
+});
+
+export const outboxMessagePageOutput = pageSchema(outboxListItemOutput);

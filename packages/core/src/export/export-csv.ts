@@ -1,5 +1,5 @@
 import { pipeline, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { stringify, type Options } from 'csv-stringify';
 import { csvCell, type CsvValue } from './csv-cell';
 
 export interface CsvColumn<Row> {
@@ -10,6 +10,19 @@ export interface CsvColumn<Row> {
 // Rows converted ahead of the CSV writer; the next batch is fetched only once the
 // writer has taken these, i.e. when the reader pulls.
 const ROW_BUFFER = 16;
+
+/** How every Souk CSV is written (the streamed downloads and the files the worker stores). */
+export function csvOptions(columns: readonly { header: string }[]): Options {
+  return {
+    bom: true,
+    header: true,
+    columns: columns.map((column, i) => ({ key: String(i), header: column.header })),
+    record_delimiter: 'windows',
+    // Off by default once record_delimiter is set: a lone CR or LF in a cell would then
+    // go out unquoted and split the row in every reader.
+    quote_record_delimiter: true,
+  };
+}
 
 /**
  * CSV text of the rows the batches yield, header first: UTF-8 with a BOM (Excel reads
@@ -29,15 +42,7 @@ export function exportCsv<Row>({
       for (const row of batch) yield columns.map((column) => csvCell(column.value(row)));
     }
   }
-  const csv = stringify({
-    bom: true,
-    header: true,
-    columns: columns.map((column, i) => ({ key: String(i), header: column.header })),
-    record_delimiter: 'windows',
-    // Off by default once record_delimiter is set: a lone CR or LF in a cell would then
-    // go out unquoted and split the row in every reader.
-    quote_record_delimiter: true,
-  });
+  const csv = stringify(csvOptions(columns));
   // pipeline destroys `csv` with the source's error, and the source when `csv` is destroyed.
   pipeline(Readable.from(records(), { highWaterMark: ROW_BUFFER }), csv, () => {});
   return pullOnly(csv);

@@ -16,7 +16,11 @@ export type ExportPermission =
   | 'payments.read'
   | 'marketplace.read'
   | 'customers.read'
-  | 'orders.read';
+  | 'orders.read'
+  | 'finance.read';
+
+/** A URL's query: a parameter given more than once (`?status=a&status=b`) arrives as a list. */
+export type ExportFilters = Readonly<Record<string, string | readonly string[]>>;
 
 /** Where a page ends in a newest-first list: its last row's timestamp and id. */
 export interface Keyset {
@@ -45,7 +49,7 @@ export interface ListExport {
    */
   open(options: {
     scope: OrgScope;
-    filters: Readonly<Record<string, string>>;
+    filters: ExportFilters;
     batchSize?: number;
   }): ReadableStream<Uint8Array>;
 }
@@ -75,8 +79,14 @@ export function defineListExport<Filters, Row>(
 }
 
 // In the list URLs an empty filter means "All" (url-table-state.ts), so it is no filter here.
-function withoutEmpty(filters: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
+function withoutEmpty(filters: ExportFilters): Record<string, string | readonly string[]> {
+  return Object.fromEntries(
+    Object.entries(filters)
+      .map(
+        ([key, value]) => [key, typeof value === 'string' ? value : value.filter(Boolean)] as const,
+      )
+      .filter(([, value]) => value.length > 0),
+  );
 }
 
 async function* keysetPages<Filters, Row>(

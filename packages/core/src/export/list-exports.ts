@@ -1,7 +1,9 @@
+import { accountingExport } from '../finance/accounting-export';
 import { auditExport } from './audit-export';
 import { bookingsExport } from './bookings-export';
 import { checkoutSessionsExport } from './checkout-sessions-export';
 import { customersExport } from './customers-export';
+import { profitAndLossExport, taxReportExport } from './finance-report-exports';
 import type { ListExport } from './list-export';
 import { ordersExport } from './orders-export';
 import { outboxExport } from './outbox-export';
@@ -22,6 +24,9 @@ const LIST_EXPORTS = {
   payouts: payoutsExport,
   customers: customersExport,
   orders: ordersExport,
+  'tax-report': taxReportExport,
+  'profit-and-loss': profitAndLossExport,
+  accounting: accountingExport,
 } satisfies Record<string, ListExport>;
 
 export type ListExportName = keyof typeof LIST_EXPORTS;

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { formatMoney } from '../money';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
 import { coreEnv } from '../env';
+import { assertBillingActive } from '../org/billing-gate';
 import { assertTransition } from './booking-access';
 import { EVENT_DATE_IN_PAST_MESSAGE, isEventDateInPast } from './booking-status';
 
@@ -14,6 +15,7 @@ export async function submitDraft(ctx: TenantContext, booking: Booking) {
   if (booking.eventDate && isEventDateInPast(booking.eventDate)) {
     throw AppError.field('eventDate', EVENT_DATE_IN_PAST_MESSAGE);
   }
+  await assertBillingActive(ctx.tx, ctx.orgId);
   const submitted = await ctx.tx.booking.update({
     where: { id: booking.id },
     data: { status: 'awaiting_vendor_approval' },

@@ -1,5 +1,6 @@
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
+import { incrementUsageCounter, monthPeriod } from '../org/usage-counters';
 import { actorOrThrow } from './gateway';
 import { EVENT_DATE_IN_PAST_MESSAGE, isEventDateInPast } from './booking-status';
 import { submitDraft } from './booking-submission';
@@ -75,6 +76,12 @@ export async function createBooking({
         ],
       },
     },
+  });
+  await incrementUsageCounter(ctx.tx, {
+    orgId: ctx.orgId,
+    metric: 'bookings',
+    period: monthPeriod(booking.createdAt),
+    by: 1,
   });
   if (input.submit) booking = await submitDraft(ctx, booking);
   return booking;

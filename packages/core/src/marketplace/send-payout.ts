@@ -14,7 +14,8 @@ import type { payoutActionInput } from './schemas';
  * Admin approves an eligible payout and it is sent: a transfer to the vendor's
  * connected account, keyed by the payout so a retry (or a double click) never pays
  * twice. tx 1 claims the payout (`approvedAt` set while still eligible: one approval
- * in flight; a second click gets CONFLICT); the transfer is made after that commit;
+ * in flight; a second click gets CONFLICT); the transfer is made after that commit, from
+ * the charge of the booking payment the payout was allocated from (`source_transaction`);
  * tx 2 marks it paid with its audit row and email. A refused transfer hands the claim
  * back, so the payout stays eligible and can be approved again.
  */
@@ -26,7 +27,7 @@ export async function sendPayout({
   input: z.infer<typeof payoutActionInput>;
 }) {
   const claimedAt = new Date();
-  const { before, vendor } = await scope.transaction(async (ctx) => {
+  const { before, vendor, paymentIntentId } = await scope.transaction(async (ctx) => {
     const before = await lockPayout(ctx, input.id);
     if (before.status !== 'eligible') {
       throw new AppError(
@@ -45,11 +46,19 @@ export async function sendPayout({
     if (vendor.payoutsDisabled)
       throw new AppError('CONFLICT', `Payouts are disabled for ${vendor.displayName}`);
     if (!vendor.connectedAccountId) throw notSetUp(vendor.displayName);
+    const { payment } = await ctx.tx.payoutAllocation.findUniqueOrThrow({
+      where: { id: before.allocationId },
+      select: { payment: { select: { processorPaymentIntentId: true } } },
+    });
     await ctx.tx.payout.update({
       where: { id: before.id },
       data: { approvedAt: claimedAt, approvedById: ctx.actor?.userId ?? null },
     });
-    return { before, vendor: { ...vendor, connectedAccountId: vendor.connectedAccountId } };
+    return {
+      before,
+      vendor: { ...vendor, connectedAccountId: vendor.connectedAccountId },
+      paymentIntentId: payment.processorPaymentIntentId,
+    };
   });
   const release = (ctx: TenantContext) =>
     ctx.tx.payout.updateMany({
@@ -66,12 +75,16 @@ export async function sendPayout({
         .payoutsEnabled;
       if (!learnedReady) throw notSetUp(vendor.displayName);
     }
+    // Paid from the booking payment's own charge: card funds stay pending for days at Stripe,
+    // and a transfer from the available balance would fail meanwhile (or spend other money).
+    const { latestChargeId } = await processor.retrievePaymentIntent(paymentIntentId);
     const transfer = await processor.createTransfer({
       idempotencyKey: `payout:${before.id}`,
       amountCents: before.amountCents,
       currency: before.currency,
       destination: vendor.connectedAccountId,
       transferGroup: `booking_${before.bookingId}`,
+      ...(latestChargeId === null ? {} : { sourceTransaction: latestChargeId }),
       metadata: { orgId: scope.orgId, payoutId: before.id, bookingId: before.bookingId },
     });
     transferId = transfer.id;

@@ -79,7 +79,8 @@ export async function cancelOrder({ scope, input }: { scope: OrgScope; input: Or
     const invoiceId = before.invoice?.id;
     if (invoiceId) {
       await ctx.tx.invoice.updateMany({
-        where: { id: invoiceId, status: 'open' },
+        // Only invoices without funds: a partly paid one keeps its status for finance.
+        where: { id: invoiceId, status: { in: ['open', 'overdue'] } },
         data: { status: 'void' },
       });
       await ctx.tx.hostedCheckoutSession.updateMany({

@@ -1,4 +1,11 @@
-import { withOrg, type Db, type OutboxChannel, type OutboxEvent } from '@souk/db';
+import {
+  withOrg,
+  type Db,
+  type ExportStatus,
+  type OutboxChannel,
+  type OutboxEvent,
+  type Tx,
+} from '@souk/db';
 import { coreEnv } from '../env';
 import { isLastAttempt, retryDelaySeconds, type RetryPolicy } from '../jobs/retry-policy';
 import type { Transports } from './transports';
@@ -73,18 +80,19 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
     try {
       if (!send) throw new Error(`no transport for ${event.channel}`);
       const via = await send(event);
-      await withOrg(db, orgId, (tx) =>
-        tx.outboxEvent.update({
+      await withOrg(db, orgId, async (tx) => {
+        await tx.outboxEvent.update({
           where: { id: event.id },
           data: { status: 'delivered', deliveredAt: now(), deliveredVia: via, lastError: null },
-        }),
-      );
+        });
+        await mirrorOntoExport(tx, event, { status: 'delivered', lastError: null });
+      });
       result.delivered += 1;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const isDead = isLastAttempt(retry, event.attempts);
-      await withOrg(db, orgId, (tx) =>
-        tx.outboxEvent.update({
+      await withOrg(db, orgId, async (tx) => {
+        await tx.outboxEvent.update({
           where: { id: event.id },
           data: {
             status: isDead ? 'dead' : 'pending',
@@ -93,11 +101,37 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
               now().getTime() + retryDelaySeconds(retry, event.attempts) * 1000,
             ),
           },
-        }),
-      );
+        });
+        await mirrorOntoExport(tx, event, {
+          status: isDead ? 'failed' : 'pending',
+          lastError: message.slice(0, 500),
+        });
+      });
       if (isDead) result.dead += 1;
       else result.retried += 1;
     }
   }
   return result;
+}
+
+/** Outbox topics of export deliveries (`export.accounting`): their rows mirror onto `export_events`. */
+export const EXPORT_TOPIC_PREFIX = 'export.';
+
+export const isExportTopic = (topic: string): boolean => topic.startsWith(EXPORT_TOPIC_PREFIX);
+
+/**
+ * Spec 002: a dead export delivery also fails its `export_events` row, so finance sees
+ * it beside the file and the DLQ lists it as kind `export`. Same transaction as the
+ * outbox row's own update.
+ */
+async function mirrorOntoExport(
+  tx: Tx,
+  event: OutboxEvent,
+  outcome: { status: ExportStatus; lastError: string | null },
+): Promise<void> {
+  if (!isExportTopic(event.topic)) return;
+  await tx.exportEvent.updateMany({
+    where: { outboxEventId: event.id },
+    data: { ...outcome, attempts: event.attempts },
+  });
 }

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
 import { uuidId } from '../validation';
+import { isExportTopic } from './deliver-outbox';
 
 export const replayOutboxInput = z.object({ id: uuidId('Unknown outbox event') });
 
@@ -20,6 +21,13 @@ export async function replayOutboxEvent({ ctx, id }: { ctx: TenantContext; id: s
     where: { id },
     data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null },
   });
+  if (isExportTopic(before.topic)) {
+    // The export waits for this delivery again (spec 002: DLQ kind `export`, replayable).
+    await ctx.tx.exportEvent.updateMany({
+      where: { outboxEventId: id },
+      data: { status: 'pending', lastError: null },
+    });
+  }
   await recordAudit(ctx, {
     action: 'outbox.replayed',
     entityType: 'outbox_event',

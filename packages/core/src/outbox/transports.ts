@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { OutboxChannel, OutboxEvent } from '@souk/db';
 import { coreEnv } from '../env';
+import { isExportTopic } from './deliver-outbox';
 
 /** Delivers one outbox row; throws on failure (the caller schedules the retry). */
 export type Transport = (event: OutboxEvent) => Promise<string>;
@@ -33,6 +34,8 @@ export interface TransportConfig {
   slackWebhookUrl?: string;
   webhookUrl?: string;
   webhookSecret?: string;
+  /** Where `export.*` webhooks go (EXPORT_WEBHOOK_URL with EXPORT_MODE=webhook). */
+  exportWebhookUrl?: string;
 }
 
 async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -114,10 +117,13 @@ export function createTransports(
       return 'slack';
     };
   }
-  if (config.webhookUrl) {
-    const url = config.webhookUrl;
+  if (config.webhookUrl || config.exportWebhookUrl) {
+    const { webhookUrl, exportWebhookUrl } = config;
     const secret = config.webhookSecret;
     transports.webhook = async (event) => {
+      // Accounting exports have a receiver of their own; other webhooks the general one.
+      const url = isExportTopic(event.topic) ? exportWebhookUrl : webhookUrl;
+      if (!url) throw new Error(`no webhook URL is configured for ${event.topic} messages`);
       const payload = {
         id: event.id,
         topic: event.topic,
@@ -147,5 +153,6 @@ export function configFromEnv(): TransportConfig {
     slackWebhookUrl: coreEnv.HOSTED_RECOVERY_SLACK_WEBHOOK_URL,
     webhookUrl: coreEnv.OUTGOING_WEBHOOK_URL,
     webhookSecret: coreEnv.OUTGOING_WEBHOOK_SECRET,
+    exportWebhookUrl: coreEnv.EXPORT_MODE === 'webhook' ? coreEnv.EXPORT_WEBHOOK_URL : undefined,
   };
 }

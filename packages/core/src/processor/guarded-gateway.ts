@@ -54,5 +54,10 @@ export function guardedGateway(
     createAccountOnboardingLink: (params) => run(() => inner.createAccountOnboardingLink(params)),
     createTransfer: (params) => run(() => inner.createTransfer(params)),
     reverseTransfer: (params) => run(() => inner.reverseTransfer(params)),
+    listEvents: (params) => run(() => inner.listEvents(params)),
+    listPaymentIntents: (params) => run(() => inner.listPaymentIntents(params)),
+    listCharges: (params) => run(() => inner.listCharges(params)),
+    listRefunds: (params) => run(() => inner.listRefunds(params)),
+    listCheckoutSessions: (params) => run(() => inner.listCheckoutSessions(params)),
   };
 }

@@ -1,4 +1,5 @@
 import type { Tx, Upload } from '@souk/db';
+import { CURRENT_PERIOD, incrementUsageCounter } from '../org/usage-counters';
 import type { Inspection } from './inspect-bytes';
 
 /** Locks the row so two deliveries of the same upload cannot both settle it. */
@@ -8,13 +9,13 @@ export async function lockUpload(tx: Tx, uploadId: string): Promise<Upload | nul
 }
 
 /** pending -> stored or rejected, with what the bytes turned out to be. */
-export function settleUpload(
+export async function settleUpload(
   tx: Tx,
   upload: Upload,
   sizeBytes: number,
   inspection: Inspection,
 ): Promise<Upload> {
-  return tx.upload.update({
+  const settled = await tx.upload.update({
     where: { id: upload.id },
     data: inspection.ok
       ? {
@@ -31,6 +32,15 @@ export function settleUpload(
           rejectReason: inspection.reason,
         },
   });
+  if (inspection.ok) {
+    await incrementUsageCounter(tx, {
+      orgId: upload.orgId,
+      metric: 'storage_bytes',
+      period: CURRENT_PERIOD,
+      by: sizeBytes,
+    });
+  }
+  return settled;
 }
 
 /** The most bytes this upload may have: what was declared, never more than the setting. */

@@ -26,6 +26,12 @@ export async function lockInvoice(ctx: TenantContext, invoiceId: string) {
   return ctx.tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
 }
 
+// Open, partly paid and overdue are one rank: funds move an invoice out of them, never
+// between them (the overdue sweep and an invoice reconcile do that).
+const UNPAID = new Set(['open', 'partial', 'overdue']);
+const STATUS_RANK = (status: Prisma.Sql) => Prisma.sql`
+  CASE ${status} WHEN 'paid' THEN 1 WHEN 'refunded' THEN 2 WHEN 'void' THEN 3 ELSE 0 END`;
+
 interface Settled {
   id: string;
   old: string;
@@ -40,10 +46,10 @@ interface Settled {
 
 /**
  * Recomputes invoices' paid and refunded totals from their payment rows (never
- * nudged by an event's amount), moves each status forward only (open -> paid ->
- * refunded; void stays) and runs each transition's side effects once, in the
- * caller's transaction: paid marks the order paid, supersedes the invoice's other
- * open pages, advances the orchestration, creates fulfillment tasks and queues the
+ * nudged by an event's amount), moves each status forward only (open, partial or
+ * overdue -> paid -> refunded; void stays) and runs each transition's side effects
+ * once, in the caller's transaction: paid marks the order paid, supersedes the
+ * invoice's other open pages, advances the orchestration, creates fulfillment tasks and queues the
  * confirmation; refunded marks the order refunded. Set-based: a batch of invoices
  * costs the same handful of statements as one. Invoices must be locked.
  */
@@ -70,22 +76,23 @@ export async function settleInvoices(
       FROM sums
     ), next AS (
       SELECT id, old, paid, refunded,
-        CASE WHEN array_position(ARRAY['open', 'paid', 'refunded', 'void'], target)
-                > array_position(ARRAY['open', 'paid', 'refunded', 'void'], old)
+        CASE WHEN ${STATUS_RANK(Prisma.sql`target`)} > ${STATUS_RANK(Prisma.sql`old`)}
              THEN target ELSE old END AS status
       FROM target
     )
     UPDATE invoices i SET
       "amountPaidCents" = n.paid, "amountRefundedCents" = n.refunded,
       status = n.status::"InvoiceStatus",
-      "paidAt" = CASE WHEN n.old = 'open' AND n.status <> 'open' THEN ${NOW} ELSE i."paidAt" END,
+      "paidAt" = CASE WHEN n.old IN ('open', 'partial', 'overdue')
+                       AND n.status NOT IN ('open', 'partial', 'overdue') THEN ${NOW}
+                      ELSE i."paidAt" END,
       "updatedAt" = ${NOW}
     FROM next n, orders o
     WHERE i.id = n.id AND o.id = i."orderId"
       AND (i."amountPaidCents" <> n.paid OR i."amountRefundedCents" <> n.refunded OR i.status::text <> n.status)
     RETURNING i.id, n.old, i.status::text AS status, i."orderId", i."amountPaidCents", i.number,
               i.currency, o.number AS "orderNumber", o."customerEmail"`;
-  const paid = settled.filter((s) => s.old === 'open' && s.status !== 'open');
+  const paid = settled.filter((s) => UNPAID.has(s.old) && !UNPAID.has(s.status));
   const refunded = settled.filter((s) => s.status === 'refunded' && s.old !== 'refunded');
 
   if (paid.length > 0) {

@@ -21,10 +21,13 @@ function adminNavGroups(role: Role): NavGroup[] {
       links: [
         ...link('/admin', 'Dashboard', can(role, 'orders.read')),
         ...link('/admin/orders', 'Orders', can(role, 'orders.read')),
+        ...link('/admin/invoices', 'Invoices', can(role, 'finance.read')),
+        ...link('/admin/reports', 'Reports', can(role, 'finance.read')),
         ...link('/admin/customers', 'Customers', can(role, 'customers.read')),
         ...link('/admin/products', 'Products'),
         ...link('/admin/checkout', 'Checkout sessions', can(role, 'checkout.read')),
         ...link('/admin/payments', 'Payment events', can(role, 'payments.read')),
+        ...link('/admin/reconciliation', 'Reconciliation', can(role, 'finance.read')),
       ],
     },
     {
@@ -47,12 +50,15 @@ function adminNavGroups(role: Role): NavGroup[] {
       links: [
         ...link('/admin/outbox', 'Outbox', can(role, 'outbox.read')),
         ...link('/admin/audit', 'Audit log'),
+        ...link('/admin/billing', 'Billing', can(role, 'finance.read')),
+        ...link('/admin/exports', 'Accounting exports', can(role, 'finance.read')),
       ],
     },
     {
       title: 'Organisation',
       links: [
         ...link('/admin/users', 'Users', can(role, 'users.manage')),
+        ...link('/admin/settings', 'Settings', can(role, 'org.configure')),
         ...link('/admin/account', 'Account'),
         ...link('/', 'View storefront'),
       ],

@@ -1,6 +1,6 @@
 import { can, isStaffRole, type SoukSession } from '@souk/auth';
 import { AppError, createOrgScope } from '@souk/core';
-import { listExportNamed } from '@souk/core/export';
+import { listExportNamed, type ExportFilters } from '@souk/core/export';
 import type { Db } from '@souk/db';
 
 export interface ExportRequest {
@@ -17,6 +17,16 @@ function refusal(status: number, error: string, message: string, extra: object =
     { error, message, ...extra },
     { status, headers: { 'cache-control': 'no-store' } },
   );
+}
+
+/** Each parameter once, as a string; one given several times as the list of its values. */
+function filtersOf(searchParams: URLSearchParams): ExportFilters {
+  const filters: Record<string, string | string[]> = {};
+  for (const key of new Set(searchParams.keys())) {
+    const values = searchParams.getAll(key);
+    filters[key] = values.length === 1 ? values[0]! : values;
+  }
+  return filters;
 }
 
 /**
@@ -50,7 +60,7 @@ export function exportResponse({
   });
   let csv: ReadableStream<Uint8Array>;
   try {
-    csv = definition.open({ scope, filters: Object.fromEntries(searchParams) });
+    csv = definition.open({ scope, filters: filtersOf(searchParams) });
   } catch (error) {
     if (error instanceof AppError && error.code === 'BAD_REQUEST') {
       return refusal(400, 'bad_filter', error.message, { fieldErrors: error.details.fieldErrors });

@@ -3,5 +3,5 @@ import { defineTableSpec } from '@/lib/url-table-state';
 // Plain module: the server page prefetches with it, the client table reads the URL with it.
 export const OUTBOX_TABLE = defineTableSpec({
   pageSize: 25,
-  filters: { status: ['pending', 'delivered', 'dead'] },
+  filters: { status: ['pending', 'delivered', 'dead'], kind: ['outbox', 'export', 'all'] },
 });

@@ -19,6 +19,12 @@ const STATUS_OPTIONS = [
   { value: 'dead', label: 'Dead letters (DLQ)' },
 ] as const;
 
+// Spec 002's DLQ `kind`: accounting export deliveries apart from other messages.
+const KIND_OPTIONS = [
+  { value: 'outbox', label: 'Messages' },
+  { value: 'export', label: 'Exports' },
+] as const;
+
 export function OutboxTable({ canReplay }: { canReplay: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -44,6 +50,23 @@ export function OutboxTable({ canReplay }: { canReplay: boolean }) {
 
   const columns: DataTableColumn<Message>[] = [
     { id: 'createdAt', header: 'Created', cell: (row) => formatDateTime(row.createdAt) },
+    {
+      id: 'kind',
+      header: 'Kind',
+      cell: (row) =>
+        row.export ? (
+          <>
+            Export{' '}
+            <a href={`/api/export/accounting-events/${row.export.id}`} download>
+              {row.export.fileName}
+            </a>
+          </>
+        ) : row.kind === 'export' ? (
+          'Export'
+        ) : (
+          'Message'
+        ),
+    },
     { id: 'channel', header: 'Channel', cell: (row) => row.channel },
     { id: 'topic', header: 'Topic', cell: (row) => row.topic },
     { id: 'recipient', header: 'Recipient', cell: (row) => row.recipient ?? '—' },
@@ -99,6 +122,13 @@ export function OutboxTable({ canReplay }: { canReplay: boolean }) {
             id: 'outbox-status-filter',
             label: 'Status',
             options: STATUS_OPTIONS,
+          },
+          {
+            kind: 'select',
+            key: 'kind',
+            id: 'outbox-kind-filter',
+            label: 'Kind',
+            options: KIND_OPTIONS,
           },
         ]}
         notices={
