@@ -12,6 +12,7 @@ import {
   runReconciliation,
 } from '@souk/core';
 import { getDb } from '@souk/db';
+import { dbEnv } from '@souk/db/env';
 
 const USAGE = 'usage: pnpm reconcile [--hours 24] [--limit 100] [--org <slug>]';
 
@@ -45,6 +46,13 @@ function parse() {
 }
 
 const { hours, limit, org } = parse();
+if (!dbEnv.DATABASE_URL && !dbEnv.DATABASE_APP_URL) {
+  console.error(
+    'pnpm reconcile needs the platform’s database: set DATABASE_URL (and STRIPE_API_URL for the ' +
+      'sandbox, or STRIPE_SECRET_KEY). Admin → Reconciliation → Run now does the same from the browser.',
+  );
+  process.exit(2);
+}
 const db = getDb();
 let failed = 0;
 try {
