@@ -441,7 +441,6 @@ describe('usage report', () => {
     expect(await workers()).toMatchObject({ value: before.value - 1, recorded: before.value - 1 });
     await as.admin.users.setMemberDisabled({ userId: dispatcher, disabled: false });
     expect(await workers()).toMatchObject({ value: before.value, driftDetected: false });
-
   });
 
   it('refuses a month that is not YYYY-MM, in words', async () => {

@@ -3,7 +3,6 @@ import type { TenantContext } from '../context';
 import { CURRENT_PERIOD, WORKER_ROLES } from '../org/usage-counters';
 import { monthRange } from './month';
 
-
 export interface UsageTruth {
   workers: number;
   bookings: number;
