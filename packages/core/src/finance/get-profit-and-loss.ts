@@ -1,7 +1,7 @@
 import type { Tx } from '@souk/db';
 import type { TenantContext } from '../context';
 import type { FinanceReportInput } from './invoice-schemas';
-import { resolveReportRange, type ReportRange } from './report-range';
+import { resolveReportRange, totalsByCurrency, type ReportRange } from './report-range';
 
 export interface ProfitAndLossRow {
   /** YYYY-MM (UTC). */
@@ -81,22 +81,16 @@ export async function getProfitAndLoss({
 }) {
   const range = resolveReportRange(input, now);
   const rows = await profitAndLossRows(ctx.tx, range);
-  const totals = new Map<string, Omit<ProfitAndLossRow, 'month'>>();
-  for (const row of rows) {
-    const sum = totals.get(row.currency) ?? {
-      currency: row.currency,
-      invoicesPaid: 0,
-      grossCents: 0,
-      refundedCents: 0,
-      netCents: 0,
-      commissionCents: 0,
-    };
-    sum.invoicesPaid += row.invoicesPaid;
-    sum.grossCents += row.grossCents;
-    sum.refundedCents += row.refundedCents;
-    sum.netCents += row.netCents;
-    sum.commissionCents += row.commissionCents;
-    totals.set(row.currency, sum);
-  }
-  return { fromMonth: range.fromMonth, toMonth: range.toMonth, rows, totals: [...totals.values()] };
+  return {
+    fromMonth: range.fromMonth,
+    toMonth: range.toMonth,
+    rows,
+    totals: totalsByCurrency(rows, [
+      'invoicesPaid',
+      'grossCents',
+      'refundedCents',
+      'netCents',
+      'commissionCents',
+    ]),
+  };
 }

@@ -1,7 +1,7 @@
 import type { Tx } from '@souk/db';
 import type { TenantContext } from '../context';
 import type { FinanceReportInput } from './invoice-schemas';
-import { resolveReportRange, type ReportRange } from './report-range';
+import { resolveReportRange, totalsByCurrency, type ReportRange } from './report-range';
 
 export interface TaxReportRow {
   /** YYYY-MM, by the invoices' issue date (UTC). */
@@ -70,22 +70,16 @@ export async function getTaxReport({
 }) {
   const range = resolveReportRange(input, now);
   const rows = await taxReportRows(ctx.tx, range);
-  const totals = new Map<string, Omit<TaxReportRow, 'month'>>();
-  for (const row of rows) {
-    const sum = totals.get(row.currency) ?? {
-      currency: row.currency,
-      invoiceCount: 0,
-      subtotalCents: 0,
-      taxableSubtotalCents: 0,
-      taxCents: 0,
-      totalCents: 0,
-    };
-    sum.invoiceCount += row.invoiceCount;
-    sum.subtotalCents += row.subtotalCents;
-    sum.taxableSubtotalCents += row.taxableSubtotalCents;
-    sum.taxCents += row.taxCents;
-    sum.totalCents += row.totalCents;
-    totals.set(row.currency, sum);
-  }
-  return { fromMonth: range.fromMonth, toMonth: range.toMonth, rows, totals: [...totals.values()] };
+  return {
+    fromMonth: range.fromMonth,
+    toMonth: range.toMonth,
+    rows,
+    totals: totalsByCurrency(rows, [
+      'invoiceCount',
+      'subtotalCents',
+      'taxableSubtotalCents',
+      'taxCents',
+      'totalCents',
+    ]),
+  };
 }

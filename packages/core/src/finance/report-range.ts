@@ -40,3 +40,24 @@ export function resolveReportRange(input: FinanceReportInput, now = new Date()):
     end: `${monthOf(last + 1)}-01`,
   };
 }
+
+/**
+ * A report's per-currency totals: every row's `amounts` fields summed by currency (money
+ * is never summed across currencies), in the order currencies first appear.
+ */
+export function totalsByCurrency<Row extends { currency: string }, K extends keyof Row>(
+  rows: readonly Row[],
+  amounts: readonly K[],
+): (Pick<Row, K> & { currency: string })[] {
+  const totals = new Map<string, Record<string, number | string>>();
+  for (const row of rows) {
+    let sum = totals.get(row.currency);
+    if (!sum) {
+      sum = { currency: row.currency };
+      for (const key of amounts) sum[key as string] = 0;
+      totals.set(row.currency, sum);
+    }
+    for (const key of amounts) (sum[key as string] as number) += row[key] as number;
+  }
+  return [...totals.values()] as (Pick<Row, K> & { currency: string })[];
+}
