@@ -135,6 +135,9 @@ export const STATUS_WORDS = {
   running: { label: 'Running', tone: 'info' },
   resolved: { label: 'Resolved', tone: 'success' },
   explained: { label: 'Explained', tone: 'neutral' },
+  // erased files (GDPR cleanup)
+  tombstoned: { label: 'Deletion retrying', tone: 'warning' },
+  deleted: { label: 'Deleted', tone: 'neutral' },
 } as const satisfies Record<string, StatusWords>;
 
 export type KnownStatus = keyof typeof STATUS_WORDS;
