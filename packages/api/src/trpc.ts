@@ -47,6 +47,8 @@ export function createTRPCContext(opts: CreateContextOptions) {
   return {
     db: opts.db ?? getDb(),
     session: opts.session,
+    // Portal and API-token procedures read their own credentials (cookie, Authorization).
+    headers: opts.headers,
     requestId: opts.headers.get('x-request-id') ?? crypto.randomUUID(),
     apiKey: opts.headers.get('x-api-key'),
     gateway: opts.gateway,

@@ -19,6 +19,9 @@ declare module 'next-auth' {
     orgName: string;
     role: Role;
     sid: string;
+    mfaVerified: boolean;
+    breakGlassId: string | null;
+    mustChangePassword: boolean;
   }
   // The session next-auth hands out is exactly Souk's session shape.
   interface Session extends Omit<SoukSession, 'user'> {
@@ -34,6 +37,9 @@ declare module 'next-auth/jwt' {
     orgSlug?: string;
     orgName?: string;
     role?: Role;
+    mfaVerified?: boolean;
+    breakGlassId?: string | null;
+    mustChangePassword?: boolean;
   }
 }
 
@@ -86,6 +92,9 @@ export const authOptions: NextAuthOptions = {
           orgSlug: user.orgSlug,
           orgName: user.orgName,
           role: user.role,
+          mfaVerified: user.mfaVerified,
+          breakGlassId: user.breakGlassId,
+          mustChangePassword: user.mustChangePassword,
         };
       }
       const current = token.sid ? await loadSession({ db: getDb(), sid: token.sid }) : null;
@@ -98,6 +107,9 @@ export const authOptions: NextAuthOptions = {
         orgName: current.orgName,
         email: current.email,
         name: current.name,
+        mfaVerified: current.mfaVerified,
+        breakGlassId: current.breakGlassId,
+        mustChangePassword: current.mustChangePassword,
       };
     },
     session({ session, token }) {
@@ -109,6 +121,9 @@ export const authOptions: NextAuthOptions = {
         orgName: token.orgName ?? '',
         role: token.role ?? 'CUSTOMER',
         sid: token.sid ?? '',
+        mfaVerified: token.mfaVerified ?? false,
+        breakGlassId: token.breakGlassId ?? null,
+        mustChangePassword: token.mustChangePassword ?? false,
       };
     },
   },

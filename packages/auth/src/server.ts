@@ -15,5 +15,8 @@ export async function getSoukSession(): Promise<SoukSession | null> {
     orgName: session.orgName,
     role: session.role,
     sid: session.sid,
+    mfaVerified: session.mfaVerified ?? false,
+    breakGlassId: session.breakGlassId ?? null,
+    mustChangePassword: session.mustChangePassword ?? false,
   };
 }

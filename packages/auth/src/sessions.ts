@@ -13,6 +13,9 @@ export interface SessionUser {
   orgName: string;
   role: Role;
   sid: string;
+  mfaVerified: boolean;
+  breakGlassId: string | null;
+  mustChangePassword: boolean;
 }
 
 // Compared against when the email is unknown, so a miss costs as long as a hit.
@@ -76,6 +79,9 @@ export async function authenticate({
     orgName: membership.org.name,
     role: membership.role,
     sid: session.id,
+    mfaVerified: session.mfaVerified,
+    breakGlassId: session.breakGlassId,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -104,6 +110,9 @@ export async function loadSession({
     orgName: membership.org.name,
     role: membership.role,
     sid: session.id,
+    mfaVerified: session.mfaVerified,
+    breakGlassId: session.breakGlassId,
+    mustChangePassword: session.user.mustChangePassword,
   };
 }
 

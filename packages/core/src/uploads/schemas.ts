@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Upload } from '@souk/db';
+import type { Upload, UploadStatus } from '@souk/db';
 import { INT4_MAX, int, text, uuidId } from '../validation';
 
 export const UPLOAD_KINDS = [
@@ -52,7 +52,7 @@ export type ListMyUploadsInput = z.infer<typeof listMyUploadsInput>;
 export interface UploadView {
   id: string;
   kind: UploadKindName;
-  status: 'pending' | 'stored' | 'rejected';
+  status: UploadStatus;
   fileName: string;
   /** The sniffed type once stored; the declared one before. */
   contentType: string;
