@@ -121,6 +121,7 @@ const BENCH_SECRETS = {
   NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret!',
   CHECKOUT_API_KEY: 'bench-checkout-api-key-0123456789',
   SOUK_LINK_SECRET: 'bench-link-secret-0123456789abcdef',
+  CLIENT_PORTAL_SECRET: 'bench-client-portal-secret-0123456789abcdef',
   PAYMENTS_ENCRYPTION_KEY: 'ab'.repeat(32),
   ALLOW_INSECURE_HTTP: 'true',
 };

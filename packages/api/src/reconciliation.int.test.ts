@@ -186,6 +186,10 @@ describe('reconciliation runs', () => {
     expect(runs.items.map((r) => r.id)).toEqual([again.id, firstRunId]);
   });
 
+  it('a completed run leaves no seen-object marks behind (the next run starts from none)', async () => {
+    expect(await db((tx) => tx.reconciliationSeenObject.count())).toBe(0);
+  });
+
   it('the queue filters by kind, severity, status and run', async () => {
     const high = await as.finance.reconciliation.listDiscrepancies({ severity: 'high' });
     expect(high.total).toBe(5);

@@ -1,7 +1,7 @@
 // List endpoints reconciliation pages through (GET /v1/charges, /v1/refunds), with Stripe's
 // `created` window and cursor paging: newest first, `starting_after` continues with older ones.
 import { invalidParam } from './errors';
-import { paginate } from './list';
+import { pageNewestFirst } from './list';
 import { type Params, isRecord, optInteger, optString } from './params';
 import { type SandboxStore } from './state';
 import { type Charge, type ListObject, type Refund } from './types';
@@ -32,35 +32,36 @@ export function createdFilter(params: Params): (created: number) => boolean {
     (lte === undefined || c <= lte);
 }
 
-/** Map insertion order is creation order; lists read newest first. */
-function newestFirst<T>(map: Map<string, T>): T[] {
-  return [...map.values()].reverse();
-}
-
 export function listCharges(store: SandboxStore, params: Params): ListObject<Charge> {
   const paymentIntent = optString(params, 'payment_intent');
   const customer = optString(params, 'customer');
   const transferGroup = optString(params, 'transfer_group');
   const created = createdFilter(params);
-  const items = newestFirst(store.charges).filter(
+  return pageNewestFirst(
+    store.charges,
+    (c) => c,
     (c) =>
       (paymentIntent === undefined || c.payment_intent === paymentIntent) &&
       (customer === undefined || c.customer === customer) &&
       (transferGroup === undefined || c.transfer_group === transferGroup) &&
       created(c.created),
+    params,
+    '/v1/charges',
   );
-  return paginate(items, params, '/v1/charges');
 }
 
 export function listRefunds(store: SandboxStore, params: Params): ListObject<Refund> {
   const charge = optString(params, 'charge');
   const paymentIntent = optString(params, 'payment_intent');
   const created = createdFilter(params);
-  const items = newestFirst(store.refunds).filter(
+  return pageNewestFirst(
+    store.refunds,
+    (r) => r,
     (r) =>
       (charge === undefined || r.charge === charge) &&
       (paymentIntent === undefined || r.payment_intent === paymentIntent) &&
       created(r.created),
+    params,
+    '/v1/refunds',
   );
-  return paginate(items, params, '/v1/refunds');
 }

@@ -15,7 +15,7 @@ import {
   platformBalance,
 } from './balance';
 import { newId } from './ids';
-import { paginate } from './list';
+import { pageNewestFirst, paginate } from './list';
 import { formatAmount, minimumCharge } from './money';
 import {
   type Params,
@@ -188,13 +188,16 @@ export class SandboxStore {
     const created = this.createdFilter(params);
     const matchesType = (eventType: string, pattern: string): boolean =>
       pattern.endsWith('*') ? eventType.startsWith(pattern.slice(0, -1)) : eventType === pattern;
-    const items = newestFirst(this.events).filter(
+    return pageNewestFirst(
+      this.events,
+      (e) => e,
       (e) =>
         (type === undefined || matchesType(e.type, type)) &&
         (types === undefined || types.some((t) => matchesType(e.type, t))) &&
         created(e.created),
+      params,
+      '/v1/events',
     );
-    return paginate(items, params, '/v1/events');
   }
 
   private createdFilter(params: Params): (created: number) => boolean {
@@ -475,16 +478,17 @@ export class SandboxStore {
     const paymentIntent = optString(params, 'payment_intent');
     const customer = optString(params, 'customer');
     const created = this.createdFilter(params);
-    const items = newestFirst(this.sessions)
-      .map((r) => r.session)
-      .filter(
-        (s) =>
-          (status === undefined || s.status === status) &&
-          (paymentIntent === undefined || s.payment_intent === paymentIntent) &&
-          (customer === undefined || s.customer === customer) &&
-          created(s.created),
-      );
-    return paginate(items, params, '/v1/checkout/sessions');
+    return pageNewestFirst(
+      this.sessions,
+      (r) => r.session,
+      (s) =>
+        (status === undefined || s.status === status) &&
+        (paymentIntent === undefined || s.payment_intent === paymentIntent) &&
+        (customer === undefined || s.customer === customer) &&
+        created(s.created),
+      params,
+      '/v1/checkout/sessions',
+    );
   }
 
   listLineItems(id: string, params: Params): ListObject<LineItem> {
@@ -706,10 +710,13 @@ export class SandboxStore {
   listPaymentIntents(params: Params): ListObject<PaymentIntent> {
     const customer = optString(params, 'customer');
     const created = this.createdFilter(params);
-    const items = newestFirst(this.paymentIntents).filter(
+    return pageNewestFirst(
+      this.paymentIntents,
+      (pi) => pi,
       (pi) => (customer === undefined || pi.customer === customer) && created(pi.created),
+      params,
+      '/v1/payment_intents',
     );
-    return paginate(items, params, '/v1/payment_intents');
   }
 
   /** Hosted PaymentIntent page "Pay" and `/_sandbox/.../succeed`: one code path. */

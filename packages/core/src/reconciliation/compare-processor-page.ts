@@ -184,9 +184,14 @@ export async function compareRefunds(
                 ${live.map((r) => r.metadata.refundId ?? '')}::text[]) AS v(refund_id, pi, local_id)
     LEFT JOIN processor_objects o ON o.id = v.pi
     LEFT JOIN payments p ON p."processorPaymentIntentId" = v.pi
+    -- Two indexed lookups, not one OR (which scans every refund of the org per row).
     LEFT JOIN LATERAL (
+      SELECT id FROM refunds r WHERE r."processorRefundId" = v.refund_id
+      UNION ALL
       SELECT id FROM refunds r
-      WHERE r."processorRefundId" = v.refund_id OR r.id::text = v.local_id
+      WHERE v.local_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        AND r.id = (CASE WHEN v.local_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                         THEN v.local_id::uuid END)
       LIMIT 1) r ON true`;
   const byId = new Map(rows.map((r) => [r.refundId, r]));
   const findings: Finding[] = [];

@@ -1,5 +1,12 @@
-import type { ReconciliationTrigger, Tx } from '@souk/db';
-import { pageThrough, type PaymentGateway, type ProcessorListCall } from '@souk/payments';
+import { Prisma, type ReconciliationTrigger, type Tx } from '@souk/db';
+import {
+  pageThrough,
+  type PaymentGateway,
+  type ProcessorCharge,
+  type ProcessorCheckoutSessionSummary,
+  type ProcessorListCall,
+  type ProcessorPaymentIntentSummary,
+} from '@souk/payments';
 import type { OrgScope } from '../context';
 import { AppError, isAppError } from '../errors';
 import { createLogger } from '../logger';
@@ -27,6 +34,8 @@ interface Walk {
   kind: Exclude<ReconciledObjectKindName, 'event'>;
   list: (gateway: PaymentGateway) => ProcessorListCall<{ id: string; created: Date }>;
   compare: Compare;
+  /** The PaymentIntents a page proves the processor has, so the local check skips them. */
+  seen: (objects: never[]) => (string | null)[];
 }
 
 // Events are not walked: every disagreement they could show is found on the objects
@@ -36,15 +45,25 @@ const WALKS: Walk[] = [
     kind: 'checkout_session',
     list: (g) => g.listCheckoutSessions,
     compare: compareCheckoutSessions,
+    seen: (sessions: ProcessorCheckoutSessionSummary[]) => sessions.map((s) => s.paymentIntentId),
   },
   {
     kind: 'payment_intent',
     list: (g) => g.listPaymentIntents,
     compare: comparePaymentIntents,
+    seen: (intents: ProcessorPaymentIntentSummary[]) => intents.map((pi) => pi.id),
   },
-  { kind: 'charge', list: (g) => g.listCharges, compare: compareCharges },
-  { kind: 'refund', list: (g) => g.listRefunds, compare: compareRefunds },
+  {
+    kind: 'charge',
+    list: (g) => g.listCharges,
+    compare: compareCharges,
+    seen: (charges: ProcessorCharge[]) => charges.map((c) => c.paymentIntentId),
+  },
+  { kind: 'refund', list: (g) => g.listRefunds, compare: compareRefunds, seen: () => [] },
 ];
+
+/** Checkpoints a run keeps (the latest): a long run's list stays readable and its row small. */
+export const MAX_CHECKPOINTS = 200;
 
 export interface ReconciliationCheckpoint {
   kind: string;
@@ -74,6 +93,15 @@ export interface RunReconciliationOptions {
   /** Tests: called after each page's checkpoint commits (throw to stop the run there). */
   afterPage?: (checkpoint: ReconciliationCheckpoint) => Promise<void> | void;
   now?: Date;
+}
+
+/** Appends one checkpoint, keeping the latest MAX_CHECKPOINTS. */
+function appendCheckpoint(entry: ReconciliationCheckpoint) {
+  return Prisma.sql`(
+    SELECT COALESCE(jsonb_agg(e ORDER BY n), '[]'::jsonb) FROM (
+      SELECT e, n FROM jsonb_array_elements(checkpoints || ${JSON.stringify([entry])}::jsonb)
+        WITH ORDINALITY AS t(e, n)
+      ORDER BY n DESC LIMIT ${MAX_CHECKPOINTS}) kept)`;
 }
 
 function describe(error: unknown): string {
@@ -174,7 +202,7 @@ export async function runReconciliation(options: RunReconciliationOptions) {
         UPDATE reconciliation_runs SET
           "objectsSeen" = "objectsSeen" + ${objects},
           "discrepanciesFound" = "discrepanciesFound" + ${found},
-          checkpoints = checkpoints || ${JSON.stringify([entry])}::jsonb
+          checkpoints = ${appendCheckpoint(entry)}
         WHERE id = ${run.id}::uuid`,
     );
   };
@@ -219,8 +247,17 @@ export async function runReconciliation(options: RunReconciliationOptions) {
             UPDATE reconciliation_runs SET
               "objectsSeen" = "objectsSeen" + ${page.data.length},
               "discrepanciesFound" = "discrepanciesFound" + ${entry.found},
-              checkpoints = checkpoints || ${JSON.stringify([entry])}::jsonb
+              checkpoints = ${appendCheckpoint(entry)}
             WHERE id = ${run.id}::uuid`;
+          const seen = [
+            ...new Set(walk.seen(page.data as never[]).filter((id): id is string => !!id)),
+          ];
+          if (seen.length > 0) {
+            await tx.$executeRaw`
+              INSERT INTO reconciliation_seen_objects ("orgId", "objectId")
+              SELECT ${orgId}::uuid, unnest(${seen}::text[])
+              ON CONFLICT DO NOTHING`;
+          }
         });
         await options.afterPage?.(entry);
       }
@@ -254,12 +291,13 @@ export async function runReconciliation(options: RunReconciliationOptions) {
       limit,
       checkpoint,
     });
-    return await scope.transaction(({ tx }) =>
-      tx.reconciliationRun.update({
+    return await scope.transaction(async ({ tx }) => {
+      await tx.reconciliationSeenObject.deleteMany({});
+      return tx.reconciliationRun.update({
         where: { id: run.id },
         data: { status: 'completed', finishedAt: new Date() },
-      }),
-    );
+      });
+    });
   } catch (error) {
     const message = describe(error);
     log.warn({ orgId, runId: run.id, error: message }, 'reconciliation run failed');
@@ -316,34 +354,30 @@ async function checkLocalPayments({
   limit: number;
   checkpoint: (entry: ReconciliationCheckpoint, objects: number, found: number) => Promise<void>;
 }) {
+  // Only payments no walk of this run (or of a killed one it resumed) listed: normally none,
+  // so a large window costs no lookups; each one left is asked about at the processor.
   const sources = [
-    {
-      type: 'payment',
-      next: (tx: Tx, after: LocalRow | null) =>
-        tx.payment.findMany({
-          where: { status: { in: ['succeeded', 'refunded'] }, ...windowAfter(from, to, after) },
-          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          take: limit,
-        }) as Promise<LocalRow[]>,
-    },
+    { type: 'payment', table: Prisma.sql`payments`, paid: Prisma.sql`('succeeded', 'refunded')` },
     {
       type: 'booking_payment',
-      next: (tx: Tx, after: LocalRow | null) =>
-        tx.bookingPayment.findMany({
-          where: { status: 'succeeded', ...windowAfter(from, to, after) },
-          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          take: limit,
-          select: {
-            id: true,
-            processorPaymentIntentId: true,
-            amountCents: true,
-            currency: true,
-            status: true,
-            createdAt: true,
-          },
-        }) as Promise<LocalRow[]>,
+      table: Prisma.sql`booking_payments`,
+      paid: Prisma.sql`('succeeded')`,
     },
-  ];
+  ].map(({ type, table, paid }) => ({
+    type,
+    next: (tx: Tx, after: LocalRow | null) =>
+      tx.$queryRaw<LocalRow[]>`
+        SELECT l.id, l."processorPaymentIntentId", l."amountCents", l.currency,
+          l.status::text AS status, l."createdAt"
+        FROM ${table} l
+        WHERE l.status::text IN ${paid}
+          AND l."createdAt" >= ${from} AND l."createdAt" <= ${to}
+          AND (${after === null} OR (l."createdAt", l.id) > (${after?.createdAt ?? from}, ${after?.id ?? '00000000-0000-0000-0000-000000000000'}::uuid))
+          AND NOT EXISTS (SELECT 1 FROM reconciliation_seen_objects s
+                          WHERE s."objectId" = l."processorPaymentIntentId")
+        ORDER BY l."createdAt", l.id
+        LIMIT ${limit}`,
+  }));
   for (const source of sources) {
     let after: LocalRow | null = null;
     for (;;) {
@@ -393,18 +427,4 @@ async function checkLocalPayments({
       after = rows.at(-1)!;
     }
   }
-}
-
-function windowAfter(from: Date, to: Date, after: LocalRow | null) {
-  return {
-    createdAt: { gte: from, lte: to },
-    ...(after
-      ? {
-          OR: [
-            { createdAt: { gt: after.createdAt } },
-            { createdAt: after.createdAt, id: { gt: after.id } },
-          ],
-        }
-      : {}),
-  };
 }
