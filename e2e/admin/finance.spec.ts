@@ -3,9 +3,39 @@ import { signedInPage } from '../support/auth';
 import { payAnOrder } from '../support/checkout';
 
 // Issue 13's finance back-office as finance and the owner use it: every page opens (and
-// passes axe), an invoice is reconciled, billing is paused and resumed with reasons.
+// passes axe), an invoice is reconciled, a reconciliation run finds a payment Souk lacks and
+// finance resolves it, billing is paused and resumed with reasons.
 
-test('finance reconciles an invoice, runs a reconciliation, exports a month, reads the reports, pauses and resumes billing', async ({
+// The sandbox `pnpm start` runs for the e2e server (playwright.config.ts), with its fixed key.
+const SANDBOX = 'http://127.0.0.1:3102';
+const SANDBOX_AUTH = { authorization: 'Bearer sk_test_sandbox' };
+
+/** Pays a PaymentIntent at the processor for the demo org, without Souk: returns its id. */
+async function payOutsideSouk(amountCents: number): Promise<string> {
+  // The org's id, as Souk's own checkout sessions carry it.
+  const sessions = (await (
+    await fetch(`${SANDBOX}/v1/checkout/sessions?limit=1`, { headers: SANDBOX_AUTH })
+  ).json()) as { data: { metadata: Record<string, string> }[] };
+  const orgId = sessions.data[0]?.metadata.orgId;
+  expect(orgId).toBeTruthy();
+  const res = await fetch(`${SANDBOX}/v1/payment_intents`, {
+    method: 'POST',
+    headers: { ...SANDBOX_AUTH, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      amount: String(amountCents),
+      currency: 'usd',
+      payment_method: 'pm_card_visa',
+      confirm: 'true',
+      'metadata[orgId]': orgId!,
+    }),
+  });
+  expect(res.status).toBe(200);
+  const intent = (await res.json()) as { id: string; status: string };
+  expect(intent.status).toBe('succeeded');
+  return intent.id;
+}
+
+test('finance reconciles an invoice, runs a reconciliation and resolves what it found, exports a month, reads the reports, pauses and resumes billing', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -43,6 +73,10 @@ test('finance reconciles an invoice, runs a reconciliation, exports a month, rea
   await finance.goto('/admin/reports');
   await expect(finance.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
 
+  // A payment Souk never heard of: paid at the processor (the sandbox pnpm start runs) for
+  // this org, outside any checkout.
+  const unmatched = await payOutsideSouk(4321);
+
   // Reconciliation: Run now compares the processor's objects with Souk's and says what it found.
   await finance.goto('/admin/reconciliation');
   await expect(finance.getByRole('heading', { name: 'Reconciliation', level: 1 })).toBeVisible();
@@ -55,6 +89,17 @@ test('finance reconciles an invoice, runs a reconciliation, exports a month, rea
   });
   await finance.goto('/admin/reconciliation/discrepancies');
   await expect(finance.getByRole('heading', { name: 'Discrepancies', level: 1 })).toBeVisible();
+  // Finance resolves it: the payment is explained with a note, and says so from then on.
+  await finance
+    .getByRole('row', { name: new RegExp(unmatched) })
+    .getByRole('link')
+    .click();
+  await expect(finance.getByText(unmatched).first()).toBeVisible();
+  await finance.getByLabel('Note').fill('Test payment taken by hand at the terminal');
+  await finance.getByRole('button', { name: 'Mark explained' }).click();
+  await finance.getByRole('alertdialog').getByRole('button', { name: 'Mark explained' }).click();
+  await expect(finance.getByRole('button', { name: 'Re-open' })).toBeVisible();
+  await expect(finance.getByText('Note: Test payment taken by hand at the terminal')).toBeVisible();
 
   // Last month's accounting file, stored for finance to download.
   await finance.goto('/admin/exports');

@@ -195,6 +195,11 @@ describe('storefront checkout', () => {
       taxRateBasis: 825,
       totalCents: 8552,
     });
+    // Due INVOICE_DUE_DAYS (14) after issue; the overdue sweep goes by it.
+    const dueInDays =
+      (rows.invoice.dueAt!.getTime() - rows.invoice.issuedAt.getTime()) / 86_400_000;
+    expect(dueInDays).toBeGreaterThan(13.9);
+    expect(dueInDays).toBeLessThan(14.1);
     expect(rows.invoice.lineItems.map((l) => [l.description, l.totalCents])).toEqual([
       ['Instagram Growth', 7900],
       ['Tax', 652],

@@ -93,10 +93,14 @@ export const coreEnv = createEnv({
     OUTGOING_WEBHOOK_SECRET: z.string().min(1).optional(),
     // Marketplace (spec 004): fractions of 1, read exactly into basis points.
     BOOKING_DEPOSIT_PERCENT: fraction('0.30'),
+    // Feature flag (spec 002): off, organizers pay bookings in full only (no deposit option).
+    DEPOSITS_ENABLED: flag('true'),
     PLATFORM_COMMISSION_PERCENT: fraction('0.10'),
     RESERVATION_RELEASE_PERCENT: fraction('0.50'),
     BOOKING_PAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(5),
     TEMPLATE_TRIAL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    // An invoice is due this many days after it is issued; unpaid after that, it is overdue.
+    INVOICE_DUE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
     // Uploads (spec 004 + spec 002 storage). No image/svg+xml by default: an SVG can
     // carry script, and served from our origin it would run as our page.
     UPLOAD_ALLOWED_MIME: z
@@ -122,6 +126,46 @@ export const coreEnv = createEnv({
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: flag('false'),
+    // Client portal (issue 14): magic links and sessions, signed with their own key so
+    // rotating it signs every client out without touching resume or upload links.
+    // `pnpm start` generates one into .data/; production refuses the default.
+    CLIENT_PORTAL_SECRET: z
+      .string()
+      .min(32, 'CLIENT_PORTAL_SECRET must be at least 32 characters')
+      .default('souk-dev-client-portal-secret-not-for-production'),
+    CLIENT_PORTAL_TOKEN_TTL_MINUTES: z.coerce
+      .number()
+      .int('CLIENT_PORTAL_TOKEN_TTL_MINUTES must be a whole number of minutes')
+      .min(1, 'CLIENT_PORTAL_TOKEN_TTL_MINUTES must be at least 1')
+      .max(24 * 60, 'CLIENT_PORTAL_TOKEN_TTL_MINUTES must be at most 1440 (a day)')
+      .default(15),
+    CLIENT_PORTAL_SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int('CLIENT_PORTAL_SESSION_TTL_HOURS must be a whole number of hours')
+      .min(1, 'CLIENT_PORTAL_SESSION_TTL_HOURS must be at least 1')
+      .max(24 * 90, 'CLIENT_PORTAL_SESSION_TTL_HOURS must be at most 2160 (90 days)')
+      .default(168),
+    // Lifetime of the portal's signed file links (photos and files of a booking).
+    PHOTO_URL_TTL_SECONDS: z.coerce
+      .number()
+      .int('PHOTO_URL_TTL_SECONDS must be a whole number of seconds')
+      .min(10, 'PHOTO_URL_TTL_SECONDS must be at least 10')
+      .max(86_400, 'PHOTO_URL_TTL_SECONDS must be at most 86400 (a day)')
+      .default(300),
+    // GDPR retention cleanup (spec 002): days a deletion request waits before the daily job
+    // erases the person (0 = at the next run), and how often a file delete is retried.
+    RETENTION_DELETION_GRACE_DAYS: z.coerce
+      .number()
+      .int('RETENTION_DELETION_GRACE_DAYS must be a whole number of days')
+      .min(0, 'RETENTION_DELETION_GRACE_DAYS must be 0 or more')
+      .max(365, 'RETENTION_DELETION_GRACE_DAYS must be at most 365')
+      .default(0),
+    RETENTION_UPLOAD_DELETE_MAX_ATTEMPTS: z.coerce
+      .number()
+      .int('RETENTION_UPLOAD_DELETE_MAX_ATTEMPTS must be a whole number')
+      .min(1, 'RETENTION_UPLOAD_DELETE_MAX_ATTEMPTS must be at least 1')
+      .max(100, 'RETENTION_UPLOAD_DELETE_MAX_ATTEMPTS must be at most 100')
+      .default(10),
     // Accounting export (spec 002): the monthly job stores the CSV, or posts it to a webhook.
     EXPORT_MODE: z.enum(['store', 'webhook']).default('store'),
     EXPORT_WEBHOOK_URL: z.string().url('EXPORT_WEBHOOK_URL must be an http(s) URL').optional(),

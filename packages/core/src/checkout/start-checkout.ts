@@ -4,10 +4,13 @@ import { calculatePrice } from '../catalog/calculate-price';
 import { minimumChargeMessage } from '../catalog/chargeable-price';
 import { productWithConfiguration } from '../catalog/product-shape';
 import type { OrgScope, TenantContext } from '../context';
+import { coreEnv } from '../env';
 import { AppError, type FieldErrors } from '../errors';
 import { formatMoney } from '../money';
 import { completeFreeOrder } from './complete-free-order';
 import { invoiceForSession, openHostedSession } from './hosted-session';
+
+const DAY_MS = 86_400_000;
 import { getOrCreateOrchestration } from './orchestration';
 import type { StartCheckoutInput } from './schemas';
 import { taxSnapshot } from './tax';
@@ -156,6 +159,7 @@ async function createOrder(ctx: TenantContext, input: StartCheckoutInput, custom
       taxCents: tax.taxCents,
       taxRateBasis: tax.taxRateBasis,
       totalCents: tax.totalCents,
+      dueAt: new Date(Date.now() + coreEnv.INVOICE_DUE_DAYS * DAY_MS),
       lineItems: { create: lineItems },
     },
     include: invoiceForSession,
