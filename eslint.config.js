@@ -57,7 +57,17 @@ const CORE_FRAMEWORK_MESSAGE = 'core is framework-free: no tRPC, Next, React or 
  * export (the CSV exports read every admin list's filters).
  */
 // Core folders at the top: they read across the domains below and nothing below reads them.
-const TOP_LAYER = ['export', 'dashboard', 'search', 'finance', 'billing', 'reconciliation'];
+const TOP_LAYER = [
+  'export',
+  'dashboard',
+  'search',
+  'finance',
+  'billing',
+  'reconciliation',
+  'portal',
+  'admin-safety',
+  'privacy',
+];
 
 const coreLayer = (folders, above) => ({
   files: folders.map((folder) => `packages/core/src/${folder}/**`),

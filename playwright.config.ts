@@ -49,6 +49,8 @@ export default defineConfig({
       // The tests stand in for a proxy: each browser context says which client it is
       // in X-Forwarded-For (e2e/support), so sign-in limits apply per context.
       TRUSTED_PROXY_CIDRS: '127.0.0.1/32,::1/128',
+      // A second web instance on the same data in admin read-only mode (break-glass spec).
+      READ_ONLY_WEB_PORT: '3110',
     },
   },
 });

@@ -13,6 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const dataDir = path.resolve(root, env.SOUK_DATA_DIR ?? '.data');
 const webPort = Number(env.WEB_PORT ?? 3000);
+const readOnlyWebPort = env.READ_ONLY_WEB_PORT ? Number(env.READ_ONLY_WEB_PORT) : null;
 const workerPort = Number(env.WORKER_PORT ?? 3001);
 const sandboxPort = Number(env.STRIPE_SANDBOX_PORT ?? 3002);
 // Same default as packages/db/src/env.ts.
@@ -168,6 +169,7 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: devSecret('nextauth-secret', env.NEXTAUTH_SECRET),
     CHECKOUT_API_KEY: devSecret('checkout-api-key', env.CHECKOUT_API_KEY),
     SOUK_LINK_SECRET: devSecret('link-secret', env.SOUK_LINK_SECRET),
+    CLIENT_PORTAL_SECRET: devSecret('client-portal-secret', env.CLIENT_PORTAL_SECRET),
     PAYMENTS_ENCRYPTION_KEY: devSecret('payments-encryption-key', env.PAYMENTS_ENCRYPTION_KEY),
     DATABASE_APP_PASSWORD: env.DATABASE_APP_PASSWORD,
     METRICS_TOKEN: devSecret('metrics-token', env.METRICS_TOKEN),
@@ -207,6 +209,24 @@ async function main(): Promise<void> {
         cwd: webDir,
         env: childEnv,
       },
+      // An incident drill (and the break-glass e2e): a second web instance on the same data
+      // in admin read-only mode, as a deploy with ADMIN_READ_ONLY=true would run.
+      ...(readOnlyWebPort
+        ? [
+            {
+              name: 'web-read-only',
+              command: 'node',
+              args: ['server.mjs', '--port', String(readOnlyWebPort)],
+              cwd: webDir,
+              env: {
+                ...childEnv,
+                ADMIN_READ_ONLY: 'true',
+                NEXTAUTH_URL: `http://127.0.0.1:${readOnlyWebPort}`,
+                PUBLIC_WEB_URL: `http://127.0.0.1:${readOnlyWebPort}`,
+              },
+            },
+          ]
+        : []),
     ],
     { log },
   );
@@ -248,6 +268,7 @@ async function main(): Promise<void> {
   supervisor.start();
 
   await waitForHttp(`http://127.0.0.1:${webPort}/api/health`);
+  if (readOnlyWebPort) await waitForHttp(`http://127.0.0.1:${readOnlyWebPort}/api/health`);
   await waitForHttp(`http://127.0.0.1:${workerPort}/healthz`);
   const width = Math.max(...DEMO_LOGINS.map((l) => l.email.length));
   console.log(

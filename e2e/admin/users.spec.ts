@@ -9,7 +9,8 @@ test('an admin disables a signed-in user: their session ends at once and sign-in
 
   const admin = await signedInPage(browser, 'admin@souk.test');
   await admin.getByRole('link', { name: 'Users' }).click();
-  await admin.getByRole('button', { name: 'Disable finance@souk.test' }).click();
+  await admin.getByRole('button', { name: 'Actions for finance@souk.test' }).click();
+  await admin.getByRole('menuitem', { name: 'Disable', exact: true }).click();
   await expect(admin.getByRole('row', { name: /finance@souk\.test/ })).toContainText('disabled');
 
   await victim.goto('/admin/products');
@@ -21,7 +22,8 @@ test('an admin disables a signed-in user: their session ends at once and sign-in
     'Email or password is incorrect.',
   );
 
-  await admin.getByRole('button', { name: 'Enable finance@souk.test' }).click();
+  await admin.getByRole('button', { name: 'Actions for finance@souk.test' }).click();
+  await admin.getByRole('menuitem', { name: 'Enable', exact: true }).click();
   await expect(admin.getByRole('row', { name: /finance@souk\.test/ })).toContainText('active');
   await victim.getByRole('button', { name: 'Sign in' }).click();
   await expect(victim.getByRole('button', { name: 'Sign out' })).toBeVisible();

@@ -5,6 +5,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { assertWebProductionConfig } = await import('./env');
   try {
+    // Parses the auth settings now, so a bad TRUSTED_PROXY_CIDRS or
+    // ADMIN_IP_ALLOWLIST_CIDRS entry stops the start instead of the first request.
+    await import('@souk/auth/admin-ip');
     assertWebProductionConfig();
   } catch (error) {
     // Exit here: Next logs a failed register() and goes on serving, with the

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { adminIpRefusalFor } from '@souk/auth/admin-ip';
 import { webEnv } from '@/env';
 import { requestIdFrom } from '@/lib/request-id';
 import {
@@ -15,6 +16,17 @@ import {
 // every page is rendered per request (the root layout awaits connection()).
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get('x-request-id'));
+  // Spec 002 admin IP allowlist: /admin pages answer 403 outside it (staff procedures
+  // refuse the same clients in packages/api trpc.ts).
+  if (request.nextUrl.pathname === '/admin' || request.nextUrl.pathname.startsWith('/admin/')) {
+    const refusal = adminIpRefusalFor(request.headers);
+    if (refusal) {
+      return new NextResponse(refusal, {
+        status: 403,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'x-request-id': requestId },
+      });
+    }
+  }
   const nonce = createNonce();
   const csp = pageContentSecurityPolicy({
     nonce,
@@ -28,6 +40,8 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set('x-request-id', requestId);
   headers.set('x-nonce', nonce);
+  // Layouts are not told the path; the admin layout's MFA redirect needs it.
+  headers.set('x-souk-pathname', request.nextUrl.pathname);
   headers.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('x-request-id', requestId);

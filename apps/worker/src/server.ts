@@ -13,6 +13,7 @@ import { heartbeatJob } from './jobs/heartbeat';
 import { invoiceOverdueJob } from './jobs/invoice-overdue';
 import { pruneJobRunsJob, summarizeQueueRuns } from './jobs/job-runs';
 import { reconcileProcessorJob } from './jobs/reconcile-processor';
+import { retentionCleanupJob } from './jobs/retention-cleanup';
 import { monitorOrchestrationsJob } from './jobs/monitor-orchestrations';
 import { OUTBOX_DELIVERY_QUEUE, outboxDeliveryJob } from './jobs/outbox-delivery';
 import { startJobRunner, type JobDefinition } from './jobs/runner';
@@ -142,6 +143,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         reconcileProcessorJob({ db, cron: '41 * * * *' }),
         pruneJobRunsJob({ db }),
         accountingExportJob({ db, cron: options.accountingExportCron }),
+        retentionCleanupJob({ db }),
       ];
       const unscheduled: string[] = [];
       if (outbox?.enabled) {

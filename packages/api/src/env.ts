@@ -8,6 +8,8 @@ export const apiEnv = createEnv({
   server: {
     // Incident switch (spec 002): staff mutations are refused while reads keep working.
     ADMIN_READ_ONLY: flag('false'),
+    // Spec 002 admin MFA: OWNER/ADMIN staff work needs a session signed in with a code.
+    ADMIN_MFA_REQUIRED: flag('false'),
     STOREFRONT_ORG_SLUG: z.string().min(1).default('demo'),
     // How long a storefront product stays in a web instance's cache at most. Changes reach
     // every instance through the catalog trigger's notification long before; this only

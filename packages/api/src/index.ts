@@ -9,6 +9,14 @@ export {
   type CreateContextOptions,
 } from './trpc';
 export { startStorefrontCache, type RunningStorefrontCache } from './storefront-cache';
+export {
+  handlePlannerAccessCheck,
+  handleRefreshRequest,
+  handleTokenRequest,
+  resolveBearer,
+  type BearerResolution,
+} from './rest/api-tokens';
+export { PORTAL_COOKIE, portalTokenOf } from './routers/portal';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -3,16 +3,19 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import {
   AppError,
+  authorizeBreakGlassWrite,
   createLogger,
   createOrgScope,
   findOrganizationBySlug,
   type Actor,
   type OrgScope,
   type StorefrontCache,
+  READ_ONLY_MESSAGE,
   type TenantContext,
 } from '@souk/core';
 import { getDb, type Db } from '@souk/db';
 import {
+  adminIpRefusal,
   can,
   clientIpFromHeaders,
   isSelfServicePermission,
@@ -23,7 +26,7 @@ import {
 import type { PaymentGateway } from '@souk/payments';
 import { apiEnv } from './env';
 import { getStorefrontCache } from './storefront-cache';
-import { fieldErrorsOf, summarize, toTRPCError } from './errors';
+import { errorTypeOf, fieldErrorsOf, summarize, toTRPCError } from './errors';
 
 const log = createLogger('api');
 
@@ -41,7 +44,20 @@ export interface CreateContextOptions {
    * database; a test that passes its own database reads through unless it passes a cache.
    */
   storefrontCache?: StorefrontCache | null;
+  /** Tests set the admin safety switches per caller; the app reads them from the environment. */
+  adminSafety?: Partial<AdminSafetySettings>;
 }
+
+/** Spec 002 admin safety: ADMIN_READ_ONLY, ADMIN_MFA_REQUIRED, ADMIN_IP_ALLOWLIST_CIDRS. */
+export interface AdminSafetySettings {
+  readOnly: boolean;
+  mfaRequired: boolean;
+  /** Undefined: ADMIN_IP_ALLOWLIST_CIDRS. Empty: no restriction. */
+  ipAllowlist: readonly TrustedCidr[] | undefined;
+}
+
+export const MFA_REQUIRED_MESSAGE =
+  'Two-step verification is required: set it up or sign in with your code at /admin/account/security';
 
 export function createTRPCContext(opts: CreateContextOptions) {
   return {
@@ -60,6 +76,12 @@ export function createTRPCContext(opts: CreateContextOptions) {
           : getStorefrontCache(),
     // Resolved once per request, the same way the sign-in limit sees it; audit rows keep it.
     ip: clientIpFromHeaders(opts.headers, opts.trustedProxyCidrs),
+    adminSafety: {
+      readOnly: apiEnv.ADMIN_READ_ONLY,
+      mfaRequired: apiEnv.ADMIN_MFA_REQUIRED,
+      ipAllowlist: undefined,
+      ...opts.adminSafety,
+    } satisfies AdminSafetySettings,
   };
 }
 export type Context = ReturnType<typeof createTRPCContext>;
@@ -73,7 +95,13 @@ const t = initTRPC.context<Context>().create({
       ...shape,
       message:
         isValidation && !(error.cause instanceof AppError) ? summarize(fieldErrors) : shape.message,
-      data: { ...shape.data, fieldErrors: fieldErrors ?? null, stack: undefined },
+      data: {
+        ...shape.data,
+        fieldErrors: fieldErrors ?? null,
+        // `mfa_required`, `read_only`: what a client acts on beyond the status code.
+        type: errorTypeOf(error.cause),
+        stack: undefined,
+      },
     };
   },
 });
@@ -105,8 +133,15 @@ const errorMapping = t.middleware(async ({ next, path, type, ctx }) => {
 
 export const publicProcedure = t.procedure.use(errorMapping);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+// An admin-issued temporary password: only changing it is allowed (signing out is
+// next-auth's, getCurrentUser is public).
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['auth.changePassword']);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next, path }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
+  if (ctx.session.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(path)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Choose a new password first' });
+  }
   return next({ ctx: { session: ctx.session } });
 });
 
@@ -125,23 +160,57 @@ function scopeOf(ctx: Context, orgId: string, actor: Actor | null): OrgScope {
   });
 }
 
-function checkPermission(session: SoukSession, permission: Permission, type: string): void {
+// Starting, using and ending break-glass is the way out of read-only mode, not a change it pauses.
+const BREAK_GLASS_PERMISSION: Permission = 'admin.breakGlass';
+
+/**
+ * The role check, then spec 002's admin safety gates for staff work (self-service
+ * permissions, what customers and vendors do for themselves, pass them): the admin IP
+ * allowlist, two-step verification for OWNER/ADMIN, and read-only mode. True when the
+ * call is a staff change under read-only mode, which then needs a live break-glass
+ * session (checked inside the org's transaction, see breakGlassGate).
+ */
+function checkPermission(
+  ctx: Context,
+  session: SoukSession,
+  permission: Permission,
+  type: string,
+): boolean {
   if (!can(session.role, permission)) {
     throw new TRPCError({
       code: 'FORBIDDEN',
       message: `Your role (${session.role}) cannot do this (needs ${permission})`,
     });
   }
-  // Incident mode pauses staff changes; customers and vendors acting for themselves
-  // (booking, paying, answering, uploading) carry on.
-  if (type === 'mutation' && apiEnv.ADMIN_READ_ONLY && !isSelfServicePermission(permission)) {
-    throw toTRPCError(
-      new AppError(
-        'READ_ONLY',
-        'Admin is in read-only mode: changes are paused during an incident',
-      ),
-    );
+  if (isSelfServicePermission(permission)) return false;
+  const refusal = adminIpRefusal(ctx.ip, ctx.adminSafety.ipAllowlist);
+  if (refusal) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
+  if (
+    ctx.adminSafety.mfaRequired &&
+    (session.role === 'OWNER' || session.role === 'ADMIN') &&
+    session.mfaVerified !== true
+  ) {
+    throw toTRPCError(new AppError('MFA_REQUIRED', MFA_REQUIRED_MESSAGE));
   }
+  return type === 'mutation' && ctx.adminSafety.readOnly && permission !== BREAK_GLASS_PERMISSION;
+}
+
+/**
+ * Incident mode pauses staff changes unless a break-glass session of this org allows
+ * them: X-Break-Glass-Token, or the one redeemed into this sign-in. The audit row of
+ * the write under it goes into `tenant`'s transaction, with the write.
+ */
+function breakGlassGate(ctx: Context, session: SoukSession, tenant: TenantContext, path: string) {
+  const token = ctx.headers.get('x-break-glass-token');
+  if (!token && !session.breakGlassId) {
+    throw new AppError('READ_ONLY', READ_ONLY_MESSAGE);
+  }
+  return authorizeBreakGlassWrite({
+    ctx: tenant,
+    token,
+    breakGlassId: session.breakGlassId,
+    procedure: path,
+  });
 }
 
 /**
@@ -150,10 +219,11 @@ function checkPermission(session: SoukSession, permission: Permission, type: str
  * transaction is opened through an org scope, so no processor call can run inside it.
  */
 export function requirePermission(permission: Permission) {
-  return protectedProcedure.use(async ({ ctx, next, type }) => {
+  return protectedProcedure.use(async ({ ctx, next, type, path }) => {
     const { session } = ctx;
-    checkPermission(session, permission, type);
+    const needsBreakGlass = checkPermission(ctx, session, permission, type);
     return scopeOf(ctx, session.orgId, actorOf(session)).transaction(async (tenant) => {
+      if (needsBreakGlass) await breakGlassGate(ctx, session, tenant, path);
       const result = await next({ ctx: { tenant } });
       if (!result.ok) throw result.error; // roll the transaction back
       return result;
@@ -166,10 +236,16 @@ export function requirePermission(permission: Permission) {
  * scope (`ctx.scope`) and open their own short transactions around the processor call.
  */
 export function requirePermissionScoped(permission: Permission) {
-  return protectedProcedure.use(({ ctx, next, type }) => {
+  return protectedProcedure.use(async ({ ctx, next, type, path }) => {
     const { session } = ctx;
-    checkPermission(session, permission, type);
-    return next({ ctx: { scope: scopeOf(ctx, session.orgId, actorOf(session)) } });
+    const needsBreakGlass = checkPermission(ctx, session, permission, type);
+    const scope = scopeOf(ctx, session.orgId, actorOf(session));
+    // No outer transaction here (processor calls): the check and its audit row get a
+    // short one of their own, committed before the write's.
+    if (needsBreakGlass) {
+      await scope.transaction((tenant) => breakGlassGate(ctx, session, tenant, path));
+    }
+    return next({ ctx: { scope } });
   });
 }
 

@@ -31,9 +31,10 @@ export async function changePassword({
   });
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction([
+    // A temporary password an admin issued is done with once the person chose their own.
     db.user.update({
       where: { id: userId },
-      data: { passwordHash, passwordChangedAt: new Date() },
+      data: { passwordHash, passwordChangedAt: new Date(), mustChangePassword: false },
     }),
     db.authSession.updateMany({
       where: { userId, revokedAt: null },
@@ -43,9 +44,9 @@ export async function changePassword({
 }
 
 // Owners and admins can change the org itself; only an owner may touch either of them.
-const PRIVILEGED_ROLES: readonly Role[] = ['OWNER', 'ADMIN'];
+export const PRIVILEGED_ROLES: readonly Role[] = ['OWNER', 'ADMIN'];
 
-const ROLE_NAMES: Record<Role, string> = {
+export const ROLE_NAMES: Record<Role, string> = {
   OWNER: 'an owner',
   ADMIN: 'an admin',
   FINANCE: 'finance',
@@ -55,7 +56,7 @@ const ROLE_NAMES: Record<Role, string> = {
   CUSTOMER: 'a customer',
 };
 
-interface OwnerRow {
+export interface OwnerRow {
   userId: string;
   enabled: boolean;
 }
@@ -65,7 +66,7 @@ interface OwnerRow {
  * locked: two owners disabling or demoting each other at the same moment queue here,
  * and the second sees that the first left nobody else in charge.
  */
-async function loadMemberChange(ctx: TenantContext, userId: string) {
+export async function loadMemberChange(ctx: TenantContext, userId: string) {
   if (!ctx.actor) throw new AppError('FORBIDDEN', 'Sign in as an owner or admin to manage users');
   const owners = await ctx.tx.$queryRaw<OwnerRow[]>`
     SELECT m."userId", (m."disabledAt" IS NULL AND u."disabledAt" IS NULL) AS enabled
@@ -82,19 +83,26 @@ async function loadMemberChange(ctx: TenantContext, userId: string) {
   const actor = await member(ctx.actor.userId);
   const target = await member(userId);
   if (!target) throw AppError.notFound('User');
+  return { actor: assertManager(actor), target, owners };
+}
+
+/** The one who acts must be an enabled owner or admin of this org. */
+export function assertManager<
+  T extends { role: Role; disabledAt: Date | null; user: { disabledAt: Date | null } },
+>(actor: T | null): T {
   if (!actor || actor.disabledAt || actor.user.disabledAt) {
     throw new AppError('FORBIDDEN', 'Your access to this organization is disabled');
   }
   if (!PRIVILEGED_ROLES.includes(actor.role)) {
     throw new AppError('FORBIDDEN', 'Only an owner or an admin can manage users');
   }
-  return { actor, target, owners };
+  return actor;
 }
 
-function assertNotLastOwner(
+export function assertNotLastOwner(
   target: { userId: string; role: Role; user: { email: string } },
   owners: OwnerRow[],
-  verb: 'disable' | 'demote',
+  verb: 'disable' | 'demote' | 'remove',
 ): void {
   if (target.role !== 'OWNER') return;
   const others = owners.filter((o) => o.enabled && o.userId !== target.userId);

@@ -74,6 +74,12 @@ function isTrusted(ip: Parsed, trusted: readonly TrustedCidr[]): boolean {
   return trusted.some(([range, bits]) => range.kind() === ip.kind() && ip.match(range, bits));
 }
 
+/** True when the address (any form normalizeIp reads) falls in one of the ranges. */
+export function ipInCidrs(raw: string | null | undefined, cidrs: readonly TrustedCidr[]): boolean {
+  const ip = parseIp(raw);
+  return ip !== null && isTrusted(ip, cidrs);
+}
+
 export interface ResolveClientIpOptions {
   /** The TCP peer (SOCKET_IP_HEADER); null when unknown (no custom server in front). */
   socketIp: string | null | undefined;

@@ -1,5 +1,9 @@
 export { authOptions } from './next-auth-options';
+// Server-only settings (the operator's config view reads them; secrets are redacted there).
+export { authEnv } from './env';
+export { adminIpRefusal, adminIpRefusalFor } from './admin-ip';
 export {
+  ipInCidrs,
   normalizeIp,
   parseTrustedCidrs,
   resolveClientIp,
@@ -12,6 +16,7 @@ export {
   consumeLoginAttempt,
   resetLoginAttempts,
   consumeRateLimit,
+  consumePlannerCall,
   resetRateLimit,
   type RateLimitDecision,
 } from './rate-limit';
@@ -40,6 +45,16 @@ export {
   type SessionUser,
 } from './sessions';
 export { changePassword, setUserDisabled, setUserRole } from './account';
+export {
+  issueApiTokens,
+  refreshApiTokens,
+  resolveAccessToken,
+  revokeUserApiTokens,
+  hashApiToken,
+  parseApiToken,
+  type ApiTokenPair,
+  type ApiTokenErrorType,
+} from './api-tokens';
 export { signUp, SIGN_UP_PER_MINUTE } from './sign-up';
 export {
   requestPasswordReset,
@@ -48,8 +63,39 @@ export {
 } from './request-password-reset';
 export { resetPassword } from './reset-password';
 export {
+  inviteMember,
+  ACCOUNT_CREATED_TOPIC,
+  INVITATION_TOPIC,
+  type InviteMemberResult,
+} from './invite-member';
+export { listInvitations } from './list-invitations';
+export { revokeInvitation } from './revoke-invitation';
+export { acceptInvitation, getInvitation, ACCEPT_INVITATION_PER_MINUTE } from './accept-invitation';
+export { hashInvitationToken, orgIdOfInvitationToken, INVITATION_TTL_MS } from './invitation-token';
+export { sendMemberPasswordReset } from './send-member-password-reset';
+export { signOutMemberEverywhere } from './sign-out-member';
+export { removeMember } from './remove-member';
+export {
   readResetToken,
   signResetToken,
   verifyResetToken,
   RESET_TOKEN_TTL_MS,
 } from './reset-token';
+export {
+  beginEnrollment,
+  checkMfaCode,
+  confirmEnrollment,
+  getMfaStatus,
+  isMfaRequiredError,
+  MFA_CODES_PER_MINUTE,
+  MFA_ISSUER,
+  MFA_REQUIRED,
+  MfaRequiredError,
+  RECOVERY_CODE_COUNT,
+  regenerateRecoveryCodes,
+  resetMfa,
+  totpCodeAt,
+  verifyMfaCode,
+  type MfaCheck,
+  type MfaStatus,
+} from './mfa';

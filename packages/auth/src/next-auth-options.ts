@@ -11,6 +11,7 @@ import { authEnv } from './env';
 import type { SoukSession } from './session-type';
 import { clientIpFromHeaders, type HeaderSource } from './request-ip';
 import { authenticate, loadSession, revokeSession } from './sessions';
+import { isMfaRequiredError, MFA_REQUIRED } from './mfa';
 
 declare module 'next-auth' {
   interface User {
@@ -67,17 +68,33 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
+        code: { label: '6-digit code', type: 'text' },
       },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
-        const user = await authenticate({
-          db: getDb(),
-          email: credentials.email,
-          password: credentials.password,
-          ip: clientIpFromHeaders(req.headers as HeaderSource),
-          userAgent: header(req.headers, 'user-agent'),
-        });
-        return user ? { ...user, name: user.name ?? user.email } : null;
+        try {
+          const user = await authenticate({
+            db: getDb(),
+            email: credentials.email,
+            password: credentials.password,
+            code: credentials.code || null,
+            ip: clientIpFromHeaders(req.headers as HeaderSource),
+            userAgent: header(req.headers, 'user-agent'),
+          });
+          return user ? { ...user, name: user.name ?? user.email } : null;
+        } catch (error) {
+          // next-auth hands a thrown message to signIn() as `error`: the sign-in page then
+          // asks for the code. Only reached after a correct password.
+          if (!isMfaRequiredError(error)) throw error;
+          const { reason, retryAfterSeconds } = error;
+          throw new Error(
+            reason === 'missing'
+              ? MFA_REQUIRED
+              : reason === 'invalid'
+                ? `${MFA_REQUIRED}:invalid`
+                : `${MFA_REQUIRED}:rate_limited:${retryAfterSeconds}`,
+          );
+        }
       },
     }),
   ],

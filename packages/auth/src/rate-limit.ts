@@ -73,3 +73,8 @@ export function consumeLoginAttempt(ip: string): Promise<RateLimitDecision> {
 export function resetLoginAttempts(ip: string): Promise<void> {
   return resetRateLimit('login', authEnv.LOGIN_RATE_LIMIT_PER_MINUTE, ip);
 }
+
+/** Spec 004: `/planner/*` is limited to 20 calls per minute per user. */
+export function consumePlannerCall(userId: string): Promise<RateLimitDecision> {
+  return consumeRateLimit('planner', authEnv.PLANNER_RATE_LIMIT_PER_MINUTE, userId);
+}

@@ -56,6 +56,27 @@ export async function requestPasswordReset({
     return { sent: true };
   }
 
+  await enqueuePasswordResetEmail({
+    ctx,
+    user,
+    now,
+    intro: `Someone asked to reset the password of your Souk account (${user.email}).`,
+  });
+  return { sent: true };
+}
+
+/** The reset link email, through the outbox; also sent by an admin for a member. */
+export async function enqueuePasswordResetEmail({
+  ctx,
+  user,
+  intro,
+  now = new Date(),
+}: {
+  ctx: TenantContext;
+  user: { id: string; email: string; passwordHash: string | null };
+  intro: string;
+  now?: Date;
+}): Promise<void> {
   const expiresAt = new Date(now.getTime() + RESET_TOKEN_TTL_MS);
   const token = signResetToken({ userId: user.id, passwordHash: user.passwordHash, expiresAt });
   const link = `${coreEnv.PUBLIC_WEB_URL.replace(/\/+$/, '')}/signin/reset?token=${encodeURIComponent(token)}`;
@@ -66,10 +87,9 @@ export async function requestPasswordReset({
     recipient: user.email,
     subject: 'Reset your Souk password',
     body: [
-      `Someone asked to reset the password of your Souk account (${user.email}).`,
+      intro,
       `Choose a new password: ${link}`,
       'The link works once, for 30 minutes. If you did not ask for it, ignore this email: your password stays as it is.',
     ].join('\n\n'),
   });
-  return { sent: true };
 }

@@ -34,7 +34,8 @@ export async function resetPassword({
   // Conditional on the hash the link was signed for: of two uses racing, one wins.
   const { count } = await ctx.tx.user.updateMany({
     where: { id: user.id, passwordHash: user.passwordHash },
-    data: { passwordHash, passwordChangedAt: now },
+    // A password the person chose: any temporary one an admin issued is done with.
+    data: { passwordHash, passwordChangedAt: now, mustChangePassword: false },
   });
   if (count === 0) throw AppError.field('token', INVALID_LINK);
   const sessionsRevoked = await revokeUserSessions({ db: ctx.tx, userId: user.id });

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'catalog.write',
   'audit.read',
   'users.manage',
+  // Turning off a member's two-step verification (lost device): the owner's call alone.
+  'users.resetMfa',
   'checkout.read',
   'checkout.manage',
   'payments.read',
@@ -32,6 +34,8 @@ export const PERMISSIONS = [
   'finance.manage',
   // The org's own settings (tax rate), like its processor credentials: the owner's call.
   'org.configure',
+  // Operator views (spec 002): redacted config, feature flags, health details. Owners and admins.
+  'ops.read',
   // Marketplace (spec 004).
   'marketplace.read',
   'marketplace.manage',
@@ -41,6 +45,10 @@ export const PERMISSIONS = [
   'marketplace.onboard',
   'trust.report',
   'uploads.create',
+  // GDPR export, deletion requests and retention cleanup: owners and admins only.
+  'privacy.manage',
+  // Spec 002: starting, using and ending break-glass sessions under ADMIN_READ_ONLY.
+  'admin.breakGlass',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,7 +82,9 @@ const STAFF_PERMISSIONS = PERMISSIONS.filter((p) => !SELF_SERVICE.includes(p));
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: STAFF_PERMISSIONS,
   // Processor credentials and the org's settings are the owner's call alone.
-  ADMIN: STAFF_PERMISSIONS.filter((p) => p !== 'payments.configure' && p !== 'org.configure'),
+  ADMIN: STAFF_PERMISSIONS.filter(
+    (p) => p !== 'payments.configure' && p !== 'org.configure' && p !== 'users.resetMfa',
+  ),
   FINANCE,
   DISPATCHER: READ_ONLY_STAFF,
   VIEWER: READ_ONLY_STAFF,

@@ -2,6 +2,7 @@ import type { Db, Role } from '@souk/db';
 import { withTenant } from '@souk/db';
 import { ROLE_PRIORITY } from './roles';
 import { authEnv } from './env';
+import { requireMfaCode } from './mfa';
 import { verifyPassword } from './password';
 
 export interface SessionUser {
@@ -40,17 +41,24 @@ async function primaryMembership(db: Db, userId: string, orgId?: string) {
   );
 }
 
-/** Checks credentials and opens a server-side session. Null means "email or password is incorrect". */
+/**
+ * Checks credentials and opens a server-side session. Null means "email or password is
+ * incorrect". A user with TOTP on also needs `code` (a 6-digit or recovery code), asked
+ * for only after the password was right: without a good one it throws MfaRequiredError
+ * (details.type `mfa_required`) and opens no session.
+ */
 export async function authenticate({
   db,
   email,
   password,
+  code,
   ip,
   userAgent,
 }: {
   db: Db;
   email: string;
   password: string;
+  code?: string | null;
   ip?: string | null;
   userAgent?: string | null;
 }): Promise<SessionUser | null> {
@@ -61,10 +69,15 @@ export async function authenticate({
   const membership = await primaryMembership(db, user.id);
   if (!membership) return null;
 
+  // Whatever the role: someone who enrolled expects their code to be asked for.
+  const mfaVerified = Boolean(user.totpEnabledAt);
+  if (mfaVerified) await requireMfaCode({ db, userId: user.id, code });
+
   const session = await db.authSession.create({
     data: {
       userId: user.id,
       activeOrgId: membership.orgId,
+      mfaVerified,
       expiresAt: new Date(Date.now() + authEnv.SESSION_MAX_AGE_SECONDS * 1000),
       ip: ip ?? null,
       userAgent: userAgent?.slice(0, 500) ?? null,

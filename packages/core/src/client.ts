@@ -27,6 +27,7 @@ export {
 } from './orders/schemas';
 export { addCustomerNoteInput, NOTE_MAX } from './customers/schemas';
 export { requestPasswordResetInput, resetPasswordInput, signUpInput } from './account/schemas';
+export { acceptInvitationInput, INVITABLE_ROLES, inviteMemberInput } from './account/team-schemas';
 export { templateInput } from './marketplace/template-schemas';
 export { getDashboardInput } from './dashboard/schemas';
 export { resolveDashboardRange } from './dashboard/dashboard-range';
@@ -73,3 +74,18 @@ export {
   explainDiscrepancyForm,
   resolveDiscrepancyInput,
 } from './reconciliation/reconciliation-schemas';
+// admin safety: the break-glass form
+export {
+  BREAK_GLASS_TTL_MAX_MINUTES,
+  redeemBreakGlassInput,
+  startBreakGlassInput,
+} from './admin-safety/schemas';
+export { requestPortalLinkInput } from './portal/schemas';
+export * from './portal/portal-messages';
+// privacy: the GDPR export and deletion forms
+export {
+  DATA_REQUEST_KINDS,
+  DATA_REQUEST_STATUSES,
+  exportPersonalDataForm,
+  requestDeletionInput,
+} from './privacy/schemas';

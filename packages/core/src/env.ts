@@ -126,8 +126,8 @@ export const coreEnv = createEnv({
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: flag('false'),
-    // Client portal (issue 14): magic links and sessions, signed with their own key so
-    // rotating it signs every client out without touching resume or upload links.
+    // Client portal (issue 14): signs magic links and file links, with a key of its own so
+    // rotating it voids outstanding portal links without touching resume or upload links.
     // `pnpm start` generates one into .data/; production refuses the default.
     CLIENT_PORTAL_SECRET: z
       .string()

@@ -6,6 +6,8 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
   | 'READ_ONLY'
+  // Spec 002: OWNER/ADMIN staff work under ADMIN_MFA_REQUIRED without a code-verified sign-in.
+  | 'MFA_REQUIRED'
   | 'INTERNAL';
 
 export type FieldErrors = Record<string, string[]>;

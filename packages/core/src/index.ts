@@ -51,6 +51,9 @@ export { STAGES, STAGE_COPY } from './checkout/orchestration-stages';
 export { listCustomerOrders } from './checkout/list-customer-orders';
 export { getMyOrder, type MyOrder } from './checkout/get-my-order';
 export * from './account/schemas';
+export * from './account/mfa-schemas';
+export * from './account/api-token-schemas';
+export * from './account/team-schemas';
 export { getCustomerPreferences } from './checkout/get-customer-preferences';
 export { setCustomerPreferences } from './checkout/set-customer-preferences';
 export { sweepHostedSessions } from './checkout/sweep-hosted-sessions';
@@ -148,6 +151,7 @@ export { setPayoutsDisabled } from './marketplace/set-payouts-disabled';
 export { listTemplates } from './marketplace/list-templates';
 export type { SubscriptionView } from './marketplace/organizer-subscription';
 export { getMySubscription } from './marketplace/get-my-subscription';
+export { checkPlannerAccess, type PlannerAccess } from './marketplace/check-planner-access';
 export { getTemplate } from './marketplace/get-template';
 export { startSubscription } from './marketplace/start-subscription';
 export { cancelSubscription } from './marketplace/cancel-subscription';
@@ -274,3 +278,58 @@ export {
 export { readExportEventFile } from './finance/export-event-file';
 // reconciliation against the processor (runs from durable cursors, discrepancies, resolution)
 export * from './reconciliation';
+// admin safety: break-glass sessions under ADMIN_READ_ONLY (spec 002 incident procedure)
+export * from './admin-safety';
+// client portal (magic links, portal sessions, the client's bookings, invoices, orders, files)
+export * from './portal/schemas';
+export * from './portal/portal-messages';
+export type { PortalClient } from './portal/portal-client';
+export {
+  signPortalLink,
+  checkPortalLink,
+  portalFileUrl,
+  checkPortalFileLink,
+  hashPortalSessionToken,
+  PORTAL_SESSION_PREFIX,
+} from './portal/portal-link';
+export {
+  requestPortalLink,
+  portalLinkSettingsFromEnv,
+  PORTAL_LINK_TOPIC,
+  PORTAL_LINKS_PER_IP_PER_MINUTE,
+  PORTAL_LINKS_PER_EMAIL_PER_MINUTE,
+  type ConsumeRateLimit,
+} from './portal/request-portal-link';
+export { redeemPortalLink } from './portal/redeem-portal-link';
+export { resolvePortalSession } from './portal/resolve-portal-session';
+export { revokePortalSession } from './portal/revoke-portal-session';
+export { listPortalBookings, getPortalBooking } from './portal/portal-bookings';
+export { listPortalInvoices, getPortalInvoice } from './portal/portal-invoices';
+export { listPortalOrders, getPortalOrder } from './portal/portal-orders';
+export { portalFileDownload, type PortalFileProblem } from './portal/portal-file-download';
+// privacy (GDPR): data export, deletion requests, retention cleanup
+export * from './privacy/schemas';
+export { exportPersonalData, PERSONAL_DATA_FORMAT } from './privacy/export-personal-data';
+export { requestDeletion } from './privacy/request-deletion';
+export { listDataRequests } from './privacy/list-data-requests';
+export {
+  runRetentionCleanup,
+  retentionSettingsFromEnv,
+  type RetentionCleanupResult,
+  type RetentionSettings,
+  type StorageOf,
+} from './privacy/run-retention-cleanup';
+export {
+  NOT_SET,
+  REDACTED,
+  isSecretSetting,
+  redactConfig,
+  type ConfigItem,
+  type ConfigSetting,
+} from './ops/redact-config';
+export {
+  getHealthDetails,
+  type HealthCheck,
+  type HealthDetailsOptions,
+  type HealthStatus,
+} from './ops/get-health-details';

@@ -15,6 +15,7 @@ const fullWeb = {
   SOUK_LINK_SECRET: secret('SOUK_LINK_SECRET'),
   DATABASE_APP_PASSWORD: secret('DATABASE_APP_PASSWORD'),
   PAYMENTS_ENCRYPTION_KEY: 'a'.repeat(64),
+  CLIENT_PORTAL_SECRET: secret('CLIENT_PORTAL_SECRET'),
 };
 const fullWorker = { ...fullWeb, METRICS_TOKEN: secret('METRICS_TOKEN') };
 
@@ -53,6 +54,7 @@ describe('production config check', () => {
       'SOUK_LINK_SECRET',
       'DATABASE_APP_PASSWORD',
       'PAYMENTS_ENCRYPTION_KEY',
+      'CLIENT_PORTAL_SECRET',
     ]) {
       expect(message).toMatch(new RegExp(`- ${name} is missing`));
     }

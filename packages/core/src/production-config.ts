@@ -4,14 +4,15 @@
 
 /**
  * The development fallbacks of the env schemas. auth and api import them from
- * here; @souk/db (DATABASE_APP_PASSWORD) and core's env.ts (SOUK_LINK_SECRET)
- * spell them out too and must stay equal to these.
+ * here; @souk/db (DATABASE_APP_PASSWORD) and core's env.ts (SOUK_LINK_SECRET,
+ * CLIENT_PORTAL_SECRET) spell them out too and must stay equal to these.
  */
 export const DEV_DEFAULTS = {
   NEXTAUTH_SECRET: 'souk-dev-secret-not-for-production-use-0000',
   CHECKOUT_API_KEY: 'souk-dev-checkout-api-key',
   SOUK_LINK_SECRET: 'souk-dev-link-secret-not-for-production',
   DATABASE_APP_PASSWORD: 'souk_app_dev_password',
+  CLIENT_PORTAL_SECRET: 'souk-dev-client-portal-secret-not-for-production',
 } as const;
 
 export type ProductionApp = 'web' | 'worker';
@@ -22,7 +23,8 @@ type Setting =
   | 'SOUK_LINK_SECRET'
   | 'DATABASE_APP_PASSWORD'
   | 'PAYMENTS_ENCRYPTION_KEY'
-  | 'METRICS_TOKEN';
+  | 'METRICS_TOKEN'
+  | 'CLIENT_PORTAL_SECRET';
 
 const WHAT: Record<Setting, string> = {
   NEXTAUTH_SECRET: 'signs session cookies',
@@ -31,6 +33,7 @@ const WHAT: Record<Setting, string> = {
   DATABASE_APP_PASSWORD: 'password of the souk_app database role',
   PAYMENTS_ENCRYPTION_KEY: 'encrypts stored payment credentials',
   METRICS_TOKEN: "guards the worker's /metrics, /readyz details and /fulfillment/*",
+  CLIENT_PORTAL_SECRET: 'signs client-portal magic links and file links',
 };
 
 const REQUIRED: Record<ProductionApp, Setting[]> = {
@@ -40,6 +43,7 @@ const REQUIRED: Record<ProductionApp, Setting[]> = {
     'SOUK_LINK_SECRET',
     'DATABASE_APP_PASSWORD',
     'PAYMENTS_ENCRYPTION_KEY',
+    'CLIENT_PORTAL_SECRET',
   ],
   worker: ['SOUK_LINK_SECRET', 'DATABASE_APP_PASSWORD', 'PAYMENTS_ENCRYPTION_KEY', 'METRICS_TOKEN'],
 };

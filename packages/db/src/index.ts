@@ -3,7 +3,7 @@ export type { Db } from './client';
 export { withOrg, withTenant } from './tenant';
 export { createRouterPool, type RouterPool } from './router';
 // Readiness only: plain SQL, no schema engine or embedded server (the worker bundles this).
-export { isAtHead, type HeadStatus } from './migration-head';
+export { isAtHead, migrationState, type HeadStatus, type MigrationState } from './migration-head';
 export type { Tx, TenantScope, UnitOfWorkOptions } from './tenant';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/models';

@@ -2,7 +2,8 @@
 // needs. Deliberately free of the schema engine (WebAssembly) and the embedded server,
 // so a bundle that imports only this module ships neither.
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -86,4 +87,54 @@ export async function isAtHead(
   const pending = names.filter((n) => !applied.finished.has(n));
   const failed = [...applied.failed].sort();
   return { atHead: pending.length === 0 && failed.length === 0, pending, failed };
+}
+
+export interface MigrationState extends HeadStatus {
+  /** Migration folders on disk. */
+  total: number;
+  /** Finished migrations recorded in `_prisma_migrations`. */
+  applied: number;
+  /** Applied, then changed on disk: the checksum Prisma recorded no longer matches the file. */
+  edited: string[];
+}
+
+/**
+ * What the operator's health view shows: `isAtHead` plus edited migrations (Prisma's
+ * checksum is the SHA-256 of migration.sql). Plain SQL, like `isAtHead`.
+ */
+export async function migrationState(
+  ownerUrl: string,
+  options: MigrateOptions = {},
+): Promise<MigrationState> {
+  const head = await isAtHead(ownerUrl, options);
+  const names = await migrationNames(options);
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  let recorded: { migration_name: string; checksum: string }[] = [];
+  try {
+    const exists = await client.query<{ t: string | null }>(
+      `select to_regclass('public._prisma_migrations')::text as t`,
+    );
+    if (exists.rows[0]?.t) {
+      recorded = (
+        await client.query<{ migration_name: string; checksum: string }>(
+          `select migration_name, checksum from _prisma_migrations
+           where finished_at is not null and rolled_back_at is null`,
+        )
+      ).rows;
+    }
+  } finally {
+    await client.end();
+  }
+  const edited: string[] = [];
+  for (const row of recorded) {
+    if (!names.includes(row.migration_name)) continue;
+    const file = await readFile(
+      path.join(migrationsDir(options), row.migration_name, 'migration.sql'),
+    );
+    if (createHash('sha256').update(file).digest('hex') !== row.checksum) {
+      edited.push(row.migration_name);
+    }
+  }
+  return { ...head, total: names.length, applied: recorded.length, edited: edited.sort() };
 }

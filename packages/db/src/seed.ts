@@ -30,6 +30,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { email: 'customer@souk.test', role: 'CUSTOMER', org: 'demo' },
   // Has no vendor profile yet: the one to try vendor onboarding with.
   { email: 'applicant@souk.test', role: 'CUSTOMER', org: 'demo' },
+  { email: 'owner@acme.test', role: 'OWNER', org: 'acme' },
   { email: 'admin@acme.test', role: 'ADMIN', org: 'acme' },
 ];
 

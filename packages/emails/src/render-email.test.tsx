@@ -75,3 +75,16 @@ describe('splitLinks', () => {
     ]);
   });
 });
+
+describe('team invitations', () => {
+  it('give the invitation email an "Accept the invitation" button', async () => {
+    const email = await renderEmail({
+      topic: 'auth.invitation',
+      subject: 'You are invited to join Souk Demo on Souk',
+      body: 'admin@souk.test invited you.\n\nAccept the invitation: https://shop.test/invite/org.secret',
+    });
+    expect(email.html).toMatch(
+      /<a href="https:\/\/shop\.test\/invite\/org\.secret"[^>]*>[\s\S]*?Accept the invitation/,
+    );
+  });
+});

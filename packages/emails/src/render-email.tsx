@@ -25,6 +25,11 @@ const ACTION_LABELS: Record<string, string> = {
   'checkout.recovery': 'Resume checkout',
   checkout_recovery_prompt: 'Continue your order',
   'dunning.payment_failed': 'Retry payment',
+  // @souk/core's PORTAL_LINK_TOPIC: the client portal's one-time sign-in link.
+  'portal.magic_link': 'Open the client portal',
+  // @souk/auth's INVITATION_TOPIC and ACCOUNT_CREATED_TOPIC (team invitations).
+  'auth.invitation': 'Accept the invitation',
+  'auth.account_created': 'Sign in',
 };
 const ORDER_TOPICS = new Set(['order.confirmation', 'order.fulfilled']);
 // @souk/auth's PASSWORD_RESET_TOPIC (this package imports no other @souk package).

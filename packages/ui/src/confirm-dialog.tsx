@@ -11,6 +11,8 @@ import { useState, type ReactElement, type ReactNode } from 'react';
  */
 export function ConfirmDialog({
   trigger,
+  open: controlledOpen,
+  onOpenChange,
   title,
   description,
   confirmLabel,
@@ -19,7 +21,10 @@ export function ConfirmDialog({
   tone = 'primary',
   onConfirm,
 }: {
-  trigger: ReactElement;
+  /** Omitted when the dialog is opened from elsewhere (a menu item): pass `open` then. */
+  trigger?: ReactElement;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
   title: string;
   description: ReactNode;
   confirmLabel: string;
@@ -28,7 +33,12 @@ export function ConfirmDialog({
   tone?: 'primary' | 'danger';
   onConfirm: () => unknown;
 }) {
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = (next: boolean) => {
+    setOwnOpen(next);
+    onOpenChange?.(next);
+  };
   const [isPending, setPending] = useState(false);
 
   async function confirm() {
@@ -43,7 +53,7 @@ export function ConfirmDialog({
 
   return (
     <AlertDialog.Root open={open} onOpenChange={(next) => (isPending ? null : setOpen(next))}>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
+      {trigger ? <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger> : null}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content className="dialog">

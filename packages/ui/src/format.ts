@@ -127,6 +127,9 @@ export const STATUS_WORDS = {
   incomplete: { label: 'Incomplete', tone: 'warning' },
   // job runs
   ok: { label: 'OK', tone: 'success' },
+  // operator health checks (ok is above)
+  degraded: { label: 'Degraded', tone: 'warning' },
+  down: { label: 'Down', tone: 'danger' },
   // people
   disabled: { label: 'Disabled', tone: 'danger' },
   // the org's billing (active is the products' word)
@@ -138,6 +141,8 @@ export const STATUS_WORDS = {
   // erased files (GDPR cleanup)
   tombstoned: { label: 'Deletion retrying', tone: 'warning' },
   deleted: { label: 'Deleted', tone: 'neutral' },
+  // break-glass sessions (active and expired are above)
+  ended: { label: 'Ended', tone: 'neutral' },
 } as const satisfies Record<string, StatusWords>;
 
 export type KnownStatus = keyof typeof STATUS_WORDS;

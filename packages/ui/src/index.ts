@@ -31,5 +31,6 @@ export {
   type TextFilter,
 } from './data-table';
 export { ConfirmDialog } from './confirm-dialog';
+export { Dialog, DialogClose } from './dialog';
 export { Menu, type MenuItem } from './menu';
 export { Chart, type ChartRow, type ChartSeries } from './chart';

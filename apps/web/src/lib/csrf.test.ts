@@ -28,6 +28,14 @@ describe('checkCsrf', () => {
     expect(checkCsrf(post({ origin: 'http://localhost.evil.test:3100' })).ok).toBe(false);
   });
 
+  it('lets an API client with a Bearer token and no cookies through, never a cookie request', () => {
+    const apiClient = post({ origin: null, bearerWithoutCookies: true });
+    expect(checkCsrf(apiClient)).toEqual({ ok: true });
+    // A browser request (cookies ride along) gets the usual check, Bearer header or not.
+    expect(checkCsrf(post({ origin: null, bearerWithoutCookies: false })).ok).toBe(false);
+    expect(checkCsrf(post({ origin: 'http://evil.test' })).ok).toBe(false);
+  });
+
   it('never blocks reads', () => {
     expect(
       checkCsrf(post({ method: 'GET', contentType: null, origin: 'http://evil.test' })),

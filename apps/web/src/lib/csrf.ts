@@ -14,6 +14,12 @@ export interface CsrfRequest {
   secFetchSite: string | null;
   /** The app's public origin (NEXTAUTH_URL), never derived from the request itself. */
   appOrigin: string;
+  /**
+   * `Authorization: Bearer …` and no Cookie header: an API client (spec 004 tokens). It
+   * carries no ambient credential a forged request could ride on, and a browser cannot
+   * add that header cross-site without a preflight we never grant.
+   */
+  bearerWithoutCookies?: boolean;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -50,6 +56,7 @@ function sameOrigin(given: string, expected: string): boolean {
 
 export function checkCsrf(req: CsrfRequest): CsrfVerdict {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return { ok: true };
+  if (req.bearerWithoutCookies) return { ok: true };
 
   const mediaType = req.contentType?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') {

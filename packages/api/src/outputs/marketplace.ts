@@ -84,6 +84,14 @@ export const subscriptionOutput = z.object({
   needsPayment: z.boolean(),
 });
 
+/** Spec 004 planner gate: open with a live trial or an active plan. */
+export const plannerAccessOutput = z.object({
+  allowed: z.boolean(),
+  subscriptionStatus: z.enum(SubscriptionStatus),
+  reason: z.enum(['payment_required', 'subscription_required']).nullable(),
+  message: z.string().nullable(),
+});
+
 export const organizerSubscriptionPageOutput = pageSchema(
   z.object({
     userId: z.string(),
@@ -289,6 +297,7 @@ export const bookingDetailOutput = bookingOutput.extend({
   amounts: bookingAmountsOutput,
   statusLabel: z.string(),
   completionBlockedReason: z.string().nullable(),
+  depositsEnabled: z.boolean(),
   vendors: z.array(bookingVendorOutput),
   payments: z.array(
     bookingPaymentOutput.pick({

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import {
+  acceptInvitationInput,
+  AppError,
+  createOrgScope,
+  invitationIdInput,
+  invitationTokenInput,
+  inviteMemberInput,
   listMembers,
+  memberUserInput,
+  type TenantContext,
   requestPasswordResetInput,
   resetPasswordInput,
   signUpInput,
@@ -8,7 +16,16 @@ import {
   uuidId,
 } from '@souk/core';
 import {
+  acceptInvitation,
   changePassword,
+  getInvitation,
+  inviteMember,
+  listInvitations,
+  orgIdOfInvitationToken,
+  removeMember,
+  revokeInvitation,
+  sendMemberPasswordReset,
+  signOutMemberEverywhere,
   permissionsFor,
   requestPasswordReset,
   resetPassword,
@@ -23,6 +40,7 @@ import {
   publicProcedure,
   requirePermission,
   storefrontTenant,
+  type Context,
 } from '../trpc';
 import {
   changePasswordOutput,
@@ -34,6 +52,40 @@ import {
   userDisabledOutput,
   userRoleOutput,
 } from '../outputs/auth';
+import {
+  invitationAcceptedOutput,
+  invitationOutput,
+  invitationRevokedOutput,
+  invitationsOutput,
+  memberInvitedOutput,
+  memberPasswordResetOutput,
+  memberRemovedOutput,
+  signedOutEverywhereOutput,
+} from '../outputs/team';
+
+/**
+ * A signed-out visitor with an invitation link: the org comes from the token itself, so
+ * its invitation is looked up under that org's RLS. A token not shaped like ours names no org.
+ */
+function invitationTenant<T>(
+  ctx: Context,
+  token: string,
+  fn: (tenant: TenantContext) => Promise<T>,
+): Promise<T> {
+  const orgId = orgIdOfInvitationToken(token);
+  if (!orgId) {
+    const message =
+      'This invitation link is not valid. Ask the person who invited you for a new one';
+    throw new AppError('NOT_FOUND', message, { fieldErrors: { token: [message] } });
+  }
+  const scope = createOrgScope({
+    db: ctx.db,
+    orgId,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+  });
+  return scope.transaction(fn);
+}
 
 export const authRouter = createTRPCRouter({
   getCurrentUser: publicProcedure.output(meOutput).query(({ ctx }) => {
@@ -79,6 +131,19 @@ export const authRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       storefrontTenant(ctx, (tenant) => resetPassword({ ctx: tenant, input })),
     ),
+  // Signed out, from the emailed link: what the accept page shows, then joining.
+  getInvitation: publicProcedure
+    .input(invitationTokenInput)
+    .output(invitationOutput)
+    .query(({ ctx, input }) =>
+      invitationTenant(ctx, input.token, (tenant) => getInvitation({ ctx: tenant, ...input })),
+    ),
+  acceptInvitation: publicProcedure
+    .input(acceptInvitationInput)
+    .output(invitationAcceptedOutput)
+    .mutation(({ ctx, input }) =>
+      invitationTenant(ctx, input.token, (tenant) => acceptInvitation({ ctx: tenant, input })),
+    ),
 });
 
 export const usersRouter = createTRPCRouter({
@@ -100,4 +165,28 @@ export const usersRouter = createTRPCRouter({
     )
     .output(userRoleOutput)
     .mutation(({ ctx, input }) => setUserRole({ ctx: ctx.tenant, ...input })),
+  inviteMember: requirePermission('users.manage')
+    .input(inviteMemberInput)
+    .output(memberInvitedOutput)
+    .mutation(({ ctx, input }) => inviteMember({ ctx: ctx.tenant, input })),
+  listInvitations: requirePermission('users.manage')
+    .output(invitationsOutput)
+    .query(({ ctx }) => listInvitations({ ctx: ctx.tenant })),
+  revokeInvitation: requirePermission('users.manage')
+    .input(invitationIdInput)
+    .output(invitationRevokedOutput)
+    .mutation(({ ctx, input }) => revokeInvitation({ ctx: ctx.tenant, ...input })),
+  sendPasswordReset: requirePermission('users.manage')
+    .input(memberUserInput)
+    .output(memberPasswordResetOutput)
+    .mutation(({ ctx, input }) => sendMemberPasswordReset({ ctx: ctx.tenant, ...input })),
+  // Sessions only; API tokens the member holds are not touched here.
+  signOutEverywhere: requirePermission('users.manage')
+    .input(memberUserInput)
+    .output(signedOutEverywhereOutput)
+    .mutation(({ ctx, input }) => signOutMemberEverywhere({ ctx: ctx.tenant, ...input })),
+  removeMember: requirePermission('users.manage')
+    .input(memberUserInput)
+    .output(memberRemovedOutput)
+    .mutation(({ ctx, input }) => removeMember({ ctx: ctx.tenant, ...input })),
 });

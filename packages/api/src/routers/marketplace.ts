@@ -6,6 +6,7 @@ import {
   cancelBookingWithRefunds,
   cancelMyBooking,
   cancelSubscription,
+  checkPlannerAccess,
   completeBooking,
   coreEnv,
   counterBookingRequest,
@@ -87,7 +88,7 @@ import {
   vendorInboxInput,
   vendorPayoutsInput,
 } from '@souk/core';
-import { consumeRateLimit } from '@souk/auth';
+import { consumePlannerCall, consumeRateLimit } from '@souk/auth';
 import {
   createTRPCRouter,
   publicProcedure,
@@ -111,6 +112,7 @@ import {
   payBookingOutput,
   payoutOutput,
   payoutSetupOutput,
+  plannerAccessOutput,
   publicVendorPageOutput,
   resolvedDisputeOutput,
   staffBookingDetailOutput,
@@ -222,6 +224,19 @@ const organizerRouter = createTRPCRouter({
     .input(idInput)
     .output(templateOutput)
     .query(({ ctx, input }) => getTemplate({ ctx: ctx.tenant, id: input.id, staff: false })),
+  // Spec 004 `GET /planner/access-check` (also served as REST at /api/planner/access-check):
+  // 20 per minute per user, counted before any work is done.
+  checkPlannerAccess: book.output(plannerAccessOutput).query(async ({ ctx }) => {
+    const limit = await consumePlannerCall(ctx.session.user.id);
+    if (!limit.allowed) {
+      throw new AppError(
+        'TOO_MANY_REQUESTS',
+        `Too many planner requests: try again in ${limit.retryAfterSeconds} s`,
+        { retryAfterSeconds: limit.retryAfterSeconds },
+      );
+    }
+    return checkPlannerAccess({ ctx: ctx.tenant });
+  }),
   createBooking: book
     .input(createBookingInput)
     .output(bookingOutput)

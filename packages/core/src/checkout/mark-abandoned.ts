@@ -22,7 +22,8 @@ export async function markCheckoutAbandoned({
   });
   if (!invoice) throw new AppError('NOT_FOUND', 'This checkout link is not valid');
   const { count } = await ctx.tx.hostedCheckoutSession.updateMany({
-    where: { invoiceId: invoice.id, status: 'open' },
+    // Voided links (data deletion) start no recovery.
+    where: { invoiceId: invoice.id, status: 'open', linksVoidedAt: null },
     data: { status: 'abandoned', abandonedAt: now },
   });
   return {

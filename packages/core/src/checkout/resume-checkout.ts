@@ -51,6 +51,11 @@ export async function resumeCheckout({
       include: invoiceForSession,
     });
     if (!invoice) throw new AppError('NOT_FOUND', 'This resume link is not valid');
+    // A data deletion request voided the customer's links to this order.
+    const voided = await ctx.tx.hostedCheckoutSession.count({
+      where: { invoiceId: invoice.id, linksVoidedAt: { not: null } },
+    });
+    if (voided > 0) throw new AppError('NOT_FOUND', 'This resume link is not valid');
     if (invoice.status !== 'open') return { invoice, live: null };
     await lockInvoice(ctx, invoice.id);
     return { invoice, live: await liveSession(ctx, invoice.id, now) };

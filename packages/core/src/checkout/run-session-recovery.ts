@@ -78,6 +78,7 @@ export async function runSessionRecovery({
     JOIN invoices i ON i.id = s."invoiceId"
     JOIN orders o ON o.id = i."orderId"
     WHERE s.status IN ('abandoned', 'expired') AND s."replacedById" IS NULL
+      AND s."linksVoidedAt" IS NULL
       AND i.status = 'open'
       AND s."recoveryAttempts" < ${settings.maxAttempts}
       AND (s."lastRecoveryAt" IS NULL OR s."lastRecoveryAt" <= ${retryBefore})

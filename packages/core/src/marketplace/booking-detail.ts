@@ -1,5 +1,6 @@
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
+import { coreEnv } from '../env';
 import { amountsOf, bookingVendorSelect } from './booking-access';
 import { bookingStatusLabel, completionBlockedReason } from './booking-status';
 
@@ -51,5 +52,7 @@ export async function getBookingDetail({
     statusLabel: bookingStatusLabel(booking),
     /** Why the organizer cannot mark the event completed yet (null: they can, date-wise). */
     completionBlockedReason: completionBlockedReason(booking.eventDate),
+    /** DEPOSITS_ENABLED: whether a deposit may be paid, or only the full amount. */
+    depositsEnabled: coreEnv.DEPOSITS_ENABLED,
   };
 }

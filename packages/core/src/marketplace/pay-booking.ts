@@ -105,6 +105,9 @@ async function releaseClaim(ctx: TenantContext, payment: PaymentRow, replaced: P
  * returns it. When the processor call fails, the claim is released again.
  */
 export async function payBooking({ scope, input }: { scope: OrgScope; input: PayBookingInput }) {
+  if (input.mode === 'deposit' && !coreEnv.DEPOSITS_ENABLED) {
+    throw AppError.field('mode', 'Deposits are turned off: pay the booking in full');
+  }
   const claim = await scope.transaction((ctx) => claimPayment(ctx, input));
   const { booking, actor, payment, replaced, isNew } = claim;
   const processor = await scope.gateway();

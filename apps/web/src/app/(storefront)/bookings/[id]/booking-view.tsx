@@ -174,8 +174,11 @@ export function BookingView({
   // While a payment is being confirmed nothing more is offered; the first choice is the usual one.
   let payChoices: { mode: PayMode; label: string }[] = [];
   if (!confirming && status === 'ready_for_payment') {
+    // DEPOSITS_ENABLED off: the full amount is the only choice (the server refuses a deposit too).
     payChoices = [
-      { mode: 'deposit', label: `Pay deposit ${money(amounts.depositCents)}` },
+      ...(booking.depositsEnabled
+        ? [{ mode: 'deposit' as const, label: `Pay deposit ${money(amounts.depositCents)}` }]
+        : []),
       { mode: 'full', label: `Pay in full ${money(amounts.totalCents)}` },
     ];
   } else if (!confirming && status === 'paid' && amounts.balanceDueCents > 0) {
@@ -320,10 +323,12 @@ export function BookingView({
               <th scope="row">Total</th>
               <td className="num">{priced ? money(amounts.totalCents) : '—'}</td>
             </tr>
-            <tr>
-              <th scope="row">Deposit</th>
-              <td className="num">{priced ? money(amounts.depositCents) : '—'}</td>
-            </tr>
+            {booking.depositsEnabled ? (
+              <tr>
+                <th scope="row">Deposit</th>
+                <td className="num">{priced ? money(amounts.depositCents) : '—'}</td>
+              </tr>
+            ) : null}
             <tr>
               <th scope="row">Paid</th>
               <td className="num">{money(amounts.paidCents)}</td>

@@ -1,0 +1,10 @@
+export { authorizeBreakGlassWrite } from './authorize-break-glass-write';
+export { generateBreakGlassToken, hashBreakGlassToken } from './break-glass-token';
+export { endBreakGlass } from './end-break-glass';
+export { BREAK_GLASS_NOT_FOUND } from './find-break-glass';
+export { getBreakGlassStatus } from './get-break-glass-status';
+export { listBreakGlassSessions } from './list-break-glass-sessions';
+export { BREAK_GLASS_USED_MESSAGE, READ_ONLY_MESSAGE, READ_ONLY_OFF_MESSAGE } from './messages';
+export { redeemBreakGlass } from './redeem-break-glass';
+export * from './schemas';
+export { startBreakGlass } from './start-break-glass';
