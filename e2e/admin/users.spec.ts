@@ -30,7 +30,7 @@ test('an admin disables a signed-in user: their session ends at once and sign-in
 
   // The audit log shows who did it.
   await admin.getByRole('link', { name: 'Audit log' }).click();
-  await admin.getByLabel('Action').fill('user.disabled');
+  await admin.getByLabel('Action', { exact: true }).fill('user.disabled');
   await admin.getByRole('button', { name: 'Filter' }).click();
   await expect(admin.getByRole('row', { name: /admin@souk\.test.*user\.disabled/ })).toBeVisible();
 });
