@@ -173,13 +173,17 @@ const BREAK_GLASS_PERMISSION: Permission = 'admin.breakGlass';
 function checkPermission(
   ctx: Context,
   session: SoukSession,
-  permission: Permission,
+  needed: Permission | readonly Permission[],
   type: string,
 ): boolean {
-  if (!can(session.role, permission)) {
+  // One of several (e.g. organizers by marketplace.book, staff by marketplace.read): the
+  // first the role holds decides which gates apply, so staff never pass as self-service.
+  const options: readonly Permission[] = typeof needed === 'string' ? [needed] : needed;
+  const permission = options.find((p) => can(session.role, p));
+  if (!permission) {
     throw new TRPCError({
       code: 'FORBIDDEN',
-      message: `Your role (${session.role}) cannot do this (needs ${permission})`,
+      message: `Your role (${session.role}) cannot do this (needs ${options.join(' or ')})`,
     });
   }
   if (isSelfServicePermission(permission)) return false;
@@ -218,7 +222,7 @@ function breakGlassGate(ctx: Context, session: SoukSession, tenant: TenantContex
  * failed procedure rolls back everything it wrote, audit rows included. The
  * transaction is opened through an org scope, so no processor call can run inside it.
  */
-export function requirePermission(permission: Permission) {
+export function requirePermission(permission: Permission | readonly Permission[]) {
   return protectedProcedure.use(async ({ ctx, next, type, path }) => {
     const { session } = ctx;
     const needsBreakGlass = checkPermission(ctx, session, permission, type);

@@ -21,6 +21,8 @@ describe('roles', () => {
     expect(can('VENDOR', 'marketplace.vend')).toBe(true);
     expect(can('CUSTOMER', 'marketplace.book')).toBe(true);
     expect(can('CUSTOMER', 'marketplace.vend')).toBe(false);
+    // Organizers attach files to their bookings; core decides which kinds and which bookings.
+    expect(can('CUSTOMER', 'uploads.create')).toBe(true);
   });
   it('counts only what people do for themselves as self-service', () => {
     for (const p of [

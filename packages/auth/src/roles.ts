@@ -97,7 +97,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'trust.report',
     'uploads.create',
   ],
-  CUSTOMER: ['marketplace.book', 'marketplace.onboard', 'trust.report'],
+  // uploads.create: an organizer attaches files to their own bookings (core checks the booking).
+  CUSTOMER: ['marketplace.book', 'marketplace.onboard', 'trust.report', 'uploads.create'],
 };
 
 /**

@@ -225,6 +225,7 @@ export { receiveLocalUpload, type UploadBody } from './uploads/receive-local-upl
 export { readLocalUpload } from './uploads/read-local-upload';
 export { downloadUrl } from './uploads/download-url';
 export { listMyUploads } from './uploads/list-my-uploads';
+export { listBookingFiles } from './uploads/list-booking-files';
 export type { UploadFailure, UploadProblem, UploadLinkParams } from './uploads/upload-link';
 export { uploadSettingsFromEnv, type UploadSettings, type S3Settings } from './uploads/settings';
 // billing (the org's plan: pause/resume, usage against limits, tax rate)

@@ -34,12 +34,17 @@ async function putFailure(res: Response): Promise<string> {
  */
 export function UploadField({
   kind,
+  bookingId,
   label,
+  hint,
   accept,
   onUploaded,
 }: {
   kind: UploadKind;
+  /** The booking a `booking_photo` is attached to. */
+  bookingId?: string;
   label: string;
+  hint?: string;
   /** Narrows the picker (e.g. "image/*"); the server decides what is accepted. */
   accept?: string;
   onUploaded?: (upload: UploadedFile) => void;
@@ -55,6 +60,7 @@ export function UploadField({
     try {
       const presigned = await request.mutateAsync({
         kind,
+        bookingId,
         fileName: file.name,
         contentType: file.type || 'application/octet-stream',
         sizeBytes: file.size,
@@ -83,7 +89,7 @@ export function UploadField({
 
   const error = state.step === 'failed' ? state.message : null;
   return (
-    <Field id={id} label={label} error={error}>
+    <Field id={id} label={label} error={error} hint={hint}>
       <input
         {...fieldControlProps(id, error)}
         type="file"

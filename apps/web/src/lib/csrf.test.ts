@@ -62,6 +62,13 @@ describe('checkCsrf', () => {
     }
   });
 
+  it("lets our own form (the portal's sign-in button) post from our origin only", () => {
+    const form = { contentType: 'application/x-www-form-urlencoded', ownFormPost: true };
+    expect(checkCsrf(post(form))).toEqual({ ok: true });
+    expect(checkCsrf(post({ ...form, origin: 'http://127.0.0.1:4000' })).ok).toBe(false);
+    expect(checkCsrf(post({ ...form, origin: null })).ok).toBe(false);
+  });
+
   it('refuses JSON from another origin, a "null" origin and a same-site port', () => {
     for (const origin of [
       'http://evil.test',

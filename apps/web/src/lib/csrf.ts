@@ -20,6 +20,11 @@ export interface CsrfRequest {
    * add that header cross-site without a preflight we never grant.
    */
   bearerWithoutCookies?: boolean;
+  /**
+   * A route our own HTML form posts to (the portal's sign-in button): form encodings are
+   * expected, so only where the request came from is checked.
+   */
+  ownFormPost?: boolean;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -59,7 +64,7 @@ export function checkCsrf(req: CsrfRequest): CsrfVerdict {
   if (req.bearerWithoutCookies) return { ok: true };
 
   const mediaType = req.contentType?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/json') {
+  if (mediaType !== 'application/json' && !req.ownFormPost) {
     return { ok: false, message: 'Requests that change data must be sent as application/json.' };
   }
 

@@ -27,3 +27,19 @@ export const uploadOutput = z.object({
 export const uploadsOutput = z.array(uploadOutput);
 
 export const downloadUrlOutput = z.object({ url: z.string(), expiresAt: z.date() });
+
+/** A booking's stored files, each behind a short-lived download link. */
+export const bookingFilesOutput = z.array(
+  z.object({
+    id: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().nullable(),
+    createdAt: z.date(),
+    storedAt: z.date().nullable(),
+    vendorName: z.string().nullable(),
+    isMine: z.boolean(),
+    url: z.string(),
+    urlExpiresAt: z.date(),
+  }),
+);

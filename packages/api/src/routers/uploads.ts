@@ -1,6 +1,8 @@
 import {
   confirmUpload,
   downloadUrl,
+  listBookingFiles,
+  listBookingFilesInput,
   listMyUploads,
   listMyUploadsInput,
   requestUpload,
@@ -9,6 +11,7 @@ import {
 } from '@souk/core';
 import { createTRPCRouter, requirePermission } from '../trpc';
 import {
+  bookingFilesOutput,
   downloadUrlOutput,
   requestedUploadOutput,
   uploadOutput,
@@ -17,6 +20,9 @@ import {
 
 // Which kinds a role may upload is decided in core (requestUpload), per kind.
 const uploader = requirePermission('uploads.create');
+// A booking's organizer and vendors (marketplace.book; vendors hold it too) and staff with the
+// bookings permission; core narrows it to the people on that booking.
+const bookingFilesReader = requirePermission(['marketplace.book', 'marketplace.read']);
 
 export const uploadsRouter = createTRPCRouter({
   requestUpload: uploader
@@ -35,4 +41,8 @@ export const uploadsRouter = createTRPCRouter({
     .input(uploadIdInput)
     .output(downloadUrlOutput)
     .query(({ ctx, input }) => downloadUrl({ ctx: ctx.tenant, uploadId: input.uploadId })),
+  listBookingFiles: bookingFilesReader
+    .input(listBookingFilesInput)
+    .output(bookingFilesOutput)
+    .query(({ ctx, input }) => listBookingFiles({ ctx: ctx.tenant, input })),
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/record-audit';
-import type { TenantContext } from '../context';
+import type { Actor, TenantContext } from '../context';
 import { AppError } from '../errors';
+import { bookingFileAccess } from './booking-file-access';
 import { uploadObjectKey } from './object-key';
 import { VENDOR_KINDS, type RequestUploadInput, type UploadKindName } from './schemas';
 import { uploadSettingsFromEnv, type UploadSettings } from './settings';
@@ -16,13 +17,42 @@ export interface RequestedUpload {
   key: string;
 }
 
-/** Who may upload what (spec 004): vendors their own assets, owners and admins template media. */
+/**
+ * Who may upload what (spec 004): vendors their own assets, owners and admins template
+ * media, and a booking's vendors and organizer the files of that booking.
+ */
 async function uploaderFor(
   ctx: TenantContext,
   kind: UploadKindName,
-): Promise<{ ownerId: string; vendorId: string | null }> {
+  bookingId: string | undefined,
+): Promise<{ ownerId: string; vendorId: string | null; bookingId: string | null }> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHORIZED', 'Sign in to upload files');
+  if (kind === 'booking_photo') {
+    if (!bookingId) {
+      throw AppError.field('bookingId', 'Say which booking the file is attached to');
+    }
+    const access = await bookingFileAccess(ctx, bookingId, { staffMayRead: false });
+    return {
+      ownerId: actor.userId,
+      vendorId: access.as === 'vendor' ? access.vendorId : null,
+      bookingId,
+    };
+  }
+  if (bookingId) {
+    throw AppError.field(
+      'bookingId',
+      `Only booking_photo files are attached to a booking, not ${kind} files`,
+    );
+  }
+  return { ...(await profileUploaderFor(ctx, actor, kind)), bookingId: null };
+}
+
+async function profileUploaderFor(
+  ctx: TenantContext,
+  actor: Actor,
+  kind: UploadKindName,
+): Promise<{ ownerId: string; vendorId: string | null }> {
   if (VENDOR_KINDS.includes(kind)) {
     if (actor.role !== 'VENDOR') {
       throw new AppError('FORBIDDEN', `Only vendors can upload ${kind} files`);
@@ -56,7 +86,7 @@ export async function requestUpload({
   input: RequestUploadInput;
   settings?: UploadSettings;
 }): Promise<RequestedUpload> {
-  const { ownerId, vendorId } = await uploaderFor(ctx, input.kind);
+  const { ownerId, vendorId, bookingId } = await uploaderFor(ctx, input.kind, input.bookingId);
   if (!settings.allowedTypes.includes(input.contentType)) {
     throw AppError.field(
       'contentType',
@@ -85,6 +115,7 @@ export async function requestUpload({
       orgId: ctx.orgId,
       ownerId,
       vendorId,
+      bookingId,
       kind: input.kind,
       key,
       backend: storage.backend,
@@ -94,7 +125,8 @@ export async function requestUpload({
       expiresAt,
     },
   });
-  if (input.kind === 'template_media') {
+  // Org media and files others on a booking will see are audited; a vendor's own profile files are not.
+  if (input.kind === 'template_media' || bookingId) {
     await recordAudit(ctx, {
       action: 'upload.requested',
       entityType: 'upload',

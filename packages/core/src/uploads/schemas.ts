@@ -7,6 +7,7 @@ export const UPLOAD_KINDS = [
   'venue_photo',
   'service_portfolio',
   'template_media',
+  'booking_photo',
 ] as const;
 export const uploadKind = z.enum(UPLOAD_KINDS, {
   error: `Kind must be one of ${UPLOAD_KINDS.join(', ')}`,
@@ -22,6 +23,8 @@ export const VENDOR_KINDS: readonly UploadKindName[] = [
 
 export const requestUploadInput = z.object({
   kind: uploadKind,
+  // Required for booking_photo (the booking the file is attached to), refused for other kinds.
+  bookingId: uuidId('Unknown booking').optional(),
   fileName: text({
     min: 1,
     minMessage: 'Give the file a name',
@@ -45,6 +48,9 @@ export const requestUploadInput = z.object({
 export type RequestUploadInput = z.infer<typeof requestUploadInput>;
 
 export const uploadIdInput = z.object({ uploadId: uuidId('Unknown upload') });
+
+export const listBookingFilesInput = z.object({ bookingId: uuidId('Unknown booking') });
+export type ListBookingFilesInput = z.infer<typeof listBookingFilesInput>;
 
 export const listMyUploadsInput = z.object({ kind: uploadKind.optional() }).default({});
 export type ListMyUploadsInput = z.infer<typeof listMyUploadsInput>;
@@ -76,4 +82,20 @@ export function toUploadView(row: Upload): UploadView {
     createdAt: row.createdAt,
     storedAt: row.storedAt,
   };
+}
+
+/** A stored file of a booking, as its organizer, its vendors and staff see it. */
+export interface BookingFileView {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number | null;
+  createdAt: Date;
+  storedAt: Date | null;
+  /** Who attached it: the vendor's display name, or null for the organizer (or staff). */
+  vendorName: string | null;
+  isMine: boolean;
+  /** Short-lived (UPLOAD_URL_TTL_SECONDS): a presigned S3 GET or the app-signed local link. */
+  url: string;
+  urlExpiresAt: Date;
 }

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { formatMoney } from '@souk/core/money';
 import { formatStatus, Notice, StatusBadge } from '@souk/ui';
+import { BookingFiles } from '@/components/booking-files';
 import { ListTable, type ListColumn } from '@/components/list-table';
 import {
   PAYMENT_KIND_TEXT,
@@ -418,6 +419,11 @@ export function BookingView({
           <ListTable label="Payments" columns={PAYMENT_COLUMNS} rows={booking.payments} />
         )}
       </section>
+
+      <BookingFiles
+        bookingId={bookingId}
+        intro="Photos and files of this booking, from you and your vendors. Your vendors see what you attach."
+      />
 
       {BEFORE_PAYMENT.includes(status) ? (
         <CancelBookingForm bookingId={bookingId} onCancelled={setBooking} />

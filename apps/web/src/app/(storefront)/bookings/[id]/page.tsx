@@ -25,9 +25,10 @@ export default async function BookingPage({
   const session = await requireSession(`/bookings/${id}`);
   if (!can(session.role, 'marketplace.book')) return <CustomerOnly title="Booking" />;
 
+  const caller = await serverCaller();
   let booking;
   try {
-    booking = await (await serverCaller()).marketplace.organizer.getBooking({ bookingId: id });
+    booking = await caller.marketplace.organizer.getBooking({ bookingId: id });
   } catch (error) {
     // Someone else's booking answers exactly like a missing one.
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
@@ -39,6 +40,11 @@ export default async function BookingPage({
     trpc.marketplace.organizer.getBooking.queryKey({ bookingId: id }),
     booking,
   );
+  // The files section renders with its list; if this read fails, the section says why.
+  const files = await caller.uploads.listBookingFiles({ bookingId: id }).catch(() => null);
+  if (files) {
+    getQueryClient().setQueryData(trpc.uploads.listBookingFiles.queryKey({ bookingId: id }), files);
+  }
 
   // The hosted payment page sends the organizer back here with what happened.
   const redirectStatus: RedirectStatus =

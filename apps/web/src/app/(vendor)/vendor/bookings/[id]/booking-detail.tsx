@@ -7,6 +7,7 @@ import { useForm, type FieldErrors } from 'react-hook-form';
 import { openDisputeInput, vendorApproveInput, vendorCounterInput } from '@souk/core/client';
 import { centsToDecimalString, formatMoney, minorUnits, parseMoney } from '@souk/core/money';
 import { EmptyState, Field, fieldControlProps, formatDateTime, Notice } from '@souk/ui';
+import { BookingFiles } from '@/components/booking-files';
 import { ListTable } from '@/components/list-table';
 import { TextForm } from '@/components/text-form';
 import { draftSchema } from '@/lib/draft-schema';
@@ -170,6 +171,14 @@ export function BookingDetail({ bookingId }: { bookingId: string }) {
         blockedReason={data.requestBlockedReason}
         setupPath={data.payoutSetupPath}
       />
+
+      {/* Having declined, the vendor is no longer part of the booking's files. */}
+      {linkage.status === 'declined' ? null : (
+        <BookingFiles
+          bookingId={bookingId}
+          intro="Photos and files of this booking: the organizer sees them here and in their client portal."
+        />
+      )}
 
       {isPaid ? <DisputeForm bookingId={bookingId} /> : null}
     </>

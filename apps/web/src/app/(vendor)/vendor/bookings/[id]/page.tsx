@@ -13,9 +13,10 @@ export default async function VendorBookingPage({ params }: { params: Promise<{ 
   const id = validParam(uuidParam, (await params).id) ?? notFound();
   const gate = await vendorGate(`/vendor/bookings/${id}`);
   if (!gate.ok) return gate.view;
+  const caller = await serverCaller();
   let view;
   try {
-    view = await (await serverCaller()).marketplace.vendor.getBooking({ bookingId: id });
+    view = await caller.marketplace.vendor.getBooking({ bookingId: id });
   } catch (error) {
     // A booking this vendor is not part of answers exactly like a missing one.
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
@@ -27,6 +28,16 @@ export default async function VendorBookingPage({ params }: { params: Promise<{ 
     trpc.marketplace.vendor.getBooking.queryKey({ bookingId: id }),
     view,
   );
+  // The files section renders with its list; if this read fails, the section says why.
+  if (view.linkage.status !== 'declined') {
+    const files = await caller.uploads.listBookingFiles({ bookingId: id }).catch(() => null);
+    if (files) {
+      getQueryClient().setQueryData(
+        trpc.uploads.listBookingFiles.queryKey({ bookingId: id }),
+        files,
+      );
+    }
+  }
   return (
     <>
       <p>
