@@ -24,9 +24,9 @@ test('read-only mode blocks an admin edit; break-glass allows it and the audit s
   const price = await page.getByLabel('Base price').inputValue();
   await page.getByLabel('Base price').fill(price);
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(
-    page.getByRole('form', { name: 'Edit product' }).getByRole('alert'),
-  ).toContainText('Admin is in read-only mode: changes are paused during an incident');
+  await expect(page.getByRole('form', { name: 'Edit product' }).getByRole('alert')).toContainText(
+    'Admin is in read-only mode: changes are paused during an incident',
+  );
   const productUrl = page.url();
 
   await page.getByRole('link', { name: 'Admin safety' }).click();

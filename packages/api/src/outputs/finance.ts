@@ -5,7 +5,7 @@ import { pageSchema } from './shared';
 const invoiceStatus = z.enum(INVOICE_STATUSES);
 
 /** An invoice row as the invoices list and the queue show it. */
-const invoiceRowOutput = z.object({
+export const invoiceRowOutput = z.object({
   id: z.string(),
   number: z.number(),
   status: invoiceStatus,
@@ -30,6 +30,27 @@ export const invoiceQueuePageOutput = pageSchema(
   invoiceRowOutput.extend({ daysOverdue: z.number() }),
 );
 
+/** One line of an invoice, with the tax rate it was issued with. */
+export const invoiceLineOutput = z.object({
+  id: z.string(),
+  description: z.string(),
+  quantity: z.number(),
+  unitAmountCents: z.number(),
+  totalCents: z.number(),
+  taxRateBps: z.number(),
+});
+
+/** A payment towards an invoice (admin views; the portal and the export leave out the intent). */
+export const invoicePaymentOutput = z.object({
+  id: z.string(),
+  processorPaymentIntentId: z.string(),
+  amountCents: z.number(),
+  amountRefundedCents: z.number(),
+  currency: z.string(),
+  status: z.string(),
+  createdAt: z.date(),
+});
+
 export const invoiceDetailOutput = z.object({
   id: z.string(),
   number: z.number(),
@@ -53,27 +74,8 @@ export const invoiceDetailOutput = z.object({
     status: z.string(),
     customerEmail: z.string(),
   }),
-  lineItems: z.array(
-    z.object({
-      id: z.string(),
-      description: z.string(),
-      quantity: z.number(),
-      unitAmountCents: z.number(),
-      totalCents: z.number(),
-      taxRateBps: z.number(),
-    }),
-  ),
-  payments: z.array(
-    z.object({
-      id: z.string(),
-      processorPaymentIntentId: z.string(),
-      amountCents: z.number(),
-      amountRefundedCents: z.number(),
-      currency: z.string(),
-      status: z.string(),
-      createdAt: z.date(),
-    }),
-  ),
+  lineItems: z.array(invoiceLineOutput),
+  payments: z.array(invoicePaymentOutput),
   refunds: z.array(
     z.object({
       id: z.string(),

@@ -149,6 +149,18 @@ export const bookingPaymentOutput = z.object({
   updatedAt: z.date(),
 });
 
+/** A booking payment as its organizer and client see it: no processor ids, no platform split. */
+export const bookingPaymentSummary = bookingPaymentOutput.pick({
+  id: true,
+  kind: true,
+  status: true,
+  amountCents: true,
+  amountRefundedCents: true,
+  currency: true,
+  createdAt: true,
+  succeededAt: true,
+});
+
 export const payBookingOutput = z.object({
   paymentId: z.string(),
   paymentIntentId: z.string(),
@@ -300,18 +312,9 @@ export const bookingDetailOutput = bookingOutput.extend({
   depositsEnabled: z.boolean(),
   vendors: z.array(bookingVendorOutput),
   payments: z.array(
-    bookingPaymentOutput.pick({
-      id: true,
-      kind: true,
-      status: true,
-      amountCents: true,
-      amountRefundedCents: true,
-      currency: true,
-      processorPaymentIntentId: true,
-      failureMessage: true,
-      succeededAt: true,
-      createdAt: true,
-    }),
+    bookingPaymentSummary.extend(
+      bookingPaymentOutput.pick({ processorPaymentIntentId: true, failureMessage: true }).shape,
+    ),
   ),
   disputes: z.array(
     disputeOutput.pick({

@@ -8,10 +8,11 @@ import {
   OutboxStatus,
   RefundStatus,
 } from '@souk/db';
+import { invoiceLineOutput, invoicePaymentOutput } from './finance';
 import { pageSchema } from './shared';
 
 /** The order row itself, as the list and the order page both show it. */
-const orderRowOutput = z.object({
+export const orderRowOutput = z.object({
   id: z.string(),
   number: z.number(),
   status: z.enum(OrderStatus),
@@ -66,16 +67,7 @@ const invoiceOutput = z.object({
   amountRefundedCents: z.number(),
   issuedAt: z.date(),
   paidAt: z.date().nullable(),
-  lineItems: z.array(
-    z.object({
-      id: z.string(),
-      description: z.string(),
-      quantity: z.number(),
-      unitAmountCents: z.number(),
-      totalCents: z.number(),
-      taxRateBps: z.number(),
-    }),
-  ),
+  lineItems: z.array(invoiceLineOutput),
 });
 
 /** The admin's order page: the order and everything recorded about it. */
@@ -85,17 +77,7 @@ export const orderDetailOutput = orderRowOutput.extend({
   customer: z.object({ id: z.string(), name: z.string().nullable(), email: z.string() }).nullable(),
   items: z.array(itemOutput),
   invoice: invoiceOutput.nullable(),
-  payments: z.array(
-    z.object({
-      id: z.string(),
-      processorPaymentIntentId: z.string(),
-      amountCents: z.number(),
-      amountRefundedCents: z.number(),
-      currency: z.string(),
-      status: z.string(),
-      createdAt: z.date(),
-    }),
-  ),
+  payments: z.array(invoicePaymentOutput),
   refunds: z.array(
     z.object({
       id: z.string(),

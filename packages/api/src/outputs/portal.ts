@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import {
-  BookingPaymentKind,
-  BookingPaymentStatus,
   BookingStatus,
   BookingVendorRole,
   BookingVendorStatus,
@@ -9,6 +7,8 @@ import {
   OrderStatus,
   VendorType,
 } from '@souk/db';
+import { invoiceLineOutput, invoicePaymentOutput, invoiceRowOutput } from './finance';
+import { bookingPaymentSummary } from './marketplace';
 import { pageSchema } from './shared';
 
 export const portalLinkRequestedOutput = z.object({ message: z.string() });
@@ -70,18 +70,7 @@ export const portalBookingOutput = bookingSummary.extend({
       city: z.string(),
     }),
   ),
-  payments: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.enum(BookingPaymentKind),
-      status: z.enum(BookingPaymentStatus),
-      amountCents: z.number(),
-      amountRefundedCents: z.number(),
-      currency: z.string(),
-      createdAt: z.date(),
-      succeededAt: z.date().nullable(),
-    }),
-  ),
+  payments: z.array(bookingPaymentSummary),
   files: z.array(
     z.object({
       id: z.string(),
@@ -95,25 +84,14 @@ export const portalBookingOutput = bookingSummary.extend({
   ),
 });
 
-const invoiceSummary = z.object({
-  id: z.string(),
-  number: z.number(),
-  status: z.enum(InvoiceStatus),
-  currency: z.string(),
-  subtotalCents: z.number(),
-  taxCents: z.number(),
-  totalCents: z.number(),
-  amountPaidCents: z.number(),
-  amountRefundedCents: z.number(),
-  balanceDueCents: z.number(),
-  issuedAt: z.date(),
-  dueAt: z.date().nullable(),
-  paidAt: z.date().nullable(),
-  orderId: z.string(),
-  orderNumber: z.number(),
-  payUrl: z.string().nullable(),
-  receiptUrl: z.string().nullable(),
-});
+/** The admin's invoice row, in the customer's words: a balance due and where to pay it. */
+const invoiceSummary = invoiceRowOutput
+  .omit({ outstandingCents: true, customerEmail: true })
+  .extend({
+    balanceDueCents: z.number(),
+    payUrl: z.string().nullable(),
+    receiptUrl: z.string().nullable(),
+  });
 
 export const portalInvoicesOutput = pageSchema(invoiceSummary);
 
@@ -122,26 +100,8 @@ export const portalInvoiceOutput = invoiceSummary.extend({
   billedTo: z.string(),
   taxableSubtotalCents: z.number(),
   taxRateBasis: z.number(),
-  lines: z.array(
-    z.object({
-      id: z.string(),
-      description: z.string(),
-      quantity: z.number(),
-      unitAmountCents: z.number(),
-      totalCents: z.number(),
-      taxRateBps: z.number(),
-    }),
-  ),
-  payments: z.array(
-    z.object({
-      id: z.string(),
-      amountCents: z.number(),
-      amountRefundedCents: z.number(),
-      currency: z.string(),
-      status: z.string(),
-      createdAt: z.date(),
-    }),
-  ),
+  lines: z.array(invoiceLineOutput),
+  payments: z.array(invoicePaymentOutput.omit({ processorPaymentIntentId: true })),
 });
 
 const orderInvoice = z

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import {
-  BookingPaymentKind,
-  BookingPaymentStatus,
   BookingStatus,
   DataRequestKind,
   DataRequestStatus,
-  InvoiceStatus,
-  OrderStatus,
   RefundStatus,
   Role,
   UploadKind,
@@ -14,6 +10,9 @@ import {
   VendorStatus,
   VendorType,
 } from '@souk/db';
+import { invoiceLineOutput, invoicePaymentOutput, invoiceRowOutput } from './finance';
+import { bookingPaymentSummary } from './marketplace';
+import { orderRowOutput } from './orders';
 import { pageSchema } from './shared';
 
 const money = {
@@ -51,17 +50,7 @@ export const personalDataBundleOutput = z.object({
     })
     .nullable(),
   orders: z.array(
-    z.object({
-      id: z.string(),
-      number: z.number(),
-      status: z.enum(OrderStatus),
-      customerEmail: z.string(),
-      ...money,
-      subtotalCents: z.number(),
-      taxCents: z.number(),
-      totalCents: z.number(),
-      paidAt: z.date().nullable(),
-      createdAt: z.date(),
+    orderRowOutput.omit({ customerId: true }).extend({
       items: z.array(
         z.object({
           productName: z.string(),
@@ -74,43 +63,16 @@ export const personalDataBundleOutput = z.object({
     }),
   ),
   invoices: z.array(
-    z.object({
-      id: z.string(),
-      number: z.number(),
-      orderId: z.string(),
-      status: z.enum(InvoiceStatus),
-      ...money,
-      subtotalCents: z.number(),
-      taxableSubtotalCents: z.number(),
-      taxCents: z.number(),
-      taxRateBasis: z.number(),
-      totalCents: z.number(),
-      amountPaidCents: z.number(),
-      amountRefundedCents: z.number(),
-      issuedAt: z.date(),
-      dueAt: z.date().nullable(),
-      paidAt: z.date().nullable(),
-      lineItems: z.array(
-        z.object({
-          description: z.string(),
-          quantity: z.number(),
-          unitAmountCents: z.number(),
-          totalCents: z.number(),
-          taxRateBps: z.number(),
-        }),
-      ),
-    }),
+    invoiceRowOutput
+      .omit({ outstandingCents: true, orderNumber: true, customerEmail: true })
+      .extend({
+        taxableSubtotalCents: z.number(),
+        taxRateBasis: z.number(),
+        lineItems: z.array(invoiceLineOutput.omit({ id: true })),
+      }),
   ),
   payments: z.array(
-    z.object({
-      id: z.string(),
-      invoiceId: z.string(),
-      amountCents: z.number(),
-      amountRefundedCents: z.number(),
-      ...money,
-      status: z.string(),
-      createdAt: z.date(),
-    }),
+    invoicePaymentOutput.omit({ processorPaymentIntentId: true }).extend({ invoiceId: z.string() }),
   ),
   refunds: z.array(
     z.object({
@@ -141,18 +103,7 @@ export const personalDataBundleOutput = z.object({
       completedAt: z.date().nullable(),
       cancelledAt: z.date().nullable(),
       cancelReason: z.string().nullable(),
-      payments: z.array(
-        z.object({
-          id: z.string(),
-          kind: z.enum(BookingPaymentKind),
-          status: z.enum(BookingPaymentStatus),
-          amountCents: z.number(),
-          amountRefundedCents: z.number(),
-          ...money,
-          succeededAt: z.date().nullable(),
-          createdAt: z.date(),
-        }),
-      ),
+      payments: z.array(bookingPaymentSummary),
     }),
   ),
   files: z.array(

@@ -1,5 +1,10 @@
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
+import {
+  invoiceLinesSelect,
+  invoiceSnapshotSelect,
+  paymentAmountsSelect,
+} from '../checkout/invoice-selects';
 import type { InvoiceIdInput } from './invoice-schemas';
 import { outstanding } from './list-invoices';
 
@@ -15,43 +20,16 @@ export async function getInvoice({ ctx, input }: { ctx: TenantContext; input: In
   const invoice = await ctx.tx.invoice.findUnique({
     where: { id: input.invoiceId },
     select: {
-      id: true,
-      number: true,
-      status: true,
-      currency: true,
-      subtotalCents: true,
-      taxableSubtotalCents: true,
-      taxCents: true,
-      taxRateBasis: true,
-      totalCents: true,
-      amountPaidCents: true,
-      amountRefundedCents: true,
-      issuedAt: true,
+      ...invoiceSnapshotSelect,
       dueAt: true,
-      paidAt: true,
       updatedAt: true,
       order: { select: { id: true, number: true, status: true, customerEmail: true } },
-      lineItems: {
-        orderBy: { position: 'asc' },
-        select: {
-          id: true,
-          description: true,
-          quantity: true,
-          unitAmountCents: true,
-          totalCents: true,
-          taxRateBps: true,
-        },
-      },
+      lineItems: invoiceLinesSelect,
       payments: {
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         select: {
-          id: true,
+          ...paymentAmountsSelect,
           processorPaymentIntentId: true,
-          amountCents: true,
-          amountRefundedCents: true,
-          currency: true,
-          status: true,
-          createdAt: true,
           refunds: {
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
             select: {

@@ -46,6 +46,18 @@ export const bookingVendorSelect = {
   vendor: { select: publicVendorSelect },
 } satisfies Prisma.BookingVendorSelect;
 
+/** A booking payment as its organizer and client see it: no processor ids, no platform split. */
+export const bookingPaymentSummarySelect = {
+  id: true,
+  kind: true,
+  status: true,
+  amountCents: true,
+  amountRefundedCents: true,
+  currency: true,
+  createdAt: true,
+  succeededAt: true,
+} satisfies Prisma.BookingPaymentSelect;
+
 export interface BookingAmounts {
   totalCents: number;
   depositCents: number;

@@ -1,7 +1,7 @@
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
 import { coreEnv } from '../env';
-import { amountsOf, bookingVendorSelect } from './booking-access';
+import { amountsOf, bookingPaymentSummarySelect, bookingVendorSelect } from './booking-access';
 import { bookingStatusLabel, completionBlockedReason } from './booking-status';
 
 /** Everything the organizer (or staff) sees of one booking; callers check who may see it. */
@@ -19,16 +19,9 @@ export async function getBookingDetail({
       vendors: { select: bookingVendorSelect, orderBy: [{ role: 'asc' }, { createdAt: 'asc' }] },
       payments: {
         select: {
-          id: true,
-          kind: true,
-          status: true,
-          amountCents: true,
-          amountRefundedCents: true,
-          currency: true,
+          ...bookingPaymentSummarySelect,
           failureMessage: true,
           processorPaymentIntentId: true,
-          createdAt: true,
-          succeededAt: true,
         },
         orderBy: { createdAt: 'asc' },
       },

@@ -1,7 +1,13 @@
 import type { TenantContext } from '../context';
 import { AppError } from '../errors';
+import { orderRowSelect } from './list-orders';
 import type { OrderIdInput } from './schemas';
 import { readConfigurations } from '../checkout/order-configuration';
+import {
+  invoiceLinesSelect,
+  invoiceSnapshotSelect,
+  paymentAmountsSelect,
+} from '../checkout/invoice-selects';
 
 /**
  * Everything the admin's order page shows, read in one transaction: items with what
@@ -13,17 +19,7 @@ export async function getOrder({ ctx, input }: { ctx: TenantContext; input: Orde
   const order = await ctx.tx.order.findUnique({
     where: { id: input.id },
     select: {
-      id: true,
-      number: true,
-      status: true,
-      customerId: true,
-      customerEmail: true,
-      currency: true,
-      subtotalCents: true,
-      taxCents: true,
-      totalCents: true,
-      paidAt: true,
-      createdAt: true,
+      ...orderRowSelect,
       updatedAt: true,
       customer: { select: { id: true, name: true, email: true } },
       items: {
@@ -40,41 +36,11 @@ export async function getOrder({ ctx, input }: { ctx: TenantContext; input: Orde
       },
       invoice: {
         select: {
-          id: true,
-          number: true,
-          status: true,
-          currency: true,
-          subtotalCents: true,
-          taxableSubtotalCents: true,
-          taxCents: true,
-          taxRateBasis: true,
-          totalCents: true,
-          amountPaidCents: true,
-          amountRefundedCents: true,
-          issuedAt: true,
-          paidAt: true,
-          lineItems: {
-            orderBy: { position: 'asc' },
-            select: {
-              id: true,
-              description: true,
-              quantity: true,
-              unitAmountCents: true,
-              totalCents: true,
-              taxRateBps: true,
-            },
-          },
+          ...invoiceSnapshotSelect,
+          lineItems: invoiceLinesSelect,
           payments: {
             orderBy: { createdAt: 'asc' },
-            select: {
-              id: true,
-              processorPaymentIntentId: true,
-              amountCents: true,
-              amountRefundedCents: true,
-              currency: true,
-              status: true,
-              createdAt: true,
-            },
+            select: { ...paymentAmountsSelect, processorPaymentIntentId: true },
           },
           sessions: {
             orderBy: { createdAt: 'asc' },

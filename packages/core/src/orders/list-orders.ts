@@ -4,8 +4,8 @@ import { INT4_MAX } from '../validation';
 import { pageArgs, pageOf } from '../page';
 import type { ListOrdersInput } from './schemas';
 
-/** What the list, and its CSV export, show of an order. */
-export const orderListSelect = {
+/** The order row itself: the list, the order page and the personal-data export read it. */
+export const orderRowSelect = {
   id: true,
   number: true,
   status: true,
@@ -17,6 +17,11 @@ export const orderListSelect = {
   totalCents: true,
   paidAt: true,
   createdAt: true,
+} satisfies Prisma.OrderSelect;
+
+/** What the list, and its CSV export, show of an order. */
+export const orderListSelect = {
+  ...orderRowSelect,
   customer: { select: { name: true } },
   items: { select: { productName: true, quantity: true } },
 } satisfies Prisma.OrderSelect;

@@ -2,7 +2,7 @@ import type { Booking } from '@souk/db';
 import type { TenantContext } from '../context';
 import { coreEnv } from '../env';
 import { AppError } from '../errors';
-import { amountsOf } from '../marketplace/booking-access';
+import { amountsOf, bookingPaymentSummarySelect } from '../marketplace/booking-access';
 import { bookingStatusLabel } from '../marketplace/booking-status';
 import { clientBookingWhere, type PortalClient } from './portal-client';
 import { portalFileUrl } from './portal-link';
@@ -99,19 +99,7 @@ export async function getPortalBooking({
         },
         orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],
       },
-      payments: {
-        select: {
-          id: true,
-          kind: true,
-          status: true,
-          amountCents: true,
-          amountRefundedCents: true,
-          currency: true,
-          createdAt: true,
-          succeededAt: true,
-        },
-        orderBy: { createdAt: 'asc' },
-      },
+      payments: { select: bookingPaymentSummarySelect, orderBy: { createdAt: 'asc' } },
     },
   });
   if (!booking) throw AppError.notFound('Booking');

@@ -1,6 +1,13 @@
 import type { TenantContext } from '../context';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors';
+import {
+  invoiceLinesSelect,
+  invoiceSnapshotSelect,
+  paymentAmountsSelect,
+} from '../checkout/invoice-selects';
+import { bookingPaymentSummarySelect } from '../marketplace/booking-access';
+import { orderRowSelect } from '../orders/list-orders';
 import type { ExportPersonalDataInput } from './schemas';
 import { linkedUserId, subjectByEmail, subjectOrdersWhere, type Subject } from './subject';
 
@@ -64,16 +71,8 @@ export async function exportPersonalData({
     where: subjectOrdersWhere(subject),
     orderBy: { createdAt: 'asc' },
     select: {
-      id: true,
-      number: true,
-      status: true,
-      customerEmail: true,
-      currency: true,
-      subtotalCents: true,
-      taxCents: true,
-      totalCents: true,
-      paidAt: true,
-      createdAt: true,
+      ...orderRowSelect,
+      customerId: false,
       items: {
         select: {
           productName: true,
@@ -93,45 +92,17 @@ export async function exportPersonalData({
     where: { orderId: { in: orderIds } },
     orderBy: { issuedAt: 'asc' },
     select: {
-      id: true,
-      number: true,
+      ...invoiceSnapshotSelect,
       orderId: true,
-      status: true,
-      currency: true,
-      subtotalCents: true,
-      taxableSubtotalCents: true,
-      taxCents: true,
-      taxRateBasis: true,
-      totalCents: true,
-      amountPaidCents: true,
-      amountRefundedCents: true,
-      issuedAt: true,
       dueAt: true,
-      paidAt: true,
-      lineItems: {
-        orderBy: { position: 'asc' },
-        select: {
-          description: true,
-          quantity: true,
-          unitAmountCents: true,
-          totalCents: true,
-          taxRateBps: true,
-        },
-      },
+      // The bundle's format (v1) has lines without ids.
+      lineItems: { ...invoiceLinesSelect, select: { ...invoiceLinesSelect.select, id: false } },
     },
   });
   const payments = await tx.payment.findMany({
     where: { invoiceId: { in: invoices.map((i) => i.id) } },
     orderBy: { createdAt: 'asc' },
-    select: {
-      id: true,
-      invoiceId: true,
-      amountCents: true,
-      amountRefundedCents: true,
-      currency: true,
-      status: true,
-      createdAt: true,
-    },
+    select: { ...paymentAmountsSelect, invoiceId: true },
   });
   const refunds = await tx.refund.findMany({
     where: { orderId: { in: orderIds } },
@@ -167,19 +138,7 @@ export async function exportPersonalData({
           completedAt: true,
           cancelledAt: true,
           cancelReason: true,
-          payments: {
-            orderBy: { createdAt: 'asc' },
-            select: {
-              id: true,
-              kind: true,
-              status: true,
-              amountCents: true,
-              amountRefundedCents: true,
-              currency: true,
-              succeededAt: true,
-              createdAt: true,
-            },
-          },
+          payments: { orderBy: { createdAt: 'asc' }, select: bookingPaymentSummarySelect },
         },
       })
     : [];

@@ -1,13 +1,9 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMutation } from '@tanstack/react-query';
 import { exportPersonalDataForm } from '@souk/core/client';
-import { Field, fieldControlProps, Notice } from '@souk/ui';
-import { applyFormErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
+import { SubjectEmailForm } from './subject-email-form';
 
 /** Offers the bundle as a file: the browser saves it, nothing is kept on the server. */
 function download(fileName: string, bundle: unknown) {
@@ -24,50 +20,21 @@ function download(fileName: string, bundle: unknown) {
 
 export function ExportForm() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [summary, setSummary] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const form = useForm({
-    resolver: zodResolver(exportPersonalDataForm),
-    defaultValues: { email: '' },
-  });
-  const { errors } = form.formState;
-  const run = useMutation(
-    trpc.privacy.exportPersonalData.mutationOptions({
-      onMutate: () => {
-        setSummary(null);
-        setDone(null);
-      },
-      onSuccess: ({ bundle, requestId }) => {
-        download(`personal-data-${requestId}.json`, bundle);
-        setDone(
-          `Downloaded: ${bundle.orders.length} orders, ${bundle.invoices.length} invoices, ` +
-            `${bundle.bookings.length} bookings, ${bundle.files.length} files.`,
-        );
-      },
-      onError: (error) => setSummary(applyFormErrors(form.setError, error, { shown: ['email'] })),
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.privacy.pathKey() }),
-    }),
-  );
-  const submit = form.handleSubmit((input) => run.mutate(input));
-  const id = 'privacy-export-email';
+  const run = useMutation(trpc.privacy.exportPersonalData.mutationOptions());
   return (
-    <form aria-label="Export personal data" noValidate onSubmit={(e) => void submit(e)}>
-      <Notice kind="error">{summary}</Notice>
-      <Notice kind="success">{done}</Notice>
-      <Field id={id} label="Email address" error={errors.email?.message}>
-        <input
-          {...fieldControlProps(id, errors.email?.message)}
-          {...form.register('email')}
-          type="email"
-          autoComplete="off"
-        />
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={run.isPending}>
-          Download JSON
-        </button>
-      </div>
-    </form>
+    <SubjectEmailForm
+      label="Export personal data"
+      id="privacy-export-email"
+      schema={exportPersonalDataForm}
+      submitLabel="Download JSON"
+      send={async (input) => {
+        const { bundle, requestId } = await run.mutateAsync(input);
+        download(`personal-data-${requestId}.json`, bundle);
+        return (
+          `Downloaded: ${bundle.orders.length} orders, ${bundle.invoices.length} invoices, ` +
+          `${bundle.bookings.length} bookings, ${bundle.files.length} files.`
+        );
+      }}
+    />
   );
 }

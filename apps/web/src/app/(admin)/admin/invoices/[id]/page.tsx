@@ -5,7 +5,8 @@ import { TRPCError } from '@trpc/server';
 import { can } from '@souk/auth';
 import type { RouterOutputs } from '@souk/api';
 import { formatMoney } from '@souk/core/money';
-import { formatDate, formatDateTime, formatNumber, formatStatus, StatusBadge } from '@souk/ui';
+import { formatDate, formatDateTime, formatStatus, StatusBadge } from '@souk/ui';
+import { formatRate } from '@/components/invoice-document';
 import { ListTable } from '@/components/list-table';
 import { uuidParam, validParam } from '@/lib/params';
 import { requireStaff } from '@/lib/session';
@@ -22,9 +23,6 @@ const summaryStyle = {
   gridTemplateColumns: 'max-content 1fr',
   gap: '0.35rem 1.25rem',
 } as const;
-
-/** 825 basis points as "8.25%". */
-const rate = (bps: number) => `${formatNumber(bps / 100)}%`;
 
 /** Another org's invoice answers exactly like a missing one. */
 async function invoiceOrNotFound(invoiceId: string): Promise<Invoice> {
@@ -114,7 +112,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           <dt>Taxable subtotal</dt>
           <dd>{money(invoice.taxableSubtotalCents)}</dd>
           <dt>Tax rate</dt>
-          <dd>{rate(invoice.taxRateBps)}</dd>
+          <dd>{formatRate(invoice.taxRateBps)}</dd>
           <dt>Tax</dt>
           <dd>{money(invoice.taxCents)}</dd>
           <dt>Total</dt>
@@ -127,7 +125,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             { header: 'Description', cell: (l) => l.description },
             { header: 'Quantity', className: 'num', cell: (l) => l.quantity },
             { header: 'Unit', className: 'num', cell: (l) => money(l.unitAmountCents) },
-            { header: 'Tax rate', className: 'num', cell: (l) => rate(l.taxRateBps) },
+            { header: 'Tax rate', className: 'num', cell: (l) => formatRate(l.taxRateBps) },
             { header: 'Total', className: 'num', cell: (l) => money(l.totalCents) },
           ]}
         />

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import type { RouterOutputs } from '@souk/api';
-import { formatNumber, formatStatus } from '@souk/ui';
+import { formatStatus } from '@souk/ui';
 import { serverCaller } from '@/trpc/server';
 
 // Server-only helpers shared by the order page and its printable invoice.
@@ -17,11 +17,6 @@ export async function orderOrNotFound(id: string): Promise<OrderDetail> {
       notFound();
     throw error;
   }
-}
-
-/** 825 basis points as "8.25%". */
-export function formatRate(bps: number): string {
-  return `${formatNumber(bps / 100)}%`;
 }
 
 /** "Growth (Monthly)", or the plan's name alone when its cycle is no longer known. */

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { can } from '@souk/auth';
 import { formatMoney } from '@souk/core/money';
 import { formatDateTime, formatStatus, StatusBadge } from '@souk/ui';
+import { formatRate } from '@/components/invoice-document';
 import { ListTable } from '@/components/list-table';
 import { uuidParam, validParam } from '@/lib/params';
 import { requireStaff } from '@/lib/session';
@@ -11,7 +12,7 @@ import { getQueryClient, HydrateClient, serverCaller, trpc } from '@/trpc/server
 import { OrchestrationPanel } from './orchestration-panel';
 import { OrderActions } from './order-actions';
 import { OrderMessages } from './order-messages';
-import { formatRate, orderOrNotFound, planWords, type OrderDetail } from './order-view';
+import { orderOrNotFound, planWords, type OrderDetail } from './order-view';
 import { RefundPanel } from './refund-panel';
 
 export const metadata: Metadata = { title: 'Order' };

@@ -5,7 +5,7 @@ import { orNotFound } from '@/lib/or-not-found';
 import { uuidParam, validParam } from '@/lib/params';
 import { requirePortal } from '@/lib/portal';
 import { serverCaller } from '@/trpc/server';
-import { InvoiceDocument } from '../invoice-document';
+import { PortalInvoiceDocument } from '../invoice-document';
 
 export const metadata: Metadata = { title: 'Invoice' };
 export const dynamic = 'force-dynamic';
@@ -19,7 +19,7 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
       <p>
         <Link href="/portal/invoices">← Your invoices</Link>
       </p>
-      <InvoiceDocument invoice={invoice} title={`Invoice #${invoice.number}`} />
+      <PortalInvoiceDocument invoice={invoice} title={`Invoice #${invoice.number}`} />
       <p className="form-actions">
         {invoice.payUrl ? (
           <a className="button-primary" href={invoice.payUrl}>

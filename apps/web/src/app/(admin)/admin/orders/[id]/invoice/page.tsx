@@ -3,10 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { can } from '@souk/auth';
 import { formatMoney } from '@souk/core/money';
-import { formatDate, formatDateTime, formatStatus } from '@souk/ui';
+import { formatDateTime, formatStatus } from '@souk/ui';
+import { formatRate, InvoiceDocument, invoiceFacts } from '@/components/invoice-document';
 import { uuidParam, validParam } from '@/lib/params';
 import { requireStaff } from '@/lib/session';
-import { formatRate, orderOrNotFound, planWords } from '../order-view';
+import { orderOrNotFound, planWords } from '../order-view';
 
 export const metadata: Metadata = { title: 'Invoice' };
 
@@ -47,108 +48,52 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         <Link href={`/admin/orders/${order.id}`}>← Order #{order.number}</Link> · Use your
         browser&apos;s Print to print or save this invoice as PDF.
       </p>
-      <article className="invoice" aria-labelledby="invoice-title">
-        <div className="invoice-head">
-          <div>
-            <h1 id="invoice-title">Invoice #{invoice.number}</h1>
+      <InvoiceDocument
+        title={`Invoice #${invoice.number}`}
+        currency={invoice.currency}
+        letterhead={order.orgName}
+        details={invoiceFacts({ ...invoice, orderNumber: order.number })}
+        beforeLines={
+          <>
+            <h2>Bill to</h2>
             <p>
-              <strong>{order.orgName}</strong>
+              {order.customer?.name ? (
+                <>
+                  {order.customer.name}
+                  <br />
+                </>
+              ) : null}
+              {order.customerEmail}
             </p>
-          </div>
-          <dl>
-            <dt>Issued</dt>
-            <dd>{formatDate(invoice.issuedAt)}</dd>
-            <dt>Order</dt>
-            <dd>#{order.number}</dd>
-            <dt>Status</dt>
-            <dd>{formatStatus(invoice.status)}</dd>
-          </dl>
-        </div>
-        <h2>Bill to</h2>
-        <p>
-          {order.customer?.name ? (
-            <>
-              {order.customer.name}
-              <br />
-            </>
-          ) : null}
-          {order.customerEmail}
-        </p>
-
-        <table aria-label="Invoice lines">
-          <thead>
-            <tr>
-              <th>Description</th>
-              <th className="num">Quantity</th>
-              <th className="num">Unit price</th>
-              <th className="num">Tax rate</th>
-              <th className="num">Amount</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoice.lineItems.map((line) => (
-              <tr key={line.id}>
-                <td>{line.description}</td>
-                <td className="num">{line.quantity}</td>
-                <td className="num">{money(line.unitAmountCents)}</td>
-                <td className="num">{formatRate(line.taxRateBps)}</td>
-                <td className="num">{money(line.totalCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {order.items.some((i) => i.choices.length + i.customFields.length > 0 || i.plan) ? (
-          <ul className="plain-list">
-            {order.items.map((item) => (
-              <li key={item.id}>
-                {item.productName}:{' '}
-                {[
-                  ...item.choices.map((c) => c.label),
-                  ...item.customFields.map((f) => `${f.label}: ${f.value}`),
-                  ...(item.plan ? [`Plan: ${planWords(item.plan)}`] : []),
-                ].join('; ')}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-
-        <table className="totals" aria-label="Totals">
-          <tbody>
-            <tr>
-              <th scope="row">Subtotal</th>
-              <td>{money(invoice.subtotalCents)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Taxable subtotal</th>
-              <td>{money(invoice.taxableSubtotalCents)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Tax ({formatRate(invoice.taxRateBps)})</th>
-              <td>{money(invoice.taxCents)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Total</th>
-              <td>
-                <strong>{money(invoice.totalCents)}</strong>
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">Paid</th>
-              <td>{money(invoice.amountPaidCents)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Refunded</th>
-              <td>{money(invoice.amountRefundedCents)}</td>
-            </tr>
-            {invoice.status === 'open' ? (
-              <tr>
-                <th scope="row">Balance due</th>
-                <td>{money(Math.max(balance, 0))}</td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-
+          </>
+        }
+        lines={invoice.lineItems}
+        afterLines={
+          order.items.some((i) => i.choices.length + i.customFields.length > 0 || i.plan) ? (
+            <ul className="plain-list">
+              {order.items.map((item) => (
+                <li key={item.id}>
+                  {item.productName}:{' '}
+                  {[
+                    ...item.choices.map((c) => c.label),
+                    ...item.customFields.map((f) => `${f.label}: ${f.value}`),
+                    ...(item.plan ? [`Plan: ${planWords(item.plan)}`] : []),
+                  ].join('; ')}
+                </li>
+              ))}
+            </ul>
+          ) : null
+        }
+        totals={[
+          { label: 'Subtotal', cents: invoice.subtotalCents },
+          { label: 'Taxable subtotal', cents: invoice.taxableSubtotalCents },
+          { label: `Tax (${formatRate(invoice.taxRateBps)})`, cents: invoice.taxCents },
+          { label: 'Total', cents: invoice.totalCents, strong: true },
+          { label: 'Paid', cents: invoice.amountPaidCents },
+          { label: 'Refunded', cents: invoice.amountRefundedCents },
+          invoice.status === 'open' ? { label: 'Balance due', cents: Math.max(balance, 0) } : null,
+        ]}
+      >
         {order.payments.length > 0 || order.refunds.length > 0 ? (
           <>
             <h2>Payments and refunds</h2>
@@ -182,7 +127,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             </table>
           </>
         ) : null}
-      </article>
+      </InvoiceDocument>
     </>
   );
 }

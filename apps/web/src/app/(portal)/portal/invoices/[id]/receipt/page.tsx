@@ -5,7 +5,7 @@ import { orNotFound } from '@/lib/or-not-found';
 import { uuidParam, validParam } from '@/lib/params';
 import { requirePortal } from '@/lib/portal';
 import { serverCaller } from '@/trpc/server';
-import { InvoiceDocument } from '../../invoice-document';
+import { PortalInvoiceDocument } from '../../invoice-document';
 
 export const metadata: Metadata = { title: 'Receipt' };
 export const dynamic = 'force-dynamic';
@@ -32,7 +32,7 @@ export default async function PortalReceiptPage({ params }: { params: Promise<{ 
         <Link href={`/portal/invoices/${invoice.id}`}>← Invoice #{invoice.number}</Link> · Use your
         browser&apos;s Print to print or save this receipt as PDF.
       </p>
-      <InvoiceDocument invoice={invoice} title={`Receipt for invoice #${invoice.number}`} />
+      <PortalInvoiceDocument invoice={invoice} title={`Receipt for invoice #${invoice.number}`} />
     </>
   );
 }
