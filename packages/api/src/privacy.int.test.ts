@@ -588,4 +588,36 @@ describe('privacy.requestDeletion and retention cleanup', () => {
     const again = await c.admin.privacy.requestDeletion({ email: p.email });
     expect(again.created).toBe(true);
   });
+
+  it('leaves the catalogue and words that only contain the name alone', async () => {
+    const rose = await person('Rose');
+    const other = await person('Olive');
+    const product = await owner().product.create({
+      data: {
+        orgId: demoId,
+        slug: `bouquet-${tag}`,
+        name: `${rose.name} Bouquet`,
+        basePriceCents: 4_500,
+        currency: 'USD',
+      },
+    });
+    // About someone else, with Rose's name only inside a longer word.
+    const note = await owner().customerNote.create({
+      data: { orgId: demoId, customerId: other.id, body: `Prefers ${rose.name}wood frames` },
+    });
+    await c.admin.privacy.requestDeletion({ email: rose.email });
+    await runRetentionCleanup({
+      scope: createOrgScope({ db: testDb.db, orgId: demoId }),
+      settings: { graceDays: 0, maxDeleteAttempts: 10 },
+    });
+    expect(await owner().user.findUniqueOrThrow({ where: { id: rose.id } })).toMatchObject({
+      email: `erased+${rose.id}@invalid`,
+    });
+    expect(await owner().product.findUniqueOrThrow({ where: { id: product.id } })).toMatchObject({
+      name: `${rose.name} Bouquet`,
+    });
+    expect(await owner().customerNote.findUniqueOrThrow({ where: { id: note.id } })).toMatchObject({
+      body: `Prefers ${rose.name}wood frames`,
+    });
+  });
 });

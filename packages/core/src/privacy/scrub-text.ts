@@ -3,7 +3,18 @@ import { ERASED } from './subject';
 
 // Tables whose text is handled row by row, never by the blanket scrub: a pending request
 // must keep its email until the erasure that reads it has completed.
-const SKIPPED_TABLES = new Set(['data_requests']);
+// The catalogue is the org's own writing, never a person's data: a customer called "Rose"
+// must not take the word out of a product named "Rose Bouquet".
+const SKIPPED_TABLES = new Set([
+  'data_requests',
+  'products',
+  'product_option_groups',
+  'product_options',
+  'product_add_ons',
+  'product_custom_fields',
+  'product_subscription_plans',
+  'event_templates',
+]);
 // A tombstoned upload's storage key is what its retried delete needs; erased once deleted.
 const SKIPPED_COLUMNS = new Set(['uploads.key']);
 
@@ -15,7 +26,9 @@ export function needlePattern(needles: readonly string[]): string | null {
   if (usable.length === 0) return null;
   // Longest first, so an email wins over a name inside it.
   usable.sort((a, b) => b.length - a.length);
-  return usable.map((n) => n.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')).join('|');
+  const alternatives = usable.map((n) => n.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')).join('|');
+  // Whole words only: erasing "Ann" must leave "Annual plan" alone.
+  return `(?<![[:alnum:]_])(?:${alternatives})(?![[:alnum:]_])`;
 }
 
 export interface TextColumn {
