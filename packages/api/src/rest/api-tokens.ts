@@ -100,8 +100,6 @@ export async function resolveBearer(headers: Headers, db: Db = getDb()): Promise
   const token = match[1];
   // A long value is not one of ours; never hash or look it up.
   if (token.length > 200) return { kind: 'invalid', message: INVALID_ACCESS_TOKEN };
-  // A client-portal session token (`ps_…`): the portal procedures read it themselves.
-  if (token.startsWith('ps_')) return { kind: 'none' };
   const session = await resolveAccessToken({ db, token });
   return session
     ? { kind: 'session', session }
