@@ -6,10 +6,20 @@
 // instance `pnpm start` runs with ADMIN_READ_ONLY=true on READ_ONLY_WEB_PORT (3110 in
 // playwright.config.ts), on the same data. The edit saves the price it found, so the
 // other specs' amounts stay as they are.
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/axe';
 import { signedInPage } from '../support/auth';
 
 test.use({ baseURL: process.env.E2E_READ_ONLY_BASE_URL ?? 'http://127.0.0.1:3110' });
+
+/** The product list, searched, then the product's edit page: each step a link or a button. */
+async function openProduct(page: Page): Promise<void> {
+  await page.goto('/admin/products');
+  await page.getByPlaceholder('Search name or slug').fill('Instagram');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: 'Instagram Growth' }).first().click();
+  await expect(page.getByRole('form', { name: 'Edit product' })).toBeVisible();
+}
 
 test('read-only mode blocks an admin edit; break-glass allows it and the audit shows the reason', async ({
   browser,
@@ -17,10 +27,7 @@ test('read-only mode blocks an admin edit; break-glass allows it and the audit s
   const page = await signedInPage(browser, 'admin@souk.test');
   const reason = `INC-${Date.now()} wrong price on Instagram Growth`;
 
-  await page.goto('/admin/products');
-  await page.getByPlaceholder('Search name or slug').fill('Instagram');
-  await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByRole('link', { name: 'Instagram Growth' }).first().click();
+  await openProduct(page);
   const price = await page.getByLabel('Base price').inputValue();
   await page.getByLabel('Base price').fill(price);
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -44,8 +51,13 @@ test('read-only mode blocks an admin edit; break-glass allows it and the audit s
   await expect(tokenCard).toHaveCount(0);
   await expect(page.getByRole('row', { name: new RegExp(reason) })).toContainText('Active');
 
-  await page.goto(productUrl);
-  await page.getByLabel('Base price').fill(price);
+  // Reached by links, as before: the form is live when it is filled.
+  await openProduct(page);
+  await expect(page).toHaveURL(productUrl);
+  const basePrice = page.getByLabel('Base price');
+  await expect(basePrice).toHaveValue(price);
+  await basePrice.fill(price);
+  await expect(basePrice).toHaveValue(price);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Changes saved.')).toBeVisible();
 
