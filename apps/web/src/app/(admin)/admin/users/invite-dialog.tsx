@@ -10,6 +10,7 @@ import { Dialog, DialogClose, Field, Notice, fieldControlProps } from '@souk/ui'
 import type { RouterOutputs } from '@souk/api';
 import { applyFormErrors } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
+import { DialogSubmitActions, RoleOptions } from './dialog-parts';
 import { assignableRoles, ROLE_LABELS } from './roles';
 
 type Invited = RouterOutputs['users']['inviteMember'];
@@ -132,21 +133,14 @@ export function InviteDialog({
               {...fieldControlProps('invite-role', errors.role?.message)}
               {...form.register('role')}
             >
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
+              <RoleOptions roles={roles} />
             </select>
           </Field>
-          <div className="dialog-actions">
-            <DialogClose asChild>
-              <button type="button">Cancel</button>
-            </DialogClose>
-            <button type="submit" className="button-primary" disabled={invite.isPending}>
-              {invite.isPending ? 'Sending…' : 'Send invitation'}
-            </button>
-          </div>
+          <DialogSubmitActions
+            pending={invite.isPending}
+            label="Send invitation"
+            pendingLabel="Sending…"
+          />
         </form>
       )}
     </Dialog>

@@ -7,7 +7,6 @@ import {
   ConfirmDialog,
   DataTable,
   Dialog,
-  DialogClose,
   Field,
   Menu,
   Notice,
@@ -19,6 +18,7 @@ import type { RouterOutputs } from '@souk/api';
 import { errorMessage } from '@/lib/form-errors';
 import { useTRPC } from '@/trpc/react';
 import { InvitationsList } from './invitations-list';
+import { DialogSubmitActions, RoleOptions } from './dialog-parts';
 import { InviteDialog } from './invite-dialog';
 import { assignableRoles, ROLE_LABELS, STAFF_ROLE_OPTIONS, type StaffRole } from './roles';
 
@@ -258,21 +258,10 @@ function ChangeRoleDialog({
             value={role}
             onChange={(e) => setRole(e.target.value as StaffRole)}
           >
-            {choices.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
+            <RoleOptions roles={choices} />
           </select>
         </Field>
-        <div className="dialog-actions">
-          <DialogClose asChild>
-            <button type="button">Cancel</button>
-          </DialogClose>
-          <button type="submit" className="button-primary" disabled={pending}>
-            {pending ? 'Saving…' : 'Save role'}
-          </button>
-        </div>
+        <DialogSubmitActions pending={pending} label="Save role" pendingLabel="Saving…" />
       </form>
     </Dialog>
   );
